@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Goldilocks.Runtime;
+
+/// <summary>
+/// The one place that makes TorchSharp's native library loadable and selects the compute device.
+/// Every entry point (library, CLI, tests) goes through <see cref="EnsureLoaded"/>; a module initializer
+/// also runs the native fix as soon as this assembly is used, so plain consumers need no manual step.
+/// </summary>
+public static class TorchRuntime
+{
+    /// <summary>Environment variable that selects the device: <c>cpu</c> (default), <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public const string DeviceVariable = "GOLDILOCKS_DEVICE";
+
+    private static readonly object Gate = new();
+    private static bool _loaded;
+
+    /// <summary>What the native fix did in this process (for the runtime test and <c>goldilocks --version</c>).</summary>
+    public static string NativeFixStatus { get; private set; } = "not run";
+
+#pragma warning disable CA2255 // a library module initializer is the point: consumers must not need a manual step.
+    [ModuleInitializer]
+    internal static void OnAssemblyLoad() => FixNativeLibrary();
+#pragma warning restore CA2255
+
+    /// <summary>Loads TorchSharp's native library (fixing it first where needed) and sets the thread count.</summary>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_loaded) return;
+            FixNativeLibrary();
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException(
+                    $"TorchSharp's native library failed to load ({NativeFixStatus}). " +
+                    "On Linux x64 the project needs glibc ≥ 2.36 and libstdc++ ≥ GLIBCXX_3.4.30.", e);
+            }
+            torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
+            _loaded = true;
+        }
+    }
+
+    /// <summary>
+    /// Resolves a device from an explicit name, else <see cref="DeviceVariable"/>, else CPU.
+    /// Asking for CUDA where this build or machine has none is an error, never a silent CPU fallback.
+    /// </summary>
+    public static Device ResolveDevice(string? name = null)
+    {
+        EnsureLoaded();
+        name ??= Environment.GetEnvironmentVariable(DeviceVariable);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Equals("cpu", StringComparison.OrdinalIgnoreCase))
+            return torch.CPU;
+        name = name.Trim().ToLowerInvariant();
+        if (!name.StartsWith("cuda", StringComparison.Ordinal))
+            throw new ArgumentException($"Unknown device '{name}': use 'cpu', 'cuda' or 'cuda:N'.", nameof(name));
+        if (!CudaAvailable)
+            throw new InvalidOperationException(
+                $"Device '{name}' was requested but CUDA is not available: this process has " +
+                (IsCudaBuild ? "a CUDA build of TorchSharp but no usable GPU." : "the CPU build of TorchSharp (rebuild with -p:TorchBackend=cuda on a machine with a GPU)."));
+        return torch.device(name);
+    }
+
+    /// <summary>True when the loaded TorchSharp backend can run on a GPU.</summary>
+    public static bool CudaAvailable
+    {
+        get
+        {
+            EnsureLoaded();
+            try { return torch.cuda.is_available(); }
+            catch (Exception) { return false; }
+        }
+    }
+
+    /// <summary>True when the project was built with <c>-p:TorchBackend=cuda</c>.</summary>
+    public static bool IsCudaBuild => typeof(TorchRuntime).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .OfType<System.Reflection.AssemblyMetadataAttribute>()
+        .Any(a => a.Key == "TorchBackend" && a.Value == "cuda");
+
+    private static void FixNativeLibrary()
+    {
+        lock (Gate)
+        {
+            if (NativeFixStatus != "not run") return;
+            NativeFixStatus = TryFixNativeLibrary();
+        }
+    }
+
+    private static string TryFixNativeLibrary()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            return "not needed on this platform";
+        string? library = FindLibTorchSharp();
+        if (library is null) return "libLibTorchSharp.so not found beside the application";
+        string? libstdcxx = FindSystemLibStdCxx();
+        if (libstdcxx is null) return "system libstdc++.so.6 not found; left the library as it is";
+
+        var provided = ElfVersionNeedPatcher.GlibcxxVersionsIn(File.ReadAllBytes(libstdcxx));
+        byte[] elf = File.ReadAllBytes(library);
+        int patched = ElfVersionNeedPatcher.PatchGlibcxxNeeds(elf, provided);
+        if (patched == 0) return $"not needed: {libstdcxx} provides every GLIBCXX version {library} needs";
+
+        // Replace the build-output copy atomically (the NuGet cache is never touched): a concurrent
+        // process sees either the old file or the whole new one.
+        string temp = $"{library}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllBytes(temp, elf);
+        File.Move(temp, library, overwrite: true);
+        return $"patched {patched} GLIBCXX version need(s) in {library}";
+    }
+
+    private static string? FindLibTorchSharp()
+    {
+        var roots = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(torch).Assembly.Location) ?? "" };
+        foreach (var root in roots.Where(r => r.Length > 0).Distinct())
+        {
+            foreach (var candidate in new[]
+                     {
+                         Path.Combine(root, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
+                         Path.Combine(root, "libLibTorchSharp.so"),
+                     })
+            {
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static string? FindSystemLibStdCxx() => new[]
+    {
+        "/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6",
+        "/usr/lib64/libstdc++.so.6", "/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
+    }.FirstOrDefault(File.Exists);
+}
