@@ -20,7 +20,7 @@ public static class ElfVersionNeedPatcher
     private const uint ShtGnuVerneed = 0x6ffffffe;
 
     /// <summary>One version need of <paramref name="library"/> that names <paramref name="version"/>.</summary>
-    public sealed record VersionNeed(string Library, string Version, int AuxOffset);
+    public sealed record VersionNeed(string Library, string Version, uint Hash, int AuxOffset);
 
     /// <summary>Every (library, version) pair the object needs, with the file offset of its Vernaux entry.</summary>
     public static IReadOnlyList<VersionNeed> ReadVersionNeeds(ReadOnlySpan<byte> elf, out int dynstrOffset, out int dynstrSize)
@@ -53,7 +53,7 @@ public static class ElfVersionNeedPatcher
                 int aux = vn + (int)U32(elf, vn + 8);
                 for (int a = 0; a < cnt; a++)
                 {
-                    needs.Add(new VersionNeed(file, CString(elf, dynstrOffset + (int)U32(elf, aux + 8)), aux));
+                    needs.Add(new VersionNeed(file, CString(elf, dynstrOffset + (int)U32(elf, aux + 8)), U32(elf, aux), aux));
                     aux += (int)U32(elf, aux + 12);
                 }
                 vn += (int)U32(elf, vn + 12);

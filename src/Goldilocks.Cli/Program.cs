@@ -1,0 +1,1 @@
+return Goldilocks.Cli.CliApp.Run(args);

@@ -1,0 +1,18 @@
+namespace Goldilocks.Curvature;
+
+/// <summary>Builds the explicit n×n matrix of an operator column by column (A e_j); for small n only.</summary>
+public static class DenseMaterializer
+{
+    /// <summary>Largest n materialised without <c>allowLarge</c> (a 4,096² float64 matrix is 128 MiB).</summary>
+    public const long DefaultLimit = 4096;
+
+    public static Tensor Materialize(ICurvatureOperator op, bool allowLarge = false)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (op.Size > DefaultLimit && !allowLarge)
+            throw new ArgumentException($"operator of size {op.Size} is too large to materialise densely (limit {DefaultLimit}; pass allowLarge)", nameof(op));
+        using var scope = torch.NewDisposeScope();
+        var eye = torch.eye(op.Size, dtype: op.DType, device: op.Device);
+        return op.ApplyColumns(eye).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Goldilocks.Curvature;
+
+/// <summary>
+/// The G-term (Gauss-Newton part) of paper 000 Eq. 4: G = (1/N) Σ_μ J_μᵀ M_μ J_μ with M = ∂²ℓ/∂z²
+/// (= [diag(p) - ppᵀ]/T² for cross-entropy). Gv = Jᵀ(M(Jv)), with Jv from two reverse passes.
+/// </summary>
+public sealed class GTermOperator(LinearizationPoint point) : ICurvatureOperator
+{
+    public long Size => point.Size;
+    public ScalarType DType => point.DType;
+    public Device Device => point.Device;
+
+    public Tensor Apply(Tensor v)
+    {
+        this.CheckVector(v);
+        var loss = point.Objective.Loss;
+        return point.MeanOverBatches(b =>
+            point.JacobianTransposeProduct(b, loss.LogitHessianProduct(b.Logits, LinearizationPoint.JacobianProduct(b, v))));
+    }
+}

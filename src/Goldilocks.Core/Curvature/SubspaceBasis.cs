@@ -1,0 +1,61 @@
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Curvature;
+
+/// <summary>How a random d-dimensional subspace of R^P is drawn.</summary>
+public enum BasisKind
+{
+    /// <summary>Gaussian matrix orthonormalised by QR: exactly orthonormal columns (the default).</summary>
+    GaussianOrthonormal,
+
+    /// <summary>Fort &amp; Scherlis Sec. 3: each column has n randomly placed non-zeros, each ±1/√n with equal odds; unit
+    /// columns that are only nearly orthogonal (Gram off-diagonals have mean 0 and mean square 1/P).</summary>
+    SparseSign,
+}
+
+/// <summary>Seeded random bases V ∈ R^{P×d} for projected curvature (paper 000 Sec. 2, Fort &amp; Scherlis Sec. 3).</summary>
+public static class SubspaceBasis
+{
+    /// <param name="nonZeros">For <see cref="BasisKind.SparseSign"/>: non-zeros per column; null draws n uniformly in
+    /// [1, P] per column, as Fort &amp; Scherlis do ("a random number n").</param>
+    public static Tensor Create(long parameters, int dimension, long seed, BasisKind kind = BasisKind.GaussianOrthonormal,
+        ScalarType dtype = ScalarType.Float64, Device? device = null, long? nonZeros = null)
+    {
+        TorchRuntime.EnsureLoaded();
+        if (parameters < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters, "P must be ≥ 1");
+        if (dimension < 1 || dimension > parameters)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"subspace dimension d must be in [1, P = {parameters}], got {dimension}");
+        if (nonZeros is { } nz && (nz < 1 || nz > parameters))
+            throw new ArgumentOutOfRangeException(nameof(nonZeros), nonZeros, $"non-zeros per column must be in [1, {parameters}]");
+        using var scope = torch.NewDisposeScope();
+        var gen = new torch.Generator((ulong)seed);
+        Tensor basis = kind switch
+        {
+            BasisKind.GaussianOrthonormal => GaussianOrthonormal(parameters, dimension, gen),
+            BasisKind.SparseSign => SparseSign(parameters, dimension, gen, nonZeros),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown basis kind"),
+        };
+        return basis.to(dtype).to(device ?? torch.CPU).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor GaussianOrthonormal(long p, int d, torch.Generator gen)
+    {
+        var g = torch.randn(new[] { p, d }, dtype: ScalarType.Float64, generator: gen);
+        var (q, r) = torch.linalg.qr(g);
+        // Fix the sign ambiguity of QR so the basis is a deterministic function of the seed (diag(R) > 0).
+        return q * torch.sign(torch.diagonal(r)).unsqueeze(0);
+    }
+
+    private static Tensor SparseSign(long p, int d, torch.Generator gen, long? nonZeros)
+    {
+        var basis = torch.zeros(new[] { p, (long)d }, dtype: ScalarType.Float64);
+        for (int j = 0; j < d; j++)
+        {
+            long n = nonZeros ?? torch.randint(1, p + 1, new long[] { 1 }, generator: gen).item<long>();
+            var rows = torch.randperm(p, generator: gen).narrow(0, 0, n);
+            var signs = torch.randint(0, 2, new[] { n }, generator: gen, dtype: ScalarType.Float64) * 2 - 1;
+            basis[rows, j] = signs / Math.Sqrt(n);
+        }
+        return basis;
+    }
+}

@@ -1,0 +1,81 @@
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Models;
+
+/// <summary>
+/// A network as a pure function of one flat parameter vector: logits = f(θ, x), θ ∈ R^P.
+/// Scaling (αθ), subspaces (θ₀ + Vw) and Jacobians are then plain tensor algebra on θ.
+/// </summary>
+public abstract class FlatModel
+{
+    private readonly List<ParameterBlock> _blocks = new();
+
+    protected FlatModel(string name, long[] inputShape, int outputs)
+    {
+        Name = name;
+        InputShape = inputShape;
+        Outputs = outputs;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Shape of one input sample (e.g. [784] or [1, 28, 28]).</summary>
+    public long[] InputShape { get; }
+
+    /// <summary>Number of logits K.</summary>
+    public int Outputs { get; }
+
+    public IReadOnlyList<ParameterBlock> Blocks => _blocks;
+
+    public long ParameterCount => _blocks.Sum(b => b.Count);
+
+    /// <summary>
+    /// Degree L of positive homogeneity, f(αθ, x) = α^L f(θ, x) for α &gt; 0, or null when the model is not
+    /// homogeneous (biases, tanh). Paper 000, Sec. 2 ("Homogeneous networks").
+    /// </summary>
+    public abstract int? HomogeneityDegree { get; }
+
+    /// <summary>Number of weight layers.</summary>
+    public int WeightLayers => _blocks.Where(b => !b.IsBias).Select(b => b.Layer).Distinct().Count();
+
+    /// <summary>Logits [N, K] for inputs [N, ...InputShape]; differentiable in θ.</summary>
+    public Tensor Forward(Tensor theta, Tensor inputs)
+    {
+        Guard.Shape(theta, nameof(theta), ParameterCount);
+        if (inputs.dim() != InputShape.Length + 1 || !inputs.shape.Skip(1).SequenceEqual(InputShape))
+            throw new ArgumentException(
+                $"{Name} expects inputs of shape [N, {string.Join(", ", InputShape)}], got [{string.Join(", ", inputs.shape)}]", nameof(inputs));
+        Guard.SameDTypeAndDevice(inputs, theta.dtype, theta.device, nameof(inputs));
+        return ForwardCore(theta, inputs);
+    }
+
+    protected abstract Tensor ForwardCore(Tensor theta, Tensor inputs);
+
+    protected ParameterBlock AddBlock(string name, int layer, bool isBias, long fanIn, params long[] shape)
+    {
+        var block = new ParameterBlock(name, layer, isBias, ParameterCount, shape, fanIn);
+        _blocks.Add(block);
+        return block;
+    }
+
+    /// <summary>
+    /// Kaiming-normal initialization (He et al. 2015, fan-in mode, gain √2): weights ~ N(0, 2/fan_in),
+    /// biases zero, drawn from a generator seeded with <paramref name="seed"/> on the CPU (so the same seed gives
+    /// the same θ on every device) and then moved to <paramref name="device"/>.
+    /// </summary>
+    public Tensor InitialParameters(long seed, ScalarType dtype = ScalarType.Float64, Device? device = null)
+    {
+        TorchRuntime.EnsureLoaded();
+        using var scope = torch.NewDisposeScope();
+        var gen = new torch.Generator((ulong)seed);
+        var theta = torch.zeros(ParameterCount, dtype: ScalarType.Float64);
+        foreach (var b in _blocks.Where(b => !b.IsBias))
+        {
+            var w = torch.randn(new[] { b.Count }, dtype: ScalarType.Float64, generator: gen) * Math.Sqrt(2.0 / b.FanIn);
+            theta.narrow(0, b.Offset, b.Count).copy_(w);
+        }
+        return theta.to(dtype).to(device ?? torch.CPU).MoveToOuterDisposeScope();
+    }
+
+    public override string ToString() => $"{Name} (P = {ParameterCount}, L = {HomogeneityDegree?.ToString() ?? "none"})";
+}

@@ -1,0 +1,8 @@
+namespace Goldilocks.Models;
+
+/// <summary>2×2 pooling of LeNet-5; both kinds are positively 1-homogeneous.</summary>
+public enum Pooling
+{
+    Average,
+    Max,
+}

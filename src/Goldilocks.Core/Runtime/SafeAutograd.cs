@@ -1,0 +1,53 @@
+namespace Goldilocks.Runtime;
+
+/// <summary>
+/// The single gateway to <c>torch.autograd.grad</c>. TorchSharp 0.107 aborts the whole process on errors inside
+/// native <c>grad</c> (unused input, freed graph), so every call is validated here first and always retains
+/// the graph (TorchSharp does not make <c>retain_graph</c> follow <c>create_graph</c>). A freed graph therefore
+/// cannot occur, and an input that does not reach the output becomes a .NET exception.
+/// </summary>
+public static class SafeAutograd
+{
+    /// <summary>∂(Σ output ⊙ cotangent)/∂input, i.e. the vector-Jacobian product.</summary>
+    /// <param name="output">A tensor with a gradient history.</param>
+    /// <param name="input">A tensor that requires grad and that <paramref name="output"/> depends on.</param>
+    /// <param name="cotangent">Same shape, dtype and device as <paramref name="output"/>; required unless it is a scalar.</param>
+    /// <param name="createGraph">Build a graph of the result, for higher derivatives.</param>
+    public static Tensor Grad(Tensor output, Tensor input, Tensor? cotangent = null, bool createGraph = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(input);
+        if (output.IsInvalid || input.IsInvalid)
+            throw new ObjectDisposedException(nameof(Tensor), "autograd was given a disposed tensor");
+        if (!input.requires_grad)
+            throw new ArgumentException("autograd input does not require grad", nameof(input));
+        if (!output.requires_grad)
+            throw new ArgumentException("autograd output has no gradient history (it does not depend on any input that requires grad)", nameof(output));
+        if (cotangent is null)
+        {
+            if (output.numel() != 1)
+                throw new ArgumentException($"a cotangent is required for a non-scalar output of shape [{string.Join(", ", output.shape)}]", nameof(cotangent));
+        }
+        else
+        {
+            if (cotangent.IsInvalid) throw new ObjectDisposedException(nameof(cotangent));
+            if (!cotangent.shape.SequenceEqual(output.shape))
+                throw new ArgumentException($"cotangent shape [{string.Join(", ", cotangent.shape)}] differs from output shape [{string.Join(", ", output.shape)}]", nameof(cotangent));
+            if (cotangent.dtype != output.dtype)
+                throw new ArgumentException($"cotangent dtype {cotangent.dtype} differs from output dtype {output.dtype}", nameof(cotangent));
+            if (cotangent.device.ToString() != output.device.ToString())
+                throw new ArgumentException($"cotangent is on {cotangent.device}, output on {output.device}", nameof(cotangent));
+        }
+        if (input.device.ToString() != output.device.ToString())
+            throw new ArgumentException($"input is on {input.device}, output on {output.device}", nameof(input));
+
+        var grads = torch.autograd.grad(
+            new[] { output }, new[] { input },
+            cotangent is null ? null : new[] { cotangent },
+            retain_graph: true, create_graph: createGraph, allow_unused: true);
+        var g = grads[0];
+        if (g is null || g.IsInvalid)
+            throw new InvalidOperationException("autograd input is not used by the output: the derivative is structurally zero or the wrong tensor was passed");
+        return g;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Goldilocks.Spectral;
+
+/// <summary>Positive curvature Tr(A)/‖A‖_F (paper 000 Eq. 2) of an explicit symmetric matrix.</summary>
+public static class PositiveCurvature
+{
+    /// <summary>Tr(A)/‖A‖_F; throws when A = 0, where the ratio is undefined.</summary>
+    public static double Of(Tensor matrix)
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = matrix.to(ScalarType.Float64);
+        double frob = torch.linalg.matrix_norm(a).item<double>();
+        if (!double.IsFinite(frob)) throw new ArgumentException("matrix contains NaN or infinite values", nameof(matrix));
+        if (frob == 0) throw new ArgumentException("positive curvature Tr(A)/‖A‖_F is undefined for the zero matrix", nameof(matrix));
+        return torch.trace(a).item<double>() / frob;
+    }
+}

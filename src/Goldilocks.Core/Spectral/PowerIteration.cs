@@ -1,0 +1,33 @@
+using Goldilocks.Curvature;
+
+namespace Goldilocks.Spectral;
+
+/// <summary>Result of power iteration: the eigenvalue of largest magnitude (signed), its vector and residual.</summary>
+public sealed record PowerIterationResult(double Eigenvalue, Tensor Eigenvector, double Residual, bool Converged, int Products);
+
+/// <summary>Power iteration for the dominant eigenpair (largest |λ|), stopping at ‖Av - λv‖ ≤ tol·|λ|.</summary>
+public static class PowerIteration
+{
+    public static PowerIterationResult Run(ICurvatureOperator op, double tolerance = 1e-8, int maxIterations = 1000, long seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (maxIterations < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "maxIterations must be ≥ 1");
+        using var scope = torch.NewDisposeScope();
+        var v = torch.randn(new[] { op.Size }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)seed)).to(op.DType).to(op.Device);
+        v = v / torch.linalg.vector_norm(v);
+        double lambda = 0, residual = double.PositiveInfinity;
+        int i = 0;
+        for (; i < maxIterations; i++)
+        {
+            using var step = torch.NewDisposeScope();
+            var av = op.Apply(v);
+            lambda = av.dot(v).item<double>();
+            residual = torch.linalg.vector_norm(av - lambda * v).item<double>();
+            double norm = torch.linalg.vector_norm(av).item<double>();
+            if (norm == 0) { residual = 0; lambda = 0; i++; break; }
+            if (residual <= tolerance * Math.Abs(lambda)) { i++; break; }
+            v = (av / norm).MoveToOuterDisposeScope();
+        }
+        return new PowerIterationResult(lambda, v.MoveToOuterDisposeScope(), residual, residual <= tolerance * Math.Abs(lambda), i);
+    }
+}

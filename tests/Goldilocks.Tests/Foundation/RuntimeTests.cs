@@ -1,0 +1,67 @@
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Tests.Foundation;
+
+public sealed class RuntimeTests
+{
+    [Test]
+    public void Native_library_is_loaded_and_double_backward_works()
+    {
+        TestContext.Out.WriteLine($"native fix: {TorchRuntime.NativeFixStatus}");
+        using var scope = torch.NewDisposeScope();
+        var x = torch.tensor(new[] { 0.5, -1.25, 2.0 }, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = (x * x * x).sum();                                   // y = Σ x³
+        var g = SafeAutograd.Grad(y, x, createGraph: true);          // 3x²
+        var h = SafeAutograd.Grad(g, x, torch.ones_like(g));          // Σ_j ∂(3x_j²)/∂x = 6x
+        ClaimAssert.RelativeError(g, 3 * x.detach() * x.detach()).Should().BeLessThan(1e-15);
+        ClaimAssert.RelativeError(h, 6 * x.detach()).Should().BeLessThan(1e-15);
+    }
+
+    [Test]
+    public void Cpu_is_the_default_device_and_unknown_devices_are_rejected()
+    {
+        TorchRuntime.ResolveDevice("cpu").type.Should().Be(DeviceType.CPU);
+        FluentActions.Invoking(() => TorchRuntime.ResolveDevice("tpu")).Should().Throw<ArgumentException>().WithMessage("*Unknown device*");
+    }
+
+    [Test]
+    public void Asking_for_cuda_without_cuda_is_a_clear_error()
+    {
+        if (TorchRuntime.CudaAvailable) Assert.Ignore("CUDA is available here; the error path cannot be exercised.");
+        FluentActions.Invoking(() => TorchRuntime.ResolveDevice("cuda")).Should().Throw<InvalidOperationException>().WithMessage("*CUDA is not available*");
+    }
+
+    [Test]
+    [Category(Categories.Cuda)]
+    public void Cuda_double_backward_matches_cpu()
+    {
+        if (!TorchRuntime.CudaAvailable)
+            Assert.Ignore("Skipped: no CUDA build of TorchSharp or no GPU in this process (build with -p:TorchBackend=cuda on a GPU machine).");
+        using var scope = torch.NewDisposeScope();
+        var device = TorchRuntime.ResolveDevice("cuda");
+        var x = torch.tensor(new[] { 0.5, -1.25, 2.0 }, dtype: ScalarType.Float64, device: device).requires_grad_(true);
+        var g = SafeAutograd.Grad((x * x * x).sum(), x, createGraph: true);
+        var h = SafeAutograd.Grad(g, x, torch.ones_like(g));
+        ClaimAssert.RelativeError(h.cpu(), 6 * x.detach().cpu()).Should().BeLessThan(1e-14);
+    }
+
+    [Test]
+    public void Elf_patcher_renames_only_missing_glibcxx_needs()
+    {
+        string lib = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        if (!File.Exists(lib)) Assert.Ignore("libLibTorchSharp.so is not beside the test assembly on this platform.");
+        var bytes = File.ReadAllBytes(lib);
+        var all = ElfVersionNeedPatcher.ReadVersionNeeds(bytes, out _, out _).Select(n => n.Version).ToHashSet();
+        // A system that provides every version the library asks for: nothing to do.
+        ElfVersionNeedPatcher.PatchGlibcxxNeeds((byte[])bytes.Clone(), all).Should().Be(0);
+        // After the runtime fix the copy beside the tests loads, so it needs nothing the system lacks.
+        var system = ElfVersionNeedPatcher.GlibcxxVersionsIn(File.ReadAllBytes("/lib/x86_64-linux-gnu/libstdc++.so.6"));
+        ElfVersionNeedPatcher.ReadVersionNeeds(bytes, out _, out _)
+            .Where(n => n.Version.StartsWith("GLIBCXX_", StringComparison.Ordinal))
+            .Should().OnlyContain(n => system.Contains(n.Version));
+        // The hashes the linker wrote agree with ours for every unpatched entry (an oracle independent of our code).
+        ElfVersionNeedPatcher.ReadVersionNeeds(bytes, out _, out _)
+            .Where(n => n.Version != "GLIBCXX_3.4.30")
+            .Should().OnlyContain(n => n.Hash == ElfVersionNeedPatcher.ElfHash(n.Version));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Goldilocks.Tests.Infrastructure;
+
+/// <summary>Test categories. <c>.ci/run</c> runs everything; developers can skip slow ones with
+/// <c>dotnet test --filter "TestCategory!=Slow"</c>.</summary>
+public static class Categories
+{
+    /// <summary>More than ~10 s on 2 cores.</summary>
+    public const string Slow = "Slow";
+
+    /// <summary>Needs a CUDA build of TorchSharp and a GPU; reported as skipped otherwise.</summary>
+    public const string Cuda = "Cuda";
+
+    /// <summary>Statistical claim with calibrated seeds and margins.</summary>
+    public const string Statistical = "Statistical";
+
+    /// <summary>Negative control: the identity must fail once its premise is removed.</summary>
+    public const string NegativeControl = "NegativeControl";
+
+    /// <summary>Snapshot comparison against reviewed files in baselines/.</summary>
+    public const string Snapshot = "Snapshot";
+}

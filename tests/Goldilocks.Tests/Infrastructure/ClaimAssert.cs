@@ -1,0 +1,37 @@
+namespace Goldilocks.Tests.Infrastructure;
+
+/// <summary>Assertions whose failure message names the claim and shows the numbers.</summary>
+public static class ClaimAssert
+{
+    /// <summary>‖a - b‖ / max(‖b‖, tiny): relative error of tensors (Frobenius/Euclidean).</summary>
+    public static double RelativeError(Tensor actual, Tensor expected)
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = actual.to(ScalarType.Float64);
+        var e = expected.to(ScalarType.Float64);
+        double denom = Math.Max(e.norm().item<double>(), 1e-300);
+        return (a - e).norm().item<double>() / denom;
+    }
+
+    public static double RelativeError(double actual, double expected) =>
+        Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-300);
+
+    public static void Close(string claim, string what, Tensor actual, Tensor expected, double rtol)
+    {
+        double err = RelativeError(actual, expected);
+        if (!(err <= rtol))
+            Assert.Fail($"[{claim}] {what}: relative error {err:E3} exceeds {rtol:E1} (‖expected‖ = {expected.norm().item<double>():E6}, ‖actual‖ = {actual.norm().item<double>():E6})");
+    }
+
+    public static void Close(string claim, string what, double actual, double expected, double rtol)
+    {
+        double err = RelativeError(actual, expected);
+        if (!(err <= rtol))
+            Assert.Fail($"[{claim}] {what}: expected {expected:R}, got {actual:R} (relative error {err:E3} > {rtol:E1})");
+    }
+
+    public static void That(string claim, bool condition, string message)
+    {
+        if (!condition) Assert.Fail($"[{claim}] {message}");
+    }
+}
