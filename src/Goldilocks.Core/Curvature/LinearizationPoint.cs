@@ -70,6 +70,16 @@ public sealed class LinearizationPoint : IDisposable
     /// <summary>J_bᵀ u ∈ R^P for a logit-space cotangent u [n, K].</summary>
     public Tensor JacobianTransposeProduct(BatchGraph batch, Tensor u) => SafeAutograd.Grad(batch.Logits, Theta, u);
 
+    /// <summary>(H_b v, J_b v) from ONE backward pass through the batch's first-order graph u = Jᵀ(r + w), with respect
+    /// to θ and to the dummy w together: ∂(u·v)/∂θ = H_b v (the w-term Σ_k w_k ∇²z_k v vanishes at w = 0) and
+    /// ∂(u·v)/∂w = J_b v. The Jacobian product is the one the Hessian product computes internally anyway (the path
+    /// through r(z)), so it comes at almost no extra cost.</summary>
+    public (Tensor HessianProduct, Tensor JacobianProduct) HessianAndJacobianProduct(BatchGraph batch, Tensor v)
+    {
+        var both = SafeAutograd.Grad(batch.Gradient, new[] { Theta, batch.Dummy }, v);
+        return (both[0], both[1]);
+    }
+
     /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.</summary>
     public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) => SafeAutograd.Grad(firstOrder, Theta, v);
 
@@ -98,14 +108,15 @@ public sealed class LinearizationPoint : IDisposable
         return Own(build());
     }
 
-    /// <summary>One batch's graph: logits z (forward pass, eager), and, each built on first use: Σℓ and its
-    /// gradient (create_graph), r = ∂ℓ/∂z (detached), a dummy cotangent w with Jᵀw (for J v by double backward) and
-    /// Jᵀr with r held constant (for the H-term).</summary>
+    /// <summary>One batch's graph: logits z (forward pass, eager), and, each built on first use: ONE first-order graph
+    /// u = ∇_θ[Σℓ + Σ z⊙w] = Jᵀ(∂ℓ/∂z + w) for a zero dummy w (create_graph), which is both the gradient (u = ∇Σℓ at
+    /// w = 0, so Hv = ∂(u·v)/∂θ) and Jᵀw (Jv = ∂(u·v)/∂w, the double-backward trick); r = ∂ℓ/∂z detached and Jᵀr
+    /// with r held constant (for the H-term).</summary>
     public sealed class BatchGraph
     {
         private readonly LinearizationPoint _point;
         private readonly Tensor _targets;
-        private Tensor? _lossSum, _gradient, _residual, _dummy, _jtDummy, _jtResidual;
+        private Tensor? _lossSum, _gradient, _residual, _dummy, _jtResidual;
 
         internal BatchGraph(LinearizationPoint point, Tensor logits, Tensor targets)
         {
@@ -118,14 +129,16 @@ public sealed class LinearizationPoint : IDisposable
 
         public Tensor LossSum => _lossSum ??= _point.BuildOwned(() => _point.Objective.Loss.Sum(Logits, _targets));
 
-        /// <summary>∇_θ Σℓ with create_graph: H v = ∂(∇L · v)/∂θ.</summary>
-        public Tensor Gradient => _gradient ??= _point.BuildOwned(() => SafeAutograd.Grad(LossSum, _point.Theta, createGraph: true));
+        /// <summary>u = Jᵀ(∂ℓ/∂z + w) with create_graph; its value is ∇_θ Σℓ (w = 0), so H v = ∂(u · v)/∂θ.</summary>
+        public Tensor Gradient => _gradient ??= _point.BuildOwned(() =>
+            SafeAutograd.Grad(LossSum + (Logits * Dummy).sum(), _point.Theta, createGraph: true));
 
         public Tensor Residual => _residual ??= _point.BuildOwned(() => _point.Objective.Loss.Residual(Logits, _targets));
 
         public Tensor Dummy => _dummy ??= _point.BuildOwned(() => torch.zeros_like(Logits).requires_grad_(true));
 
-        public Tensor JacobianTransposeDummy => _jtDummy ??= _point.BuildOwned(() => SafeAutograd.Grad(Logits, _point.Theta, Dummy, createGraph: true));
+        /// <summary>The same graph as <see cref="Gradient"/>: J v = ∂(u · v)/∂w, since ∂u/∂w = Jᵀ.</summary>
+        public Tensor JacobianTransposeDummy => Gradient;
 
         public Tensor JacobianTransposeResidual => _jtResidual ??= _point.BuildOwned(() => SafeAutograd.Grad(Logits, _point.Theta, Residual, createGraph: true));
     }

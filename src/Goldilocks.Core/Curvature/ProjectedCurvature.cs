@@ -16,16 +16,15 @@ public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTer
 public static class ProjectedCurvature
 {
     /// <summary>
-    /// Projects H, G-term and H-term onto the columns of <paramref name="basis"/> V ∈ R^{P×d} with one forward pass
-    /// per batch (shared through <paramref name="point"/>) and, per batch and column v_j, exactly two backward passes:
+    /// Projects H, G-term and H-term onto the columns of <paramref name="basis"/> V ∈ R^{P×d} with one forward pass and
+    /// one first-order graph per batch (shared through <paramref name="point"/>) and, per batch and column v_j, ONE
+    /// backward pass that yields H v_j and J v_j together (<see cref="LinearizationPoint.HessianAndJacobianProduct"/>):
     /// <list type="bullet">
-    /// <item>G-term (paper 000 Eq. 4): VᵀGV = (1/N) Σ_μ (J_μV)ᵀ M_μ (J_μV) from the d Jacobian-vector products J v_j
-    /// alone (no Jᵀ product: the logit-space quadratic form is assembled directly);</item>
-    /// <item>H-term: Vᵀ(H-term)V from d second-order products through the Jᵀr graph (r held fixed);</item>
-    /// <item>Hessian: H = G + H-term (Eq. 4, exact), so no Hessian-vector product is spent at all.</item>
+    /// <item>VᵀHV = Vᵀ[H v_1 … H v_d] (one GEMM);</item>
+    /// <item>G-term (paper 000 Eq. 4): VᵀGV = (1/N) Σ_μ (J_μV)ᵀ M_μ (J_μV) from the Jacobian products alone;</item>
+    /// <item>H-term = H - G (Eq. 4, exact).</item>
     /// </list>
-    /// An HVP through the gradient graph internally does both a Jacobian product and an H-term product, so this costs
-    /// less than d HVPs; the operator-by-operator path (ProjectedOperator over each operator) is the test oracle.
+    /// The operator-by-operator path (ProjectedOperator over each operator) is the test oracle.
     /// </summary>
     public static ProjectedMatrices Compute(LinearizationPoint point, Tensor basis)
     {
@@ -40,21 +39,28 @@ public static class ProjectedCurvature
         var loss = point.Objective.Loss;
         var columns = Enumerable.Range(0, (int)d).Select(j => basis[.., j].contiguous()).ToArray();
         var g = torch.zeros(d, d, dtype: point.DType, device: point.Device);
-        var hterm = torch.zeros(d, d, dtype: point.DType, device: point.Device);
+        var h = torch.zeros(d, d, dtype: point.DType, device: point.Device);
+        var vt = basis.t();
         foreach (var batch in point.Graphs())
         {
             using var inner = torch.NewDisposeScope();
+            var hv = new List<Tensor>((int)d);
+            var jv = new List<Tensor>((int)d);
+            foreach (var v in columns)
+            {
+                var (hvj, jvj) = point.HessianAndJacobianProduct(batch, v);
+                hv.Add(hvj);
+                jv.Add(jvj);
+            }
+            h.add_(vt.matmul(torch.stack(hv, 1)));
             // [d, n·K]: row j is J_b v_j; M_b applied row by row.
-            var jv = torch.stack(columns.Select(v => LinearizationPoint.JacobianProduct(batch, v)).ToList(), 0);
-            var mjv = torch.stack(Enumerable.Range(0, (int)d).Select(j => loss.LogitHessianProduct(batch.Logits, jv[j])).ToList(), 0);
-            g.add_(jv.flatten(1).matmul(mjv.flatten(1).t()));
-            // Column j of Vᵀ(H-term_b)V, projected at once so no [P, d] block is held.
-            var vt = basis.t();
-            hterm.add_(torch.stack(columns.Select(v => vt.matmul(point.SecondOrderProduct(batch.JacobianTransposeResidual, v))).ToList(), 1));
+            var jvs = torch.stack(jv, 0);
+            var mjv = torch.stack(jv.Select(u => loss.LogitHessianProduct(batch.Logits, u)).ToList(), 0);
+            g.add_(jvs.flatten(1).matmul(mjv.flatten(1).t()));
         }
         g.div_(point.Objective.Count);
-        hterm.div_(point.Objective.Count);
-        var h = g + hterm;
+        h.div_(point.Objective.Count);
+        var hterm = h - g;
         return new ProjectedMatrices(h.MoveToOuterDisposeScope(), g.MoveToOuterDisposeScope(), hterm.MoveToOuterDisposeScope());
     }
 }
