@@ -51,6 +51,14 @@ internal sealed class Workload : IDisposable
         return new Workload(net, data, source);
     }
 
+    /// <summary>The dense-Hessian workload: MLP 24-40-20-10 without biases (P = 1,960) on 256 synthetic samples.</summary>
+    public static Workload CreateSmallMlp()
+    {
+        TorchRuntime.EnsureLoaded();
+        var data = SyntheticClusters.Generate(256, 24, 10, seed: 0, device: TorchRuntime.ResolveDevice());
+        return new Workload(new Mlp(24, new[] { 40, 20 }, 10), data, data.Name);
+    }
+
     private static (Tensor X, Tensor Y, string Source) Load(int samples)
     {
         if (FashionMnistReader.Available())
