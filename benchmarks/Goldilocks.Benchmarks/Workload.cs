@@ -8,7 +8,7 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Benchmarks;
 
 /// <summary>A model, its data and a point θ₀ (Kaiming init, seed 0), with a unit probe vector v.</summary>
-internal sealed class Workload : IDisposable
+public sealed class Workload : IDisposable
 {
     public const string LeNet300100 = "LeNet-300-100";
     public const string LeNet5Name = "LeNet-5";
