@@ -13,6 +13,14 @@ string outDir = args.Length > 1 ? args[1] : "benchmarks/results";
 int Option(string name, int fallback) =>
     int.TryParse(Environment.GetEnvironmentVariable(name), out int v) && v > 0 ? v : fallback;
 
+// BENCH_THREADS overrides the library's thread count (Environment.ProcessorCount) for a whole step: on a machine
+// shared by many processes one intra-op thread avoids OpenMP barrier stalls (see BENCHMARKS.md, "threads").
+if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out int threads) && threads > 0)
+{
+    Goldilocks.Runtime.TorchRuntime.EnsureLoaded();
+    TorchSharp.torch.set_num_threads(threads);
+}
+
 switch (mode)
 {
     case "probe":
