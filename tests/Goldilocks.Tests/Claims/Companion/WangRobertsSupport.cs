@@ -50,8 +50,9 @@ public static class WangRobertsOracle
     /// <summary>One GD step computed from the autograd gradient.</summary>
     public static double[] Step(EvenPolynomialLoss z, double[] theta, double eta)
     {
-        var (g, h) = Derivatives(z, theta);
-        h.Dispose();
+        using var scope = torch.NewDisposeScope();
+        var leaf = torch.tensor(theta, dtype: ScalarType.Float64).requires_grad_(true);
+        var g = SafeAutograd.Grad(z.Apply(DiagonalLinearNetwork.Product(leaf)), leaf).data<double>().ToArray();
         return theta.Select((t, k) => t - eta * g[k]).ToArray();
     }
 
