@@ -7,7 +7,7 @@ namespace Goldilocks.Training;
 
 /// <summary>Laptop-scale stand-in for Wang &amp; Roberts' MLP on fMNIST (App. F): a bias-free ReLU MLP on
 /// synthetic clusters, cross-entropy, full-batch GD.</summary>
-public sealed record EdgeOfStabilitySetup(int Samples = 64, int Features = 8, int Classes = 3, int Width = 16, int Depth = 3)
+public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, int Classes = 3, int Width = 8, int Depth = 3, double Separation = 1.0)
 {
     public static EdgeOfStabilitySetup Default { get; } = new();
 }
@@ -26,7 +26,7 @@ public static class EdgeOfStabilityExperiment
     public static (Objective Objective, Tensor Initial) Create(long seed, EdgeOfStabilitySetup? setup = null)
     {
         setup ??= EdgeOfStabilitySetup.Default;
-        var data = SyntheticClusters.Generate(setup.Samples, setup.Features, setup.Classes, seed);
+        var data = SyntheticClusters.Generate(setup.Samples, setup.Features, setup.Classes, seed, setup.Separation);
         var model = new Mlp(setup.Features, Enumerable.Repeat(setup.Width, setup.Depth - 1).ToArray(), setup.Classes, Activation.ReLU);
         return (new Objective(model, data, new CrossEntropy()), model.InitialParameters(seed));
     }

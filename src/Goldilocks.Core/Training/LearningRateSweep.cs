@@ -27,7 +27,7 @@ public static class LearningRateSweep
         if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 1");
         if (testSamples < 1) throw new ArgumentOutOfRangeException(nameof(testSamples), testSamples, "testSamples must be ≥ 1");
         setup ??= EdgeOfStabilitySetup.Default;
-        using var all = SyntheticClusters.Generate(setup.Samples + testSamples, setup.Features, setup.Classes, seed);
+        using var all = SyntheticClusters.Generate(setup.Samples + testSamples, setup.Features, setup.Classes, seed, setup.Separation);
         using var train = all.Slice(0, setup.Samples);
         using var test = all.Slice(setup.Samples, testSamples);
         var model = new Mlp(setup.Features, Enumerable.Repeat(setup.Width, setup.Depth - 1).ToArray(), setup.Classes, Activation.ReLU);

@@ -9,7 +9,7 @@ namespace Goldilocks.Tests.Claims.Companion;
 /// </summary>
 public sealed class BridgeGoldilocksRescalingTests
 {
-    private const int Steps = 24;
+    private const int Steps = 12;
 
     private static EigenTrackingResult Run(double alpha, double eta)
     {
