@@ -23,6 +23,7 @@ public sealed class BridgeGoldilocksRescalingTests
     [TestCase(2.0, 1e-12)]
     [TestCase(0.5, 1e-12)]
     [TestCase(1.3, 1e-8)]
+    [Category(Categories.Slow)]
     [Claim("X1")]
     public void Rescaled_unstable_run_has_the_same_W_quantities_except_raw_sharpness(double alpha, double rtol)
     {

@@ -42,6 +42,7 @@ public sealed class WangRobertsSweepTests
     }
 
     [Test]
+    [Category(Categories.Slow)]
     [Claim("W13")]
     public void Laptop_sweep_reports_accuracy_per_learning_rate_and_flags_divergence()
     {

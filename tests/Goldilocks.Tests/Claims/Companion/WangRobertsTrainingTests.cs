@@ -50,6 +50,7 @@ public sealed class WangRobertsTrainingTests
     }
 
     [Test]
+    [Category(Categories.Slow)]
     [Claim("W9")]
     [Claim("W11")]
     public void Eigen_tracking_records_the_dense_top_eigenpairs_every_n_steps()
