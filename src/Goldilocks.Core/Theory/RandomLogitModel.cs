@@ -43,7 +43,7 @@ public sealed class RandomLogitModel : IDisposable
         CheckP(p);
         using var scope = torch.NewDisposeScope();
         var m = SoftmaxCovariance.ToTensor(SoftmaxCovariance.Matrix(p));
-        double bulk = (1 - p.Sum(x => x * x)) * SigmaE * SigmaE;
+        double bulk = SoftmaxCovariance.Trace(p) * SigmaE * SigmaE;
         return (Means.t().matmul(m).matmul(Means) + torch.eye(Dimension, dtype: ScalarType.Float64) * bulk).MoveToOuterDisposeScope();
     }
 
@@ -51,7 +51,7 @@ public sealed class RandomLogitModel : IDisposable
     public double[] ExpectedGTermEigenvalues(IReadOnlyList<double> p)
     {
         CheckP(p);
-        double bulk = (1 - p.Sum(x => x * x)) * SigmaE * SigmaE;
+        double bulk = SoftmaxCovariance.Trace(p) * SigmaE * SigmaE;
         var lambda = SoftmaxCovariance.Eigenvalues(p);
         return Enumerable.Range(0, Dimension)
             .Select(i => i < Classes - 1 ? bulk + Dimension * SigmaC * SigmaC * lambda[i] : bulk).ToArray();

@@ -30,12 +30,24 @@ public static class SoftmaxCovariance
     {
         Validate(p, nameof(p));
         int k = p.Count;
-        double total = p.Sum();
         var m = new double[k, k];
         for (int i = 0; i < k; i++)
-            for (int j = 0; j < k; j++)
-                m[i, j] = i == j ? p[i] * (total - p[i]) : -p[i] * p[j];
+        {
+            // 1 − p_i as the sum of the other entries: exact even when p_i rounds to 1.
+            double others = 0;
+            for (int j = 0; j < k; j++) if (j != i) others += p[j];
+            for (int j = 0; j < k; j++) m[i, j] = i == j ? p[i] * others : -p[i] * p[j];
+        }
         return m;
+    }
+
+    /// <summary>Tr(M) = 1 − ‖p‖², computed as Σ_k p_k Σ_{c≠k} p_c so it stays accurate when p is nearly one-hot.</summary>
+    public static double Trace(IReadOnlyList<double> p)
+    {
+        var m = Matrix(p);
+        double t = 0;
+        for (int i = 0; i < p.Count; i++) t += m[i, i];
+        return t;
     }
 
     /// <summary>The batch average (1/B) Σ_μ diag(p^μ) − p^μ p^μᵀ (Sec. 4, after Eq. 8).</summary>

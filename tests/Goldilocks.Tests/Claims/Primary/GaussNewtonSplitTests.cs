@@ -6,7 +6,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 [Claim("G3")]
 public sealed class GaussNewtonSplitTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
     public void Operators_match_the_explicit_Jacobian_form(NetCase net, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();

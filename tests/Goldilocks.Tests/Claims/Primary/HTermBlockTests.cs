@@ -20,7 +20,7 @@ public sealed class HTermBlockTests
         });
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
     public void HTerm_diagonal_blocks_vanish_and_traces_agree(NetCase net, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();

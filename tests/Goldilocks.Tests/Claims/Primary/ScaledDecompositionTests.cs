@@ -14,7 +14,7 @@ public sealed class ScaledDecompositionTests
 {
     private const double Rtol = 1e-8;
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
     public void Eq5_holds_for_any_alpha_and_temperature(NetCase net, Scale scale, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();
@@ -29,7 +29,8 @@ public sealed class ScaledDecompositionTests
         ClaimAssert.Close("G4", $"H-term(αθ, T) = α^(L−2)/T H(p'), {where}", scaled.HTerm, h, Rtol);
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [Category(Categories.Slow)]
     public void At_T_equal_alpha_L_every_term_scales_by_alpha_minus_2(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
@@ -42,7 +43,7 @@ public sealed class ScaledDecompositionTests
         AssertScaled($"full space, {net}, {scale}", scaled, expected);
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
     public void At_T_equal_alpha_L_projected_terms_scale_by_alpha_minus_2(NetCase net, Scale scale, FsCheck.PositiveInt dimension)
     {
         using var scope = torch.NewDisposeScope();
@@ -58,6 +59,7 @@ public sealed class ScaledDecompositionTests
     }
 
     [TestCase(0.1)]
+    [Category(Categories.Slow)]
     public void Lenet5_projected_hessian_scales_by_alpha_minus_2(double alpha)
     {
         using var scope = torch.NewDisposeScope();
