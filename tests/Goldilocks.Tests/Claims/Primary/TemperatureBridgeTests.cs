@@ -21,6 +21,7 @@ public sealed class TemperatureBridgeTests
     }
 
     [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [Category(Categories.Slow)]
     public void Hessian_at_unit_temperature_of_scaled_net_is_rescaled_cold_hessian(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
