@@ -34,18 +34,24 @@ public sealed class TrajectoryTests
         return scaled.Zip(reference, (s, r) => ClaimAssert.RelativeError(s / alpha, r)).Max();
     }
 
+    /// <summary>max_t ‖θ'_t/α − θ_t‖/‖θ_t‖ between plain GD (T = 1, rate η) and GD on αθ₀ with the given setting.</summary>
+    private static double ScaledRunDeviation(NetCase net, double alpha, double temperature, double rate, LogitCoefficients? coefficients = null)
+    {
+        var model = net.Model();
+        using var data = net.Data();
+        var theta = net.Theta(model);
+        var reference = Trajectory(new Objective(model, data, new CrossEntropy(1.0)), theta, Eta);
+        var scaled = Trajectory(new Objective(model, data, new CrossEntropy(temperature)), theta * alpha, rate, coefficients);
+        return Deviation(scaled, reference, alpha);
+    }
+
     [Claim("G5")]
     [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
     public void Scaled_net_at_T_alpha_L_with_rate_alpha_squared_follows_alpha_times_the_trajectory(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
-        var model = net.Model();
-        using var data = net.Data();
-        var theta = net.Theta(model);
         double a = scale.Alpha;
-        var reference = Trajectory(new Objective(model, data, new CrossEntropy(1.0)), theta, Eta);
-        var scaled = Trajectory(new Objective(model, data, new CrossEntropy(Math.Pow(a, net.Depth))), theta * a, Eta * a * a);
-        double dev = Deviation(scaled, reference, a);
+        double dev = ScaledRunDeviation(net, a, Math.Pow(a, net.Depth), Eta * a * a);
         ClaimAssert.That("G5", dev <= 1e-9, $"max_t ‖θ'_t/α − θ_t‖/‖θ_t‖ = {dev:E3} over {Steps} steps, {net}, {scale}");
     }
 
@@ -54,14 +60,8 @@ public sealed class TrajectoryTests
     public void At_unit_temperature_rate_alpha_2_minus_L_with_unscaled_softmax_follows_the_trajectory(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
-        var model = net.Model();
-        using var data = net.Data();
-        var theta = net.Theta(model);
         double a = scale.Alpha;
-        var reference = Trajectory(new Objective(model, data, new CrossEntropy(1.0)), theta, Eta);
-        var scaled = Trajectory(new Objective(model, data, new CrossEntropy(1.0)), theta * a, Eta * Math.Pow(a, 2 - net.Depth),
-            LogitCoefficients.SoftmaxOutputAt(Math.Pow(a, net.Depth)));
-        double dev = Deviation(scaled, reference, a);
+        double dev = ScaledRunDeviation(net, a, 1.0, Eta * Math.Pow(a, 2 - net.Depth), LogitCoefficients.SoftmaxOutputAt(Math.Pow(a, net.Depth)));
         ClaimAssert.That("G5", dev <= 1e-9, $"Sec. 5 form: max_t ‖θ'_t/α − θ_t‖/‖θ_t‖ = {dev:E3}, {net}, {scale}");
     }
 
@@ -73,12 +73,7 @@ public sealed class TrajectoryTests
     {
         using var scope = torch.NewDisposeScope();
         var net = new NetCase(3, new[] { 4, 3 }, Goldilocks.Models.Activation.ReLU, 3, 6, 3);
-        var model = net.Model();
-        using var data = net.Data();
-        var theta = net.Theta(model);
-        var reference = Trajectory(new Objective(model, data, new CrossEntropy(1.0)), theta, Eta);
-        var scaled = Trajectory(new Objective(model, data, new CrossEntropy(Math.Pow(alpha, net.Depth))), theta * alpha, Eta);
-        double dev = Deviation(scaled, reference, alpha);
+        double dev = ScaledRunDeviation(net, alpha, Math.Pow(alpha, net.Depth), Eta);
         TestContext.Out.WriteLine($"[G5 control] rate η instead of α²η, α = {alpha}: deviation {dev:E3}");
         ClaimAssert.That("G5", dev > 1e-2, $"unscaled learning rate should break the trajectory equivalence, deviation only {dev:E3}");
     }
