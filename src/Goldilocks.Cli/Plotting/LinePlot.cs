@@ -43,7 +43,7 @@ public static class LinePlot
         }
         if (logX) plot.Axes.Bottom.TickGenerator = LogTicks();
         if (logY) plot.Axes.Left.TickGenerator = LogTicks();
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
