@@ -20,6 +20,7 @@ public static class CliApp
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(CurvatureCommand.Build());
         root.Subcommands.Add(MergeCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

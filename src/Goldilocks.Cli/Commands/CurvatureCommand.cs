@@ -47,6 +47,11 @@ public static class CurvatureCommand
         DefaultValueFactory = _ => 1.0,
     }.PositiveFinite();
 
+    private static readonly Option<bool> TemperatureFollowsAlpha = new("--temperature-follows-alpha")
+    {
+        Description = "Use T = α^L · --temperature for each α (paper 000 Eq. 5, Fig. 1 middle); needs an L-homogeneous model.",
+    };
+
     private static readonly Option<int> Dimension = new Option<int>("--dimension", "-d")
     {
         Description = "Dimension d of the random subspace (1 ≤ d ≤ P).",
@@ -63,15 +68,26 @@ public static class CurvatureCommand
     {
         var command = new Command(Name, "Loss, gradient norm and curvature statistics of H, G-term and H-term on a random subspace.");
         Data.AddTo(command);
-        foreach (var o in new Option[] { Model, Hidden, Alpha, Temperature, Dimension, BatchSize }) command.Options.Add(o);
+        foreach (var o in new Option[] { Model, Hidden, Alpha, Temperature, TemperatureFollowsAlpha, Dimension, BatchSize }) command.Options.Add(o);
         SweepOptions.AddTo(command);
         command.SetAction(Execute);
         return command;
     }
 
+    /// <summary>The outputs of a finished sweep: the JSON document, the CSV table and the rendered figures.</summary>
+    public sealed record Outputs(JsonObject Document, CsvTable Table, IReadOnlyList<(string Caption, byte[] Png)> Figures);
+
     private static int Execute(ParseResult parse)
     {
         var ctx = CommandContext.Create(Name, parse, out var device);
+        var outputs = Run(parse, ctx, device);
+        if (outputs is not null && !ctx.Json) PrintTable(ctx, (JsonObject)outputs.Document["settings"]!, outputs.Document["results"]!.AsArray().Select(r => (JsonObject)r!).ToList());
+        return CliApp.ExitOk;
+    }
+
+    /// <summary>Runs (or resumes) the α sweep and writes its files; null when this shard leaves grid cells to others.</summary>
+    public static Outputs? Run(ParseResult parse, CommandContext ctx, Device device)
+    {
         string modelName = parse.GetValue(Model)!.ToLowerInvariant();
         double[] alphas = parse.GetValue(Alpha)!;
         double temperature = parse.GetValue(Temperature);
@@ -82,6 +98,10 @@ public static class CurvatureCommand
         if (d > model.ParameterCount)
             throw new CliUsageException($"--dimension d = {d} exceeds the number of parameters P = {model.ParameterCount} of {model.Name}");
         var objective = new Objective(model, data, new CrossEntropy(temperature), parse.GetValue(BatchSize));
+        bool follow = parse.GetValue(TemperatureFollowsAlpha);
+        if (follow && model.HomogeneityDegree is null)
+            throw new CliUsageException($"--temperature-follows-alpha needs an L-homogeneous model; {model.Name} is not homogeneous");
+        double TemperatureAt(double alpha) => follow ? temperature * Math.Pow(alpha, model.HomogeneityDegree!.Value) : temperature;
 
         var settings = ctx.BaseSettings(device);
         settings["model"] = modelName;
@@ -90,6 +110,7 @@ public static class CurvatureCommand
         settings["homogeneityDegree"] = model.HomogeneityDegree;
         settings["alpha"] = new JsonArray(alphas.Select(a => (JsonNode?)a).ToArray());
         settings["temperature"] = temperature;
+        settings["temperatureFollowsAlpha"] = follow;
         settings["dimension"] = d;
         settings["batchSize"] = objective.BatchSize;
         settings["basis"] = "GaussianOrthonormal, seed = --seed + 1";
@@ -101,9 +122,13 @@ public static class CurvatureCommand
         var cells = ctx.Progress(Name).Run(progress => store.Run(keys, i =>
         {
             using var scope = torch.NewDisposeScope();
-            var snapshot = CurvatureSnapshot.Compute(objective, theta0 * alphas[i], d, ctx.Seed + 1);
+            double t = TemperatureAt(alphas[i]);
+            if (!double.IsFinite(t) || t <= 0)
+                throw new CliUsageException($"T = α^L·T₀ = {t} at α = {alphas[i]} is not a positive finite temperature");
+            var snapshot = CurvatureSnapshot.Compute(follow ? objective.WithLoss(new CrossEntropy(t)) : objective, theta0 * alphas[i], d, ctx.Seed + 1);
             var json = snapshot.ToJson();
             json["alpha"] = alphas[i];
+            json["temperature"] = t;
             return json;
         }, SweepOptions.ShardOf(parse), parse.GetValue(SweepOptions.Resume), progress, ctx.Cancel));
 
@@ -112,41 +137,51 @@ public static class CurvatureCommand
         {
             ctx.Info($"shard {SweepOptions.ShardOf(parse)}: {cells.Count} cell(s) saved in {Markup.Escape(store.Directory)}/cells; " +
                      $"{store.Missing(keys)} cell(s) of the grid are elsewhere: join them with 'goldilocks merge' and rerun with --resume");
-            return CliApp.ExitOk;
+            return null;
         }
         var results = keys.Select(k => (JsonObject)all[k]).ToList();
-        WriteOutputs(ctx, settings, results);
-        return CliApp.ExitOk;
+        return WriteOutputs(ctx, settings, results);
     }
 
-    private static void WriteOutputs(CommandContext ctx, JsonObject settings, List<JsonObject> results)
+    private static Outputs WriteOutputs(CommandContext ctx, JsonObject settings, List<JsonObject> results)
     {
-        var csv = new CsvTable("alpha", "loss", "gradientNorm", "operator", "trace", "frobenius", "spectralNorm",
+        var csv = new CsvTable("alpha", "temperature", "loss", "gradientNorm", "operator", "trace", "frobenius", "spectralNorm",
             "positiveCurvature", "localConvexity", "minEigenvalue", "maxEigenvalue");
         foreach (var r in results)
             foreach (var (op, s) in Operators(r))
-                csv.Add(Num(r["alpha"]), Num(r["loss"]), Num(r["gradientNorm"]), op, Num(s["trace"]), Num(s["frobenius"]),
+                csv.Add(Num(r["alpha"]), Num(r["temperature"]), Num(r["loss"]), Num(r["gradientNorm"]), op, Num(s["trace"]), Num(s["frobenius"]),
                     Num(s["spectralNorm"]), Num(s["positiveCurvature"]), Num(s["localConvexity"]), Num(s["minEigenvalue"]), Num(s["maxEigenvalue"]));
         csv.Write(ctx.OutPath("curvature.csv"));
 
         var files = new JsonArray("curvature.json", "curvature.csv");
+        var figures = new List<(string, byte[])>();
         if (results.Count > 1)
         {
             var alphas = results.Select(r => Num(r["alpha"]) ?? double.NaN).ToArray();
             Series[] Curves(string field) => Operators(results[0]).Select(o => new Series(o.Name, alphas,
                 results.Select(r => Num(r["operators"]![o.Name]![field]) ?? double.NaN).ToArray())).ToArray();
-            string subtitle = $"{settings["modelName"]}, T = {settings["temperature"]}, d = {settings["dimension"]}";
-            LinePlot.Write(ctx.OutPath("curvature-pc.png"), $"Positive curvature Tr/‖·‖_F ({subtitle})",
-                "initialization scale α (dimensionless)", "positive curvature Tr(A)/‖A‖_F (dimensionless)", Curves("positiveCurvature"), logX: true);
-            LinePlot.Write(ctx.OutPath("curvature-spectral-norm.png"), $"Spectral norm on the subspace ({subtitle})",
-                "initialization scale α (dimensionless)", "spectral norm ‖A‖₂ (loss units per parameter²)", Curves("spectralNorm"), logX: true, logY: true);
-            files.Add("curvature-pc.png");
-            files.Add("curvature-spectral-norm.png");
+            string t = settings["temperatureFollowsAlpha"]!.GetValue<bool>() ? $"T = α^L·{settings["temperature"]}" : $"T = {settings["temperature"]}";
+            string subtitle = $"{settings["modelName"]}, {t}, d = {settings["dimension"]}";
+            void Figure(string file, string caption, byte[] png)
+            {
+                AtomicFile.WriteAllBytes(ctx.OutPath(file), png);
+                files.Add(file);
+                figures.Add((caption, png));
+            }
+            Figure("curvature-pc.png", $"Positive curvature of H, G-term and H-term over α ({subtitle})", LinePlot.Render(
+                $"Positive curvature Tr/‖·‖_F ({subtitle})", "initialization scale α (dimensionless)",
+                "positive curvature Tr(A)/‖A‖_F (dimensionless)", Curves("positiveCurvature"), logX: true));
+            Figure("curvature-convexity.png", $"Local convexity over α ({subtitle})", LinePlot.Render(
+                $"Local convexity ({subtitle})", "initialization scale α (dimensionless)",
+                "fraction of positive eigenvalues (dimensionless)", Curves("localConvexity"), logX: true));
+            Figure("curvature-spectral-norm.png", $"Spectral norms over α ({subtitle})", LinePlot.Render(
+                $"Spectral norm on the subspace ({subtitle})", "initialization scale α (dimensionless)",
+                "spectral norm ‖A‖₂ (loss per parameter²)", Curves("spectralNorm"), logX: true, logY: true));
         }
         var doc = ReportJson.Document(Name, settings, new JsonArray(results.Select(r => (JsonNode?)r.DeepClone()).ToArray()));
         doc["files"] = files;
         ctx.Emit(doc, "curvature.json");
-        if (!ctx.Json) PrintTable(ctx, settings, results);
+        return new Outputs(doc, csv, figures);
     }
 
     private static void PrintTable(CommandContext ctx, JsonObject settings, List<JsonObject> results)

@@ -60,7 +60,7 @@ public sealed class DatasetOptions
             throw new CliUsageException(FashionMnist.InstallHint + (dir is null ? "" : $" (looked in {dir})"));
         if (kind == DatasetKind.Cifar10 && !Cifar10.IsAvailable(dir))
             throw new CliUsageException(Cifar10.InstallHint + (dir is null ? "" : $" (looked in {dir})"));
-        return new DatasetRequest(kind, parse.GetValue(Samples), seed, images, parse.GetValue(Features), DataDirectory: dir, Prior: parse.GetValue(Prior));
+        return new DatasetRequest(kind, parse.GetValue(Samples), seed, images, parse.GetValue(Features), DataDirectory: dir, Prior: parse.GetValue(Prior) is { Length: > 0 } q ? q : null);
     }
 
     public static JsonObject Json(DatasetRequest r, Dataset data) => new()

@@ -14,10 +14,21 @@ public static class LinePlot
 {
     public const int Width = 900, Height = 560;
 
+    /// <summary>On a log y axis, values below this fraction of the largest are left out (underflow such as a G-term of
+    /// 1e-280 under softmax collapse would otherwise flatten every other curve); the y label says so.</summary>
+    public const double LogFloorRatio = 1e-30;
+
     public static byte[] Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
         bool logX = false, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(series);
+        double floor = 0;
+        if (logY)
+        {
+            double max = series.SelectMany(s => s.Y.Concat(s.High ?? Array.Empty<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            floor = max * LogFloorRatio;
+            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) title += $" [values < {LogFloorRatio:0e0}·max omitted]";
+        }
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel(logX ? $"{xLabel} (log scale)" : xLabel);
@@ -25,7 +36,7 @@ public static class LinePlot
         foreach (var s in series)
         {
             var keep = Enumerable.Range(0, s.X.Length)
-                .Where(i => Valid(s.X[i], logX) && Valid(s.Y[i], logY)
+                .Where(i => Valid(s.X[i], logX) && Valid(s.Y[i], logY) && (!logY || s.Y[i] >= floor)
                             && (s.Low is null || Valid(s.Low[i], logY)) && (s.High is null || Valid(s.High[i], logY)))
                 .ToArray();
             if (keep.Length == 0) continue;

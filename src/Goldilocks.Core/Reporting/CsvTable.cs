@@ -18,6 +18,9 @@ public sealed class CsvTable
 
     public int RowCount => _rows.Count;
 
+    /// <summary>The formatted cells, row by row.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
+
     public CsvTable Add(params object?[] cells)
     {
         if (cells.Length != Columns.Count)

@@ -133,3 +133,32 @@ public sealed class CurvatureCommandTests
         r.Error.Should().Contain("apt-get install dataset-fashion-mnist");
     }
 }
+
+public sealed class CurvatureTemperatureTests
+{
+    [Test, Claim("G4")]
+    public void With_T_equal_alpha_to_the_L_the_positive_curvature_does_not_depend_on_alpha()
+    {
+        string dir = CliRunner.TempFolder();
+        try
+        {
+            var r = CliRunner.Run(CliRunner.SmallCurvature.With("--json", "--out", dir, "--alpha", "0.1", "1", "10", "--temperature-follows-alpha"));
+            r.ExitCode.Should().Be(0, r.ToString());
+            var results = r.Json()["results"]!.AsArray();
+            results.Select(x => x!["temperature"]!.GetValue<double>()).Should().Equal(new[] { 1e-2, 1, 1e2 }, (a, b) => Math.Abs(a - b) <= 1e-12 * b);
+            foreach (var op in new[] { "H", "G-term", "H-term" })
+            {
+                double pc1 = results[1]!["operators"]![op]!["positiveCurvature"]!.GetValue<double>();
+                double norm1 = results[1]!["operators"]![op]!["spectralNorm"]!.GetValue<double>();
+                for (int i = 0; i < 3; i++)
+                {
+                    double alpha = new[] { 0.1, 1, 10 }[i];
+                    var s = results[i]!["operators"]![op]!;
+                    ClaimAssert.Close("G4", $"PC({op}) at α = {alpha}, T = α^L", s["positiveCurvature"]!.GetValue<double>(), pc1, 1e-8);
+                    ClaimAssert.Close("G4", $"‖{op}‖₂ at α = {alpha} vs α⁻²‖{op}‖₂(α = 1)", s["spectralNorm"]!.GetValue<double>(), norm1 / (alpha * alpha), 1e-8);
+                }
+            }
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}

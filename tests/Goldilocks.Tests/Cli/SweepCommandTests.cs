@@ -61,8 +61,9 @@ public sealed class SweepCommandTests
     [Test]
     public void Resume_with_other_settings_is_refused()
     {
-        CliRunner.Run(Grid.With("--out", Sub("a"))).ExitCode.Should().Be(0);
-        var r = CliRunner.Run(Grid.With("--out", Sub("a"), "--resume", "-T", "3"));
+        var one = CliRunner.SmallCurvature.With("--alpha", "0.5");
+        CliRunner.Run(one.With("--out", Sub("a"))).ExitCode.Should().Be(0);
+        var r = CliRunner.Run(one.With("--out", Sub("a"), "--resume", "-T", "3"));
         r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
         r.Error.Should().Contain("other settings");
     }
