@@ -27,7 +27,7 @@ public static class LinePlot
         {
             double max = series.SelectMany(s => s.Y.Concat(s.High ?? Array.Empty<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
             floor = max * LogFloorRatio;
-            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) title += $" [values < {LogFloorRatio:0e0}·max omitted]";
+            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) xLabel += $"; values < {LogFloorRatio:0e0}·max not shown";
         }
         var plot = new Plot();
         plot.Title(title);

@@ -7,20 +7,12 @@ using Goldilocks.Objectives;
 
 namespace Goldilocks.Tests.Cli;
 
-public sealed class CurvatureCommandTests
+public sealed class CurvatureCommandTests : TempFolderTest
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void Folder() => _dir = CliRunner.TempFolder();
-
-    [TearDown]
-    public void Clean() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void Json_document_has_schema_settings_and_all_statistics_of_three_operators()
     {
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--json", "--out", _dir, "--alpha", "2", "-T", "0.5", "--seed", "7"));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--json", "--out", Dir, "--alpha", "2", "-T", "0.5", "--seed", "7"));
         r.ExitCode.Should().Be(0, r.ToString());
         var doc = r.Json();
         doc["schemaVersion"]!.GetValue<int>().Should().Be(1);
@@ -43,16 +35,16 @@ public sealed class CurvatureCommandTests
         }
         // G-term is PSD (Gauss-Newton): local convexity 1 up to exact zeros.
         result["operators"]!["G-term"]!["minEigenvalue"]!.GetValue<double>().Should().BeGreaterThan(-1e-12);
-        File.Exists(Path.Combine(_dir, "curvature.json")).Should().BeTrue();
-        JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "curvature.json")))!["results"]!.ToJsonString()
+        File.Exists(Path.Combine(Dir, "curvature.json")).Should().BeTrue();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, "curvature.json")))!["results"]!.ToJsonString()
             .Should().Be(doc["results"]!.ToJsonString());
-        File.ReadAllLines(Path.Combine(_dir, "curvature.csv")).Should().HaveCount(4).And.Contain(l => l.Contains(",G-term,"));
+        File.ReadAllLines(Path.Combine(Dir, "curvature.csv")).Should().HaveCount(4).And.Contain(l => l.Contains(",G-term,"));
     }
 
     [Test]
     public void Loss_and_gradient_norm_match_an_independent_objective_at_alpha_theta0()
     {
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--json", "--out", _dir, "--alpha", "0.7", "-T", "2", "--seed", "3"));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--json", "--out", Dir, "--alpha", "0.7", "-T", "2", "--seed", "3"));
         r.ExitCode.Should().Be(0, r.ToString());
         var result = r.Json()["results"]![0]!;
         using var data = SyntheticClusters.Generate(40, 6, 10, 3);
@@ -68,7 +60,7 @@ public sealed class CurvatureCommandTests
     [Test]
     public void Table_output_names_operators_and_statistics()
     {
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", _dir));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir));
         r.ExitCode.Should().Be(0, r.ToString());
         r.Out.Should().Contain("G-term").And.Contain("H-term").And.Contain("PC").And.Contain("convexity").And.Contain("‖∇L‖");
     }
@@ -88,7 +80,7 @@ public sealed class CurvatureCommandTests
     [TestCase("--alpha", "abc", "abc")]
     public void Invalid_options_exit_2_with_a_message_and_no_stack_trace(string option, string value, string expected)
     {
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", _dir, option, value));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, option, value));
         r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
         r.Error.Should().Contain(expected);
         r.Error.Should().NotContain("   at ", "no stack trace");
@@ -99,16 +91,16 @@ public sealed class CurvatureCommandTests
     public void Cuda_on_a_cpu_build_is_a_clear_usage_error()
     {
         if (Goldilocks.Runtime.TorchRuntime.CudaAvailable) Assert.Ignore("this machine has CUDA");
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", _dir, "--device", "cuda"));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, "--device", "cuda"));
         r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
         r.Error.Should().Contain("CUDA is not available");
-        CliRunner.Run(CliRunner.SmallCurvature.With("--out", _dir, "--device", "tpu")).Error.Should().Contain("Unknown device 'tpu'");
+        CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, "--device", "tpu")).Error.Should().Contain("Unknown device 'tpu'");
     }
 
     [Test]
     public void Unwritable_output_folder_exits_2_naming_the_folder()
     {
-        string file = Path.Combine(_dir, "a-file");
+        string file = Path.Combine(Dir, "a-file");
         File.WriteAllText(file, "x");
         var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Path.Combine(file, "sub")));
         r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
@@ -128,7 +120,7 @@ public sealed class CurvatureCommandTests
     [Test]
     public void Missing_fashion_mnist_folder_says_how_to_install()
     {
-        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", _dir, "--dataset", "fashion-mnist", "--data-dir", _dir));
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, "--dataset", "fashion-mnist", "--data-dir", Dir));
         r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
         r.Error.Should().Contain("apt-get install dataset-fashion-mnist");
     }

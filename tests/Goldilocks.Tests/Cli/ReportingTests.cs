@@ -5,20 +5,12 @@ using Goldilocks.Reporting;
 
 namespace Goldilocks.Tests.Cli;
 
-public sealed class ReportingTests
+public sealed class ReportingTests : TempFolderTest
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void Folder() => _dir = CliRunner.TempFolder();
-
-    [TearDown]
-    public void Clean() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void Atomic_write_replaces_the_file_and_leaves_no_temporary_file()
     {
-        string path = Path.Combine(_dir, "sub", "a.json");
+        string path = Path.Combine(Dir, "sub", "a.json");
         AtomicFile.WriteAllText(path, "first");
         AtomicFile.WriteAllText(path, "second");
         File.ReadAllText(path).Should().Be("second");
@@ -28,7 +20,7 @@ public sealed class ReportingTests
     [Test]
     public void Atomic_write_into_an_unwritable_place_names_it_and_keeps_the_old_file()
     {
-        string blocker = Path.Combine(_dir, "file");
+        string blocker = Path.Combine(Dir, "file");
         File.WriteAllText(blocker, "x");
         var act = () => AtomicFile.WriteAllText(Path.Combine(blocker, "a.txt"), "y");
         act.Should().Throw<IOException>().WithMessage("*file*a.txt*");
@@ -50,7 +42,7 @@ public sealed class ReportingTests
     [Test]
     public void Json_documents_carry_schema_version_and_reading_checks_it()
     {
-        string path = Path.Combine(_dir, "d.json");
+        string path = Path.Combine(Dir, "d.json");
         ReportJson.Write(path, ReportJson.Document("x", new() { ["a"] = 1 }, new System.Text.Json.Nodes.JsonObject()));
         ReportJson.Read(path)["settings"]!["a"]!.GetValue<int>().Should().Be(1);
         File.WriteAllText(path, "{\"schemaVersion\": 99}");
@@ -94,7 +86,7 @@ public sealed class ReportingTests
         };
         byte[] png = LinePlot.Render("t", "α", "PC", series, logX: true, logY: true);
         png.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
-        string path = Path.Combine(_dir, "p.png");
+        string path = Path.Combine(Dir, "p.png");
         LinePlot.Write(path, "t", "α", "PC", series, logX: true);
         new FileInfo(path).Length.Should().BeGreaterThan(1000);
     }

@@ -4,18 +4,8 @@ using Goldilocks.Cli;
 namespace Goldilocks.Tests.Cli;
 
 /// <summary>Sweep plumbing through the α grid of <c>curvature</c>: per-cell files, --resume, --shard, merge.</summary>
-public sealed class SweepCommandTests
+public sealed class SweepCommandTests : TempFolderTest
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void Folder() => _dir = CliRunner.TempFolder();
-
-    [TearDown]
-    public void Clean() => Directory.Delete(_dir, recursive: true);
-
-    private string Sub(string name) => Path.Combine(_dir, name);
-
     private static readonly string[] Grid = CliRunner.SmallCurvature.With("--alpha", "0.5", "1", "2", "--json");
 
     [Test]
