@@ -60,6 +60,10 @@ public static class ProjectedCurvature
         }
         g.div_(point.Objective.Count);
         h.div_(point.Objective.Count);
+        // VᵀHV from autograd is symmetric only up to round-off relative to ‖H‖; symmetrise both before the
+        // subtraction so the H-term, which can be far smaller than H and G (collapse), is exactly symmetric too.
+        h = (h + h.t()) / 2;
+        g = (g + g.t()) / 2;
         var hterm = h - g;
         return new ProjectedMatrices(h.MoveToOuterDisposeScope(), g.MoveToOuterDisposeScope(), hterm.MoveToOuterDisposeScope());
     }

@@ -32,13 +32,19 @@ public sealed class CrossEntropy : ILoss
         using var noGrad = torch.no_grad();
         var p = Probabilities(logits.detach());
         var onehot = torch.nn.functional.one_hot(targets, logits.shape[1]).to(p.dtype);
-        return (p - onehot) / Temperature;
+        // p_y - 1 = -Σ_{c≠y} p_c, written so that it keeps full relative accuracy when p_y rounds to 1
+        // (softmax collapse, paper 000 Sec. 3): the naive p_y - 1 would lose every digit below 1e-16.
+        var others = (p * (1 - onehot)).sum(1, keepdim: true);
+        return (p * (1 - onehot) - onehot * others) / Temperature;
     }
 
     public Tensor LogitHessianProduct(Tensor logits, Tensor u)
     {
+        // (Mu)_k = p_k Σ_c p_c (u_k - u_c): the c = k term is exactly zero, so no 1 - p_k cancellation occurs and
+        // Mu keeps full relative accuracy even when p is numerically one-hot (the naive p⊙u - p(pᵀu) does not).
         var p = Probabilities(logits.detach());
-        return (p * u - p * (p * u).sum(1, keepdim: true)) / (Temperature * Temperature);
+        var differences = u.unsqueeze(2) - u.unsqueeze(1);
+        return p * (p.unsqueeze(1) * differences).sum(2) / (Temperature * Temperature);
     }
 
     private static void CheckLabels(Tensor logits, Tensor targets)
