@@ -34,8 +34,9 @@ public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
         double phiHi = Math.PI, phiLo = Math.Acos(Math.Clamp((hi - c) / h, -1, 1));
         double Integrand(double phi)
         {
-            double xv = c + h * Math.Cos(phi);
-            return xv <= 0 ? 0 : h * h * Math.Sin(phi) * Math.Sin(phi) / (2 * Math.PI * Variance * Ratio * xv);
+            // For a = 1 (Lower = 0, c = h) the 1/x pole cancels: h² sin²φ/x = h(1 - cos φ).
+            double numerator = Lower <= 0 ? h * (1 - Math.Cos(phi)) : h * h * Math.Sin(phi) * Math.Sin(phi) / (c + h * Math.Cos(phi));
+            return numerator / (2 * Math.PI * Variance * Ratio);
         }
         int n = panels % 2 == 0 ? panels : panels + 1;
         double step = (phiHi - phiLo) / n, sum = Integrand(phiLo) + Integrand(phiHi);

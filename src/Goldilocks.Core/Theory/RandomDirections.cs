@@ -81,7 +81,18 @@ public static class RandomDirections
         using var scope = torch.NewDisposeScope();
         var v = Directions(op.Size, count, seed, kind, op.DType, op.Device);
         var hv = op.ApplyColumns(v);
-        return (v * hv).sum(0).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        return (v * hv).sum(dim: 0).to(ScalarType.Float64).cpu().data<double>().ToArray();
+    }
+
+    /// <summary>The same for an explicit symmetric matrix, with all directions in one matrix product.</summary>
+    public static double[] Curvatures(Tensor matrix, int count, long seed, DirectionKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.dim() != 2 || matrix.shape[0] != matrix.shape[1])
+            throw new ArgumentException($"a square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
+        using var scope = torch.NewDisposeScope();
+        var v = Directions(matrix.shape[0], count, seed, kind, matrix.dtype, matrix.device);
+        return (v * matrix.matmul(v)).sum(dim: 0).to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
     private static long Positive(long dimension) =>

@@ -44,25 +44,33 @@ public static class SphericalMean
     public static SphericalMeanSides Estimate(Objective objective, double radius, Tensor directions)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        return Estimate(theta =>
+        {
+            using var point = new LinearizationPoint(objective, theta);
+            var hessian = DenseMaterializer.Materialize(new HessianOperator(point));
+            return (objective.ValueAndGradient(theta).Gradient, hessian);
+        }, objective.Model.ParameterCount, radius, directions);
+    }
+
+    /// <summary>Both sides of Eq. 4 for any function given by its gradient and dense Hessian at θ.</summary>
+    public static SphericalMeanSides Estimate(Func<Tensor, (Tensor Gradient, Tensor Hessian)> derivatives, long dimension, double radius, Tensor directions)
+    {
+        ArgumentNullException.ThrowIfNull(derivatives);
         ArgumentNullException.ThrowIfNull(directions);
         Guard.PositiveFinite(radius, nameof(radius));
-        long p = objective.Model.ParameterCount;
-        if (directions.dim() != 2 || directions.shape[0] != p)
-            throw new ArgumentException($"directions must have shape [{p}, m], got [{string.Join(", ", directions.shape)}]", nameof(directions));
+        if (directions.dim() != 2 || directions.shape[0] != dimension)
+            throw new ArgumentException($"directions must have shape [{dimension}, m], got [{string.Join(", ", directions.shape)}]", nameof(directions));
         double trace = 0, first = 0, second = 0;
         long m = directions.shape[1];
         for (long j = 0; j < m; j++)
         {
             using var scope = torch.NewDisposeScope();
             var u = directions[.., j].contiguous();
-            var theta = u * radius;
-            using var point = new LinearizationPoint(objective, theta);
-            var hessian = DenseMaterializer.Materialize(new HessianOperator(point));
-            var (_, gradient) = objective.ValueAndGradient(theta);
+            var (gradient, hessian) = derivatives(u * radius);
             trace += torch.trace(hessian).item<double>();
             first += u.dot(gradient).item<double>();
             second += u.dot(hessian.matmul(u)).item<double>();
         }
-        return new SphericalMeanSides(trace / m, first / m, second / m, radius, p);
+        return new SphericalMeanSides(trace / m, first / m, second / m, radius, dimension);
     }
 }

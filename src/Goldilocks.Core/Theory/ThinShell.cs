@@ -16,14 +16,25 @@ public static class ThinShell
     {
         Positive(dimension);
         Guard.PositiveFinite(sigma, nameof(sigma));
-        return sigma * Math.Sqrt(2) * Math.Exp(LogGamma((dimension + 1) / 2.0) - LogGamma(dimension / 2.0));
+        return sigma * Math.Sqrt(dimension) * Math.Exp(LogChiMeanOverSqrtP(dimension));
+    }
+
+    /// <summary>log(E χ_P/√P) = lnΓ(x+½) - lnΓ(x) - ½ ln x with x = P/2; by its asymptotic series for x ≥ 20
+    /// (-1/(8x) + 1/(192x³) + 1/(640x⁵) - 17/(14336x⁷), error &lt; 1e-14), which avoids cancelling two large lnΓ.</summary>
+    private static double LogChiMeanOverSqrtP(long dimension)
+    {
+        double x = dimension / 2.0;
+        if (x < 20) return LogGamma(x + 0.5) - LogGamma(x) - 0.5 * Math.Log(x);
+        double i = 1 / x, i2 = i * i;
+        return i * (-1.0 / 8 + i2 * (1.0 / 192 + i2 * (1.0 / 640 - i2 * 17.0 / 14336)));
     }
 
     /// <summary>std(‖θ‖)/E‖θ‖ = √(P/m² - 1), m = E‖θ‖/σ (exact); ≈ 1/√(2P) for large P.</summary>
     public static double RelativeWidth(long dimension)
     {
-        double m = ChiMean(dimension);
-        return Math.Sqrt(dimension / (m * m) - 1);
+        // P/m² - 1 = expm1(-2 log(m/√P)), computed without cancellation.
+        double t = -2 * LogChiMeanOverSqrtP(dimension);
+        return Math.Sqrt(Math.Abs(t) < 1e-5 ? t + t * t / 2 + t * t * t / 6 : Math.Exp(t) - 1);
     }
 
     /// <summary>The large-P approximation 1/√(2P) of <see cref="RelativeWidth"/>.</summary>
