@@ -94,12 +94,17 @@ public sealed class RandomSurface
         return torch.stack(rows, 0).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Full-batch gradient descent on w from w = 0: w ← w - η ∂L/∂w. Stops (Diverged) on a non-finite loss.</summary>
-    public SubspaceTrainingResult Train(double learningRate, int steps)
+    /// <summary>
+    /// Full-batch training of w from w = 0: gradient descent w ← w - η ∂L/∂w, or Adam (β = 0.9, 0.999, ε = 1e-8; the
+    /// optimizer Fort &amp; Scherlis used, Sec. 3) when <paramref name="adam"/>. Stops (Diverged) on a non-finite loss.
+    /// </summary>
+    public SubspaceTrainingResult Train(double learningRate, int steps, bool adam = false)
     {
         Guard.PositiveFinite(learningRate, nameof(learningRate));
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0");
         var w = torch.zeros(Dimension, dtype: Origin.dtype, device: Origin.device).DetachFromDisposeScope();
+        var m = torch.zeros_like(w).DetachFromDisposeScope();
+        var v = torch.zeros_like(w).DetachFromDisposeScope();
         var losses = new List<double>();
         bool diverged = false;
         for (int step = 0; step < steps; step++)
@@ -108,8 +113,15 @@ public sealed class RandomSurface
             var (loss, g) = ValueAndGradient(w);
             if (!double.IsFinite(loss)) { diverged = true; break; }
             losses.Add(loss);
-            w.sub_(g * learningRate);
+            if (!adam) { w.sub_(g * learningRate); continue; }
+            m.mul_(0.9).add_(g * 0.1);
+            v.mul_(0.999).add_(g * g * 0.001);
+            var mHat = m / (1 - Math.Pow(0.9, step + 1));
+            var vHat = v / (1 - Math.Pow(0.999, step + 1));
+            w.sub_(mHat / (vHat.sqrt() + 1e-8) * learningRate);
         }
+        m.Dispose();
+        v.Dispose();
         using var final = torch.NewDisposeScope();
         var theta = Parameters(w).detach().MoveToOuterDisposeScope();
         return new SubspaceTrainingResult(losses, w, theta.DetachFromDisposeScope(), diverged);
