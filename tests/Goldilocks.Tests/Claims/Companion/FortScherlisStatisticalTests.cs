@@ -90,6 +90,7 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F11")]
+    [Category(Categories.Slow)]
     public void F11_higher_PC_goes_with_lower_initial_loss()
     {
         double rho = CompanionExperiments.CurvatureLossCorrelation(0);
@@ -98,10 +99,10 @@ public sealed class FortScherlisStatisticalTests
     }
 
     // Margins (see the specs for the calibration distributions).
-    private const double F4MinPlateau = 0.0;
-    private const double F4MinPositiveDrop = 0.0;
-    private const double F8MaxInsidePc = 0.1;
-    private const double F9MinDrop = 0.0;
-    private const double F10MinRatio = 0.1;
-    private const double F11MaxCorrelation = 0.0;
+    private const double F4MinPlateau = 0.7;        // theory (Gaussian bases): PC·√d/√(PC² + d + 1) ≥ 0.9 at d = 32 for PC ≤ 2
+    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only
+    private const double F8MaxInsidePc = 0.1;       // theory: PC ∝ r^{2L-2}/r^{L-2} = r³ at small r (Tr H-term = 0)
+    private const double F9MinDrop = 0.1;           // ten accuracy points
+    private const double F10MinRatio = 0.2;         // at least doubled from 0.1 r_init
+    private const double F11MaxCorrelation = 0.0;   // the claim's sign only (the paper calls it a hint)
 }

@@ -36,6 +36,7 @@ public sealed class SagunStatisticalTests
     [Test]
     [Claim("S5")]
     [Category(Categories.NegativeControl)]
+    [Category(Categories.Slow)]
     public void S5_tanh_contrast_the_outlier_count_does_not_track_K()
     {
         var counts = new[] { 2, 5, 10 }.Select(k => OutlierCount.ByLargestGap(CompanionExperiments.SagunSpectra(0, k, Activation.Tanh).Trained, 3 * k)).ToArray();
