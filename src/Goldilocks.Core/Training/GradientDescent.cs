@@ -1,0 +1,74 @@
+using Goldilocks.Objectives;
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Training;
+
+/// <summary>One recorded step of a run: the state before the update of step <see cref="Step"/>.</summary>
+public sealed record TrainingRecord(int Step, double Loss, double GradientNorm, double ParameterNorm);
+
+/// <summary>A finished run: the records, the final parameters (caller owns them) and whether it diverged
+/// (non-finite loss or parameters, at which point it stopped instead of producing NaN).</summary>
+public sealed record TrainingResult(IReadOnlyList<TrainingRecord> Records, Tensor FinalParameters, bool Diverged, int StepsTaken);
+
+/// <summary>State passed to a per-step observer: parameters (read-only view) and the update direction.</summary>
+public sealed record StepState(int Step, Tensor Parameters, Tensor Direction, double Loss);
+
+/// <summary>
+/// Full-batch gradient descent θ ← θ − η (1/N) Σ_μ J_μᵀ c_μ (paper 000 Sec. 5; Wang &amp; Roberts Sec. 2). With the
+/// default coefficients c = ∂ℓ/∂z this is plain GD on the objective; other <see cref="LogitCoefficients"/> give the
+/// Sec. 5 "unscaled softmax" update and the USO model.
+/// </summary>
+public static class GradientDescent
+{
+    public static TrainingResult Run(Objective objective, Tensor initial, double learningRate, int steps,
+        LogitCoefficients? coefficients = null, int recordEvery = 1, Func<StepState, bool>? onStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Guard.PositiveFinite(learningRate, nameof(learningRate));
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0");
+        if (recordEvery < 1) throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, "recordEvery must be ≥ 1");
+        objective.ValidateParameters(initial, nameof(initial));
+        coefficients ??= LogitCoefficients.LossGradient(objective.Loss);
+
+        var records = new List<TrainingRecord>();
+        var theta = initial.detach().clone().DetachFromDisposeScope();
+        bool diverged = false;
+        int step = 0;
+        for (; step <= steps; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var (loss, direction) = Direction(objective, theta, coefficients);
+            double gradNorm = direction.norm().item<double>();
+            double paramNorm = theta.norm().item<double>();
+            if (!double.IsFinite(loss) || !double.IsFinite(gradNorm) || !double.IsFinite(paramNorm))
+            {
+                diverged = true;
+                break;
+            }
+            if (step % recordEvery == 0 || step == steps) records.Add(new TrainingRecord(step, loss, gradNorm, paramNorm));
+            if (onStep is not null && !onStep(new StepState(step, theta, direction, loss))) break;
+            if (step == steps) break;
+            theta.sub_(direction * learningRate);
+        }
+        return new TrainingResult(records, theta, diverged, Math.Min(step, steps));
+    }
+
+    /// <summary>L(θ) and the update direction (1/N) Σ_μ J_μᵀ c_μ, batch by batch.</summary>
+    public static (double Loss, Tensor Direction) Direction(Objective objective, Tensor theta, LogitCoefficients coefficients)
+    {
+        using var scope = torch.NewDisposeScope();
+        var leaf = theta.detach().requires_grad_(true);
+        var direction = torch.zeros_like(theta);
+        double total = 0;
+        foreach (var (s, n) in objective.Batches())
+        {
+            using var inner = torch.NewDisposeScope();
+            var (x, y) = objective.Batch(s, n);
+            var logits = objective.Model.Forward(leaf, x);
+            using (torch.no_grad()) total += objective.Loss.Sum(logits, y).item<double>();
+            var c = coefficients.Compute(logits.detach(), y);
+            direction.add_(SafeAutograd.Grad(logits, leaf, c));
+        }
+        return (total / objective.Count, direction.div_(objective.Count).MoveToOuterDisposeScope());
+    }
+}
