@@ -27,9 +27,10 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F7")]
+    [Category(Categories.Slow)]
     public void F7_spherical_mean_identity_holds_by_Monte_Carlo_on_a_smooth_tanh_network()
     {
-        foreach (var activation in new[] { Activation.Tanh, Activation.ReLU })
+        foreach (var activation in new[] { Activation.Tanh })
         {
             using var scope = torch.NewDisposeScope();
             var model = new Mlp(4, new[] { 4 }, 3, activation, bias: activation == Activation.Tanh);
@@ -37,7 +38,7 @@ public sealed class FortScherlisStatisticalTests
             double r = model.InitialParameters(1).norm().item<double>();
             var diffs = new List<double>();
             long p = model.ParameterCount;
-            for (int frame = 0; frame < 3; frame++)
+            for (int frame = 0; frame < 2; frame++)
             {
                 var directions = SphericalMean.CrossPolytope(p, 40 + frame);
                 for (long j = 0; j < directions.shape[1]; j++)
