@@ -1,0 +1,47 @@
+using Goldilocks.Experiments;
+using static Goldilocks.Tests.Claims.Primary.StatisticalProblems;
+
+namespace Goldilocks.Tests.Claims.Primary;
+
+/// <summary>G12 (Fig. 4 right) and G22 (Fig. 3): Γ_p along logit-scaling paths and the Eq. 8 prediction on a real network.
+/// Margins: specs/G12, specs/G22 (StatisticalCalibration.GammaMonotonicity / Eq8, seeds 0-19).</summary>
+[TestFixture]
+[Category(Categories.Statistical)]
+public sealed class StatisticalSoftmaxTests
+{
+    /// <summary>Top-gap ratio (z₁ − z₂)/(z₂ − z₃) above which a path counts as not near-tied.</summary>
+    public const double NearTieRatio = 0.5;
+
+    [Test]
+    [Claim("G12")]
+    public void InverseGammaSquaredIsMonotoneInEntropyExceptNearTies()
+    {
+        var r = GammaCurves.Run(paths: 30, seed: 0);
+        var offenders = r.Paths.Where(p => p.TopGapRatio >= NearTieRatio && p.MonotonicityViolation > 1e-9)
+            .Select(p => $"gap ratio {F(p.TopGapRatio)}, violation {F(p.MonotonicityViolation)}").ToArray();
+        ClaimAssert.That("G12", offenders.Length == 0, $"Γ⁻² is not monotone along {offenders.Length} paths without near-tied top logits: {string.Join("; ", offenders)}");
+        var avg = new GammaPath(Array.Empty<double>(), 0, r.AveragePath);
+        ClaimAssert.That("G12", avg.MonotonicityViolation <= 1e-9, $"the average-matrix path (red curve) is not monotone: violation {F(avg.MonotonicityViolation)}");
+        foreach (var p in r.Paths)
+        {
+            ClaimAssert.Close("G12", "Γ⁻² at the hottest point (≈ uniform p) vs 1/(K−1)", p.Points[0].InverseGammaSquared, 1.0 / (r.Classes - 1), 0.05);
+            ClaimAssert.That("G12", p.Points[^1].InverseGammaSquared <= 1 + 1e-9, $"Γ⁻² = {F(p.Points[^1].InverseGammaSquared)} > 1 at the coldest point");
+        }
+    }
+
+    [Test]
+    [Claim("G22")]
+    public void Eq8TracksTheTrueGTermAcrossConfidence()
+    {
+        using var problem = Synthetic();
+        var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, 9), seed: 0, dimension: 50);
+        TestContext.Out.WriteLine($"data: {problem}; σ_c² = {F(r.Fit.SigmaC2)}, σ_e² = {F(r.Fit.SigmaE2)}");
+        var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
+        foreach (var p in ok) TestContext.Out.WriteLine($"α {F(p.Alpha)} entropy {F(p.MeanEntropy)} true {F(p.TrueGTermPC!.Value)} Eq. 8 {F(p.PredictedPC!.Value)}");
+        ClaimAssert.That("G22", ok.Length >= 7, $"only {ok.Length} of 9 confidence levels have a defined G-term PC");
+        double rho = Statistics.Spearman(ok.Select(p => p.TrueGTermPC!.Value).ToArray(), ok.Select(p => p.PredictedPC!.Value).ToArray());
+        ClaimAssert.That("G22", rho >= 0.9, $"Spearman(true PC, Eq. 8) = {F(rho)} < 0.9");
+        var rel = ok.Select(p => Math.Abs(p.PredictedPC!.Value - p.TrueGTermPC!.Value) / p.TrueGTermPC.Value).ToArray();
+        ClaimAssert.That("G22", rel.Max() <= 0.5, $"largest relative gap between Eq. 8 and the true G-term PC is {F(rel.Max())} > 0.5");
+    }
+}
