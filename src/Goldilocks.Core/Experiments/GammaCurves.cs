@@ -7,6 +7,9 @@ public sealed record GammaPoint(double Scale, double Entropy, double InverseGamm
 /// (small: the two top logits are nearly tied relative to the third, the case Appendix C singles out).</summary>
 public sealed record GammaPath(double[] Logits, double TopGapRatio, IReadOnlyList<GammaPoint> Points)
 {
+    /// <summary>Spearman correlation between entropy and Γ⁻² along the path: −1 when Γ⁻² rises strictly as entropy falls.</summary>
+    public double EntropyRankCorrelation => Statistics.Spearman(Points.Select(p => p.Entropy).ToArray(), Points.Select(p => p.InverseGammaSquared).ToArray());
+
     /// <summary>Total decrease of Γ⁻² along increasing β (decreasing entropy), relative to its range: 0 for a monotone path.</summary>
     public double MonotonicityViolation
     {

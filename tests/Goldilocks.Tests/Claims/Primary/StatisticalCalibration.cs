@@ -65,7 +65,7 @@ public sealed class StatisticalCalibration
         {
             var r = GammaCurves.Run(seed: seed);
             var bad = r.Paths.Where(p => p.MonotonicityViolation > 1e-9).ToArray();
-            Log($"seed {seed}: violating {bad.Length}/30 viol {string.Join(",", bad.Select(p => F(p.MonotonicityViolation) + "@gap" + F(p.TopGapRatio)))} " +
+            Log($"seed {seed}: maxRho {F(r.Paths.Max(p => p.EntropyRankCorrelation))} maxViol {F(r.Paths.Max(p => p.MonotonicityViolation))} violating {bad.Length}/30 viol {string.Join(",", bad.Select(p => F(p.MonotonicityViolation) + "@gap" + F(p.TopGapRatio)))} " +
                 $"minGapOfMonotone {F(r.Paths.Where(p => p.MonotonicityViolation <= 1e-9).Min(p => p.TopGapRatio))} avgViol {F(new GammaPath(Array.Empty<double>(), 0, r.AveragePath).MonotonicityViolation)}");
         }
     }
