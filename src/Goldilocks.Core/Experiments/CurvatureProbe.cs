@@ -59,5 +59,14 @@ public static class CurvatureProbe
         return (objective.Value(theta), entropy, collapsed);
     }
 
-    public static CurvatureSummary Summarize(Tensor matrix) => CurvatureSummary.FromEigenvalues(SymmetricEigen.Eigenvalues(matrix));
+    /// <summary>
+    /// Curvature summary of the symmetric part (A + Aᵀ)/2. A projected matrix is assembled from d operator products and
+    /// is symmetric only up to their round-off; at extreme α (a G-term of 1e-30·‖H‖ under softmax collapse) that
+    /// round-off can be a visible fraction of the matrix itself, so the symmetric part is summarised, as Eq. 2 intends.
+    /// </summary>
+    public static CurvatureSummary Summarize(Tensor matrix)
+    {
+        using var scope = torch.NewDisposeScope();
+        return CurvatureSummary.FromEigenvalues(SymmetricEigen.Eigenvalues((matrix + matrix.T) / 2));
+    }
 }

@@ -6,7 +6,9 @@ using Goldilocks.Objectives;
 namespace Goldilocks.Experiments;
 
 /// <summary>Cosine between the full-batch gradients on two datasets at θ = αθ₀ (T = 1), and the model's ‖Q̂ − uniform‖ on each.</summary>
-public sealed record GradientCosinePoint(double Alpha, double Cosine, double PriorGapA, double PriorGapB);
+/// <remarks><see cref="LastLayerCosine"/> restricts both gradients to the last weight layer, whose logit gradients (hidden activations)
+/// do not depend on the input space and carry the shared term Σ_k c_k(Q̂_k − Q_k) most directly.</remarks>
+public sealed record GradientCosinePoint(double Alpha, double Cosine, double LastLayerCosine, double PriorGapA, double PriorGapB);
 
 /// <summary>
 /// Paper 000 Fig. 5a: at an unscaled initialization (Q̂ not uniform) gradients computed on two unrelated balanced
@@ -29,11 +31,15 @@ public static class GradientCosine
             var ob = new Objective(model, b, ce);
             var ga = oa.ValueAndGradient(theta).Gradient;
             var gb = ob.ValueAndGradient(theta).Gradient;
-            double cos = (ga.dot(gb) / (ga.norm() * gb.norm())).item<double>();
-            list.Add(new GradientCosinePoint(alpha, cos, PriorGap(oa, theta, ce), PriorGap(ob, theta, ce)));
+            var last = model.Blocks.Last(blk => !blk.IsBias);
+            double cos = Cosine(ga, gb);
+            double lastCos = Cosine(ga.narrow(0, last.Offset, last.Count), gb.narrow(0, last.Offset, last.Count));
+            list.Add(new GradientCosinePoint(alpha, cos, lastCos, PriorGap(oa, theta, ce), PriorGap(ob, theta, ce)));
         }
         return list;
     }
+
+    private static double Cosine(Tensor a, Tensor b) => (a.dot(b) / (a.norm() * b.norm())).item<double>();
 
     /// <summary>‖Q̂ − 1/K‖ with Q̂ the mean softmax output.</summary>
     private static double PriorGap(Objective o, Tensor theta, CrossEntropy ce)

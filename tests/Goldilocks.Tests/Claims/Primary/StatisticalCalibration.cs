@@ -90,7 +90,7 @@ public sealed class StatisticalCalibration
     {
         foreach (var seed in Seeds)
         {
-            using var problem = Synthetic(perClass: 30, seed: seed);
+            using var problem = Zone(seed, perClass: 50);
             using var theta = problem.Model.InitialParameters(seed);
             var r = PriorGradient.Run(problem.Model, problem.Data, theta, 60, 300, seed);
             Log($"seed {seed}: r {F(r.Fit.R)} slope {F(r.Fit.Slope)} intercept {F(r.Fit.Intercept)} interceptRel {F(r.Fit.Intercept / (r.Fit.Slope * r.Points.Average(p => p.PriorDistance)))} predicted {F(r.PredictedSlope)} ratio {F(r.Fit.Slope / r.PredictedSlope)}");
@@ -105,7 +105,7 @@ public sealed class StatisticalCalibration
             using var a = Zone(seed);
             using var noise = GradientCosine.GaussianNoise((int)a.Data.Count, a.Model.InputShape, a.Data.Classes, seed + 77);
             var r = GradientCosine.Run(a.Model, a.Data, noise, seed, new[] { 1.0, 0.01 });
-            Log($"seed {seed}: cos(1) {F(r[0].Cosine)} cos(0.01) {F(r[1].Cosine)} gap {F(r[0].PriorGapA)} {F(r[0].PriorGapB)} / {F(r[1].PriorGapA)}");
+            Log($"seed {seed}: cos(1) {F(r[0].Cosine)} cos(0.01) {F(r[1].Cosine)} last(1) {F(r[0].LastLayerCosine)} last(0.01) {F(r[1].LastLayerCosine)} gap {F(r[0].PriorGapA)} {F(r[0].PriorGapB)} / {F(r[1].PriorGapA)}");
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class StatisticalCalibration
             var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), seed, 20, 30);
             var proj = r.Select(p => p.ProjectedPC).ToArray();
             var hut = r.Select(p => p.HutchinsonPC ?? 0).ToArray();
-            Log($"seed {seed}: spearman {F(Statistics.Spearman(proj, hut))} edgesP {HutchinsonComparison.Edges(proj, 0.5)} edgesH {HutchinsonComparison.Edges(hut, 0.5)} proj {string.Join(" ", proj.Select(F))} hut {string.Join(" ", hut.Select(F))}");
+            Log($"seed {seed}: pearson {F(Statistics.Pearson(proj, hut))} argmax {Array.IndexOf(proj, proj.Max())} {Array.IndexOf(hut, hut.Max())} spearman {F(Statistics.Spearman(proj, hut))} edgesP {HutchinsonComparison.Edges(proj, 0.5)} edgesH {HutchinsonComparison.Edges(hut, 0.5)} proj {string.Join(" ", proj.Select(F))} hut {string.Join(" ", hut.Select(F))}");
         }
     }
 

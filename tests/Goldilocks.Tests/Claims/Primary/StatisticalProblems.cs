@@ -10,11 +10,11 @@ public static class StatisticalProblems
 
     /// <summary>The zone problem (G19-G21): 10 FashionMNIST images per class and a 784-32-16-10 bias-free ReLU MLP when the
     /// dataset is installed, 6 synthetic samples per class otherwise. The test output says which ran.</summary>
-    public static ExperimentProblem Zone(long seed = 0)
+    public static ExperimentProblem Zone(long seed = 0, int perClass = 10)
     {
         var problem = Split.Value is { } split
-            ? ExperimentProblems.FashionMnistSubset(split, 10, seed: seed)
-            : ExperimentProblems.Synthetic(seed: seed);
+            ? ExperimentProblems.FashionMnistSubset(split, perClass, seed: seed)
+            : ExperimentProblems.Synthetic(Math.Min(perClass, 30), seed: seed);
         TestContext.Out.WriteLine($"data: {problem}");
         return problem;
     }
