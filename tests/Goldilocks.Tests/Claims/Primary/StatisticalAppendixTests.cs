@@ -10,7 +10,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 public sealed class StatisticalAppendixTests
 {
     /// <summary>Smallest Pearson correlation allowed between the two PC curves over α (spec G24).</summary>
-    public const double MinPearson = 0.8;
+    public const double MinPearson = 0.9;
 
     [Test]
     [Claim("G24")]
