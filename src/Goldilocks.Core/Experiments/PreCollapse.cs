@@ -48,17 +48,17 @@ public static class PreCollapse
             double gNorm = g.norm().item<double>();
             if (gNorm == 0)
             {
-                list.Add(new PreCollapsePoint(alpha, null, mu0, entropy[mu0].item<double>(), null, null, collapsed));
+                list.Add(new PreCollapsePoint(alpha, null, mu0, entropy.select(0, mu0).item<double>(), null, null, collapsed));
                 continue;
             }
-            double dominance = ((g - perSample[mu0]).norm() / gNorm).item<double>();
+            double dominance = ((g - perSample.select(0, mu0)).norm() / gNorm).item<double>();
             var sym = (g + g.T) / 2;
             var eig = SymmetricEigen.Decompose(sym);
             int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
             var averaged = eig.Eigenvectors.select(1, top).reshape(hidden, inputs).mean(new long[] { 0 });
-            var x = data.Inputs[mu0].flatten().to(ScalarType.Float64).cpu();
+            var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
             double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).item<double>());
-            list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy[mu0].item<double>(), dominance, align, collapsed));
+            list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy.select(0, mu0).item<double>(), dominance, align, collapsed));
         }
         return list;
     }
