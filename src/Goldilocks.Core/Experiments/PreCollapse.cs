@@ -44,7 +44,7 @@ public static class PreCollapse
             double collapsed = ((1 - p.max(1).values) < CurvatureProbe.CollapseTolerance).to(ScalarType.Float64).mean().item<double>();
             var m = torch.diag_embed(p) - p.unsqueeze(2) * p.unsqueeze(1);
             var perSample = torch.einsum("nkp,nkl,nlq->npq", jacobians, m, jacobians) / data.Count;
-            var g = perSample.sum(0);
+            var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
             double gNorm = g.norm().item<double>();
             if (gNorm == 0)
             {

@@ -10,7 +10,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 /// an installed dataset): Fig. 2 analogue (PC and spectral norm of H, G-term, H-term over α at T = 1) and the Fig. 1 right
 /// analogue (the same at α = 1 over T). Values are rounded to <see cref="SignificantDigits"/> significant digits before
 /// matching, so round-off differences between machines (≈1e-12 relative) cannot change a snapshot while any real change
-/// of a curve (≥ 1e-4 relative) does. Files: baselines/snapshots; accepting a change: baselines/README.md.
+/// of a curve (≥ 1e-4 relative) does. Files: baselines/snapshots/__snapshots__; accepting a change: baselines/README.md.
 /// </summary>
 [TestFixture]
 [Category(Categories.Snapshot)]
