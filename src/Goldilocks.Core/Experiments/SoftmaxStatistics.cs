@@ -2,19 +2,20 @@ namespace Goldilocks.Experiments;
 
 /// <summary>
 /// Per-sample softmax statistics (paper 000 Sec. 4): entropy of p and Γ_p = Tr(M)/‖M‖_F of M = diag(p) − ppᵀ, with
-/// ‖M‖_F² = Σp² − 2Σp³ + (Σp²)² in closed form (Appendix C, Eq. 10). Γ_p is undefined (null) for one-hot p.
+/// entries computed with p_i(1 − p_i) taken from the complement Σ_{j≠i} p_j for the top class, so Γ stays accurate up to
+/// collapse (Appendix C, Eq. 10). Γ_p is undefined (null) for one-hot p.
 /// </summary>
 public static class SoftmaxStatistics
 {
     public static double Entropy(IReadOnlyList<double> p) => -p.Where(v => v > 0).Sum(v => v * Math.Log(v));
 
-    public static double? Gamma(IReadOnlyList<double> p)
+    public static double? Gamma(IReadOnlyList<double> p) => GammaOfAverage(new[] { p.ToArray() });
+
+    /// <summary>1 − p_i for every i, with the largest entry's complement summed from the others (no cancellation near one-hot).</summary>
+    private static double[] Complements(double[] p)
     {
-        double s2 = 0, s3 = 0;
-        foreach (var v in p) { s2 += v * v; s3 += v * v * v; }
-        double frob2 = s2 - 2 * s3 + s2 * s2;
-        double trace = 1 - s2;
-        return frob2 > 0 && trace > 0 ? trace / Math.Sqrt(frob2) : null;
+        int top = Array.IndexOf(p, p.Max());
+        return p.Select((v, i) => i == top ? p.Where((_, j) => j != top).Sum() : 1 - v).ToArray();
     }
 
     /// <summary>Γ of the batch-averaged matrix (1/B) Σ_μ diag(p^μ) − p^μ p^μᵀ (Sec. 4, after Eq. 8), rows of [B, K].</summary>
@@ -24,9 +25,12 @@ public static class SoftmaxStatistics
         int k = rows[0].Length;
         var m = new double[k, k];
         foreach (var p in rows)
+        {
+            var c = Complements(p);
             for (int i = 0; i < k; i++)
                 for (int j = 0; j < k; j++)
-                    m[i, j] += ((i == j ? p[i] : 0) - p[i] * p[j]) / rows.Length;
+                    m[i, j] += (i == j ? p[i] * c[i] : -p[i] * p[j]) / rows.Length;
+        }
         double trace = 0, frob2 = 0;
         for (int i = 0; i < k; i++)
         {
