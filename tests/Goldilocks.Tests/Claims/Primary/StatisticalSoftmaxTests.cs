@@ -10,14 +10,14 @@ namespace Goldilocks.Tests.Claims.Primary;
 public sealed class StatisticalSoftmaxTests
 {
     /// <summary>Largest Spearman(entropy, Γ⁻²) allowed along a path (spec G12).</summary>
-    public const double MaxRankCorrelation = -0.8;
+    public const double MaxRankCorrelation = -0.98;
 
-    /// <summary>Largest relative dip of Γ⁻² allowed along a path (spec G12).</summary>
-    public const double MaxViolation = 0.35;
+    /// <summary>Largest relative dip of Γ⁻² allowed along a path: round-off only (spec G12).</summary>
+    public const double MaxViolation = 1e-12;
 
     [Test]
     [Claim("G12")]
-    public void InverseGammaSquaredFollowsEntropyWithSmallDips()
+    public void InverseGammaSquaredIsMonotoneInEntropy()
     {
         var r = GammaCurves.Run(paths: 30, seed: 0);
         foreach (var p in r.Paths)
