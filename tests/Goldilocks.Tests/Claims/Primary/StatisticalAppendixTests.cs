@@ -14,6 +14,7 @@ public sealed class StatisticalAppendixTests
 
     [Test]
     [Claim("G24")]
+    [Category(Categories.Slow)]
     public void HutchinsonAgreesWithTheProjectedHessianOnTheZone()
     {
         using var problem = Synthetic();
@@ -32,6 +33,7 @@ public sealed class StatisticalAppendixTests
 
     [Test]
     [Claim("G26")]
+    [Category(Categories.Slow)]
     public void LeastConfidentSampleDominatesBeforeCollapse()
     {
         using var problem = Synthetic();

@@ -38,6 +38,7 @@ public sealed class StatisticalGradientTests
 
     [Test]
     [Claim("G23")]
+    [Category(Categories.Slow)]
     public void PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients()
     {
         using var problem = Synthetic();
