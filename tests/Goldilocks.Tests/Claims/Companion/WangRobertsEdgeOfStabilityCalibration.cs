@@ -37,4 +37,22 @@ public sealed class WangRobertsEdgeOfStabilityCalibration
             run.FinalParameters?.Dispose();
         }
     }
+
+    /// <summary>All per-seed statistics of W9-W12 at the test settings (η = 0.3, η₀ = 0.45, switch to η = 0.1).</summary>
+    [Test]
+    public void Calibrate()
+    {
+        foreach (long seed in Seeds())
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
+            var eos = WangRobertsEdgeOfStability.Track(objective, theta0);
+            var w9 = EdgeOfStabilityStatistics.Sharpening(eos);
+            var w11 = EdgeOfStabilityStatistics.Rotation(eos, WangRobertsEdgeOfStability.RotationWindow);
+            double neg = EdgeOfStabilityStatistics.NegativeSharpeningFraction(eos);
+            var sup = EdgeOfStabilityStatistics.Suppression(WangRobertsEdgeOfStability.Suppressed(objective, theta0));
+            var w10 = WangRobertsEdgeOfStability.SwitchPeaks(objective, theta0);
+            Log($"seed {seed} {sw.ElapsedMilliseconds} ms | W9 {w9} | W11 {w11} | W12 negFrac {neg:F3} {sup} | W10 {w10}");
+        }
+    }
 }
