@@ -1,0 +1,58 @@
+using Goldilocks.Models;
+using Goldilocks.Training;
+
+namespace Goldilocks.Tests.Claims.Companion;
+
+/// <summary>Calibration of W9-W12 on the squared-error setting (explicit; output recorded in specs/W9-W12).
+/// Command: WR_MODE=w9 WR_SEEDS=0-19 dotnet test tests/Goldilocks.Tests -c Release --filter FullyQualifiedName~WangRobertsEdgeOfStabilityCalibration</summary>
+[Explicit("calibration: run by hand, see specs/W9-W12")]
+public sealed class WangRobertsEdgeOfStabilityCalibration
+{
+    private static void Log(string line) => File.AppendAllText("/tmp/companion-w-eos.log", line + "\n");
+
+    private static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
+
+    private static IEnumerable<long> Seeds()
+    {
+        var r = Env("WR_SEEDS", "0-0").Split('-').Select(long.Parse).ToArray();
+        for (long s = r[0]; s <= r[^1]; s++) yield return s;
+    }
+
+    [Test]
+    public void Explore()
+    {
+        var eta = double.Parse(Env("WR_ETA", "0.1"));
+        int steps = int.Parse(Env("WR_STEPS", "300"));
+        int every = int.Parse(Env("WR_EVERY", "10"));
+        var act = Enum.Parse<Activation>(Env("WR_ACT", "Tanh"));
+        var setup = SquaredErrorSetup.Default with { Activation = act, Width = int.Parse(Env("WR_WIDTH", "16")), Samples = int.Parse(Env("WR_N", "32")) };
+        foreach (long seed in Seeds())
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var (objective, theta0) = setup.Create(seed);
+            var run = SharpnessTracking.Run(objective, theta0, eta, steps, new SharpnessTrackingOptions(RecordEvery: every, Iterations: int.Parse(Env("WR_IT", "2"))));
+            Log($"seed {seed} eta {eta} {setup} diverged {run.Diverged} {sw.ElapsedMilliseconds} ms");
+            Log("  ηS/2: " + string.Join(" ", run.StabilityRatio.Select(x => x.ToString("F2"))));
+            Log("  loss: " + string.Join(" ", run.Losses.Select(x => x.ToString("F4"))));
+            run.FinalParameters?.Dispose();
+        }
+    }
+
+    /// <summary>All per-seed statistics of W9-W12 at the test settings (η = 0.3, η₀ = 0.45, switch to η = 0.1).</summary>
+    [Test]
+    public void Calibrate()
+    {
+        foreach (long seed in Seeds())
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
+            var eos = WangRobertsEdgeOfStability.Track(objective, theta0);
+            var w9 = EdgeOfStabilityStatistics.Sharpening(eos);
+            var w11 = EdgeOfStabilityStatistics.Rotation(eos, WangRobertsEdgeOfStability.RotationWindow);
+            double neg = EdgeOfStabilityStatistics.NegativeSharpeningFraction(eos);
+            var sup = EdgeOfStabilityStatistics.Suppression(WangRobertsEdgeOfStability.Suppressed(objective, theta0));
+            var w10 = WangRobertsEdgeOfStability.SwitchPeaks(objective, theta0);
+            Log($"seed {seed} {sw.ElapsedMilliseconds} ms | W9 {w9} | W11 {w11} | W12 negFrac {neg:F3} {sup} | W10 {w10}");
+        }
+    }
+}
