@@ -78,8 +78,11 @@ public sealed class LinearizationPoint : IDisposable
     /// <summary>J_bᵀ u ∈ R^P for a logit-space cotangent u [n, K].</summary>
     public Tensor JacobianTransposeProduct(BatchGraph batch, Tensor u) => SafeAutograd.Grad(batch.Logits, Theta, u);
 
-    /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.</summary>
-    public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) => SafeAutograd.Grad(firstOrder, Theta, v);
+    /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.
+    /// A g with no gradient history does not depend on θ (e.g. Jᵀr of a linear model, whose ∇²z = 0): the product is
+    /// exactly zero.</summary>
+    public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) =>
+        firstOrder.requires_grad ? SafeAutograd.Grad(firstOrder, Theta, v) : torch.zeros_like(Theta);
 
     public void Dispose()
     {
