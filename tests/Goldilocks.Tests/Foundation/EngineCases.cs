@@ -120,6 +120,13 @@ public static class EngineCases
         return ((plus - minus) / (2 * h)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Same shape and dtype and every element equal under IEEE == (identical bits up to the sign of zero).</summary>
+    public static bool BitwiseEqual(Tensor a, Tensor b)
+    {
+        using var scope = torch.NewDisposeScope();
+        return a.shape.SequenceEqual(b.shape) && a.dtype == b.dtype && torch.eq(a, b).all().item<bool>();
+    }
+
     /// <summary>A seeded standard Gaussian vector of length n (float64, CPU).</summary>
     public static Tensor Gaussian(long n, long seed) => torch.randn(new[] { n }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)seed));
 
