@@ -12,26 +12,37 @@ public sealed class LinearizationPoint : IDisposable
 {
     private readonly List<BatchGraph> _batches = new();
     private readonly DisposeScopeHolder _holder = new();
+    private readonly Tensor _theta;
     private bool _disposed;
 
     public LinearizationPoint(Objective objective, Tensor theta)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(theta);
-        Theta = theta.detach().clone().requires_grad_(true).DetachFromDisposeScope();
-        _holder.Track(Theta);
+        _theta = theta.detach().clone().requires_grad_(true).DetachFromDisposeScope();
+        _holder.Track(_theta);
+        // Kept as values so that a disposed point still reports them and fails with ObjectDisposedException on use.
+        DType = _theta.dtype;
+        Device = _theta.device;
     }
 
     public Objective Objective { get; }
 
     /// <summary>θ as an autograd leaf (do not modify).</summary>
-    public Tensor Theta { get; }
+    public Tensor Theta
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _theta;
+        }
+    }
 
     public long Size => Objective.Model.ParameterCount;
 
-    public ScalarType DType => Theta.dtype;
+    public ScalarType DType { get; }
 
-    public Device Device => Theta.device;
+    public Device Device { get; }
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
     public Tensor MeanOverBatches(Func<BatchGraph, Tensor> perBatch)
