@@ -25,7 +25,7 @@ public sealed class DeterminismAndMemoryTests
     }
 
     /// <summary>
-    /// 5,000 Hessian-vector products on an MLP 32-64-32-10 (tanh, biases; P = 4,522, 32 samples in batches of 12) after
+    /// 5,000 Hessian-vector products on an MLP 32-64-32-10 (tanh, biases; P = 4,522, 32 samples in two batches of 16) after
     /// 300 warm-up products. Live tensor handles (<c>Tensor.TotalCount</c>) must not grow at all. The process's
     /// working set and private bytes (after a full GC) must grow by less than 16 MiB: leaking even one P-vector
     /// (35 KiB) per product would add 173 MiB, and a retained autograd graph far more, while the allocator's own
@@ -40,7 +40,7 @@ public sealed class DeterminismAndMemoryTests
         using var data = Goldilocks.Data.SyntheticClusters.Generate(32, 32, 10, seed: 3);
         var model = new Mlp(32, new[] { 64, 32 }, 10, Activation.Tanh, bias: true);
         using var theta = model.InitialParameters(4);
-        using var point = new LinearizationPoint(new Goldilocks.Objectives.Objective(model, data, new Goldilocks.Losses.CrossEntropy(), 12), theta);
+        using var point = new LinearizationPoint(new Goldilocks.Objectives.Objective(model, data, new Goldilocks.Losses.CrossEntropy(), 16), theta);
         var hessian = new HessianOperator(point);
         using var v = EngineCases.Gaussian(model.ParameterCount, 6);
 

@@ -118,7 +118,9 @@ public sealed class HomogeneityAndInitTests
 
     /// <summary>
     /// Run: <c>dotnet test tests/Goldilocks.Tests -c Release --filter "Name~Kaiming_init_z_score_calibration"</c>.
-    /// Seen: see the report of this run in the summary of <see cref="Kaiming_init_has_per_block_std_sqrt_2_over_fan_in"/>.
+    /// Seen (30 seeds × 11 blocks of LeNet-300-100, LeNet-5 3×32×32, MLP 10-8-6-4): std z in [-3.19, 2.58] (sd 0.95), mean
+    /// z in [-3.12, 3.28] (sd 1.02), i.e. standard normal as the derivation says; the test's band ±5 is 1.5× the extreme
+    /// of 330 draws.
     /// </summary>
     [Explicit("calibration run; prints the z-score distribution")]
     [Test]
