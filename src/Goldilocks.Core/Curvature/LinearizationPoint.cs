@@ -13,25 +13,36 @@ public sealed class LinearizationPoint : IDisposable
 {
     private readonly List<BatchGraph> _batches = new();
     private readonly List<Tensor> _owned = new();
+    private readonly Tensor _theta;
     private bool _disposed;
 
     public LinearizationPoint(Objective objective, Tensor theta)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(theta);
-        Theta = Own(theta.detach().clone().requires_grad_(true));
+        _theta = Own(theta.detach().clone().requires_grad_(true));
+        // Kept as values so that a disposed point still reports them and fails with ObjectDisposedException on use.
+        DType = _theta.dtype;
+        Device = _theta.device;
     }
 
     public Objective Objective { get; }
 
     /// <summary>θ as an autograd leaf (do not modify).</summary>
-    public Tensor Theta { get; }
+    public Tensor Theta
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _theta;
+        }
+    }
 
     public long Size => Objective.Model.ParameterCount;
 
-    public ScalarType DType => Theta.dtype;
+    public ScalarType DType { get; }
 
-    public Device Device => Theta.device;
+    public Device Device { get; }
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
     public Tensor MeanOverBatches(Func<BatchGraph, Tensor> perBatch)
@@ -80,8 +91,11 @@ public sealed class LinearizationPoint : IDisposable
         return (both[0], both[1]);
     }
 
-    /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.</summary>
-    public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) => SafeAutograd.Grad(firstOrder, Theta, v);
+    /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.
+    /// A g with no gradient history does not depend on θ (e.g. Jᵀr of a linear model, whose ∇²z = 0): the product is
+    /// exactly zero.</summary>
+    public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) =>
+        firstOrder.requires_grad ? SafeAutograd.Grad(firstOrder, Theta, v) : torch.zeros_like(Theta);
 
     public void Dispose()
     {

@@ -43,11 +43,13 @@ public static class StochasticLanczosQuadrature
         var basis = new List<Tensor> { q };
         var alpha = new List<double>();
         var beta = new List<double>();
+        double scale = 0; // largest |α|, β so far: breakdown is judged relative to it, so any scale of A works
         for (int j = 0; j < steps; j++)
         {
             var (a, b, w) = Lanczos.Step(op, basis);
             alpha.Add(a);
-            if (j + 1 == steps || b <= 1e-12) break;
+            scale = Math.Max(scale, Math.Max(Math.Abs(a), b));
+            if (j + 1 == steps || b <= 1e-12 * scale) break;
             beta.Add(b);
             basis.Add(w / b);
         }

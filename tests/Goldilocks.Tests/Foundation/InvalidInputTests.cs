@@ -1,0 +1,190 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Goldilocks.Curvature;
+using Goldilocks.Data;
+using Goldilocks.Losses;
+using Goldilocks.Models;
+using Goldilocks.Objectives;
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Tests.Foundation;
+
+/// <summary>
+/// Bad input to the curvature engine raises a specific .NET exception whose message names the problem; none
+/// returns NaN, and none reaches native autograd in a state that would abort the test host (TorchSharp turns those
+/// errors into process aborts, so every test after these running at all is part of the evidence).
+/// </summary>
+public sealed class InvalidInputTests
+{
+    private static (Mlp Model, Dataset Data, Objective Objective) Setup()
+    {
+        var (model, data) = Fixtures.TinyReluNet();
+        return (model, data, Fixtures.CrossEntropyObjective(model, data));
+    }
+
+    [Test]
+    public void Wrong_theta_shape_is_rejected_naming_the_expected_shape()
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var theta = torch.zeros(model.ParameterCount + 1, dtype: ScalarType.Float64);
+        FluentActions.Invoking(() => new LinearizationPoint(objective, theta)).Should().Throw<ArgumentException>()
+            .WithMessage($"*theta must have shape [{model.ParameterCount}], got [{model.ParameterCount + 1}]*");
+        using var matrix = torch.zeros(model.ParameterCount, 1, dtype: ScalarType.Float64);
+        FluentActions.Invoking(() => objective.ValueAndGradient(matrix)).Should().Throw<ArgumentException>().WithMessage("*theta must have shape*");
+    }
+
+    /// <summary>FsCheck: every wrong length (shrinking towards 0) is rejected with the expected and actual shapes.</summary>
+    [FsCheck.NUnit.Property(MaxTest = 30)]
+    public Property Any_wrong_theta_length_is_rejected()
+    {
+        var (model, data, objective) = Setup();
+        var lengths = Gen.Choose(0, 200).Where(n => n != model.ParameterCount).ToArbitrary();
+        return Prop.ForAll(lengths, n =>
+        {
+            using var theta = torch.zeros(n, dtype: ScalarType.Float64);
+            var thrown = FluentActions.Invoking(() => new LinearizationPoint(objective, theta)).Should().Throw<ArgumentException>().Which;
+            return thrown.Message.Contains($"[{model.ParameterCount}]", StringComparison.Ordinal) && thrown.Message.Contains($"got [{n}]", StringComparison.Ordinal);
+        });
+    }
+
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void Non_finite_theta_is_rejected(double bad)
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var theta = model.InitialParameters(1);
+        theta[3] = bad;
+        FluentActions.Invoking(() => new LinearizationPoint(objective, theta)).Should().Throw<ArgumentException>().WithMessage("*theta contains NaN or infinite values*");
+        FluentActions.Invoking(() => objective.Value(theta)).Should().Throw<ArgumentException>().WithMessage("*theta contains NaN*");
+    }
+
+    [Test]
+    public void Theta_of_another_dtype_than_the_data_is_rejected()
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var theta = model.InitialParameters(1, ScalarType.Float32);
+        FluentActions.Invoking(() => new LinearizationPoint(objective, theta)).Should().Throw<ArgumentException>()
+            .WithMessage("*theta has dtype Float32, expected Float64*");
+    }
+
+    [TestCase(0)]
+    [TestCase(-3)]
+    [TestCase(63)]
+    public void Subspace_dimension_outside_1_to_P_is_rejected(int d)
+    {
+        foreach (var kind in new[] { BasisKind.GaussianOrthonormal, BasisKind.SparseSign })
+            FluentActions.Invoking(() => SubspaceBasis.Create(62, d, 1, kind)).Should().Throw<ArgumentOutOfRangeException>()
+                .WithMessage($"*subspace dimension d must be in [1, P = 62], got {d}*");
+    }
+
+    [Test]
+    public void Empty_dataset_is_rejected()
+    {
+        using var x = torch.zeros(0, 6, dtype: ScalarType.Float64);
+        using var y = torch.zeros(0, dtype: ScalarType.Int64);
+        FluentActions.Invoking(() => new Dataset(x, y, 3)).Should().Throw<ArgumentException>().WithMessage("*dataset is empty*");
+    }
+
+    [TestCase(3L)]
+    [TestCase(-1L)]
+    public void Labels_outside_the_classes_are_rejected(long label)
+    {
+        using var x = torch.zeros(4, 6, dtype: ScalarType.Float64);
+        using var y = torch.tensor(new[] { 0L, 1L, label, 2L });
+        FluentActions.Invoking(() => new Dataset(x, y, 3)).Should().Throw<ArgumentException>().WithMessage("*labels must lie in [0, 3)*");
+    }
+
+    [Test]
+    public void Dataset_that_does_not_fit_the_model_is_rejected()
+    {
+        using var wrongFeatures = SyntheticClusters.Generate(8, 5, 3, 1);
+        using var wrongClasses = SyntheticClusters.Generate(8, 6, 4, 1);
+        var model = new Mlp(6, new[] { 5 }, 3);
+        FluentActions.Invoking(() => new Objective(model, wrongFeatures, new CrossEntropy())).Should().Throw<ArgumentException>()
+            .WithMessage("*samples of shape [5]*expects [6]*");
+        FluentActions.Invoking(() => new Objective(model, wrongClasses, new CrossEntropy())).Should().Throw<ArgumentException>()
+            .WithMessage("*4 classes/outputs*3 outputs*");
+    }
+
+    [TestCase(0.0)]
+    [TestCase(-1.0)]
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void Temperature_must_be_positive_and_finite(double temperature)
+    {
+        FluentActions.Invoking(() => new CrossEntropy(temperature)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*temperature must be a positive finite number*");
+    }
+
+    [Test]
+    public void Apply_rejects_vectors_of_the_wrong_size_dtype_or_with_NaN()
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var theta = model.InitialParameters(1);
+        using var point = new LinearizationPoint(objective, theta);
+        foreach (ICurvatureOperator op in new ICurvatureOperator[] { new HessianOperator(point), new GTermOperator(point), new HTermOperator(point) })
+        {
+            using var scope = torch.NewDisposeScope();
+            FluentActions.Invoking(() => op.Apply(torch.zeros(model.ParameterCount - 1, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>()
+                .WithMessage($"*v must have shape [{model.ParameterCount}], got [{model.ParameterCount - 1}]*");
+            FluentActions.Invoking(() => op.Apply(torch.zeros(model.ParameterCount, dtype: ScalarType.Float32))).Should().Throw<ArgumentException>()
+                .WithMessage("*v has dtype Float32*");
+            FluentActions.Invoking(() => op.Apply(torch.full(model.ParameterCount, double.NaN, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>()
+                .WithMessage("*v contains NaN*");
+        }
+    }
+
+    [Test]
+    public void Disposed_linearization_point_is_rejected()
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var theta = model.InitialParameters(1);
+        var point = new LinearizationPoint(objective, theta);
+        var hessian = new HessianOperator(point);
+        using var v = torch.ones(model.ParameterCount, dtype: ScalarType.Float64);
+        hessian.Apply(v).Dispose();
+        point.Dispose();
+        FluentActions.Invoking(() => hessian.Apply(v)).Should().Throw<ObjectDisposedException>().WithMessage("*LinearizationPoint*");
+        FluentActions.Invoking(() => new GTermOperator(point).Apply(v)).Should().Throw<ObjectDisposedException>();
+        FluentActions.Invoking(() => point.Graphs()).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Test]
+    public void SafeAutograd_rejects_an_unused_input()
+    {
+        using var scope = torch.NewDisposeScope();
+        var used = torch.ones(3, dtype: ScalarType.Float64).requires_grad_(true);
+        var unused = torch.ones(3, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = (used * used).sum();
+        FluentActions.Invoking(() => SafeAutograd.Grad(y, unused)).Should().Throw<InvalidOperationException>().WithMessage("*input is not used by the output*");
+    }
+
+    [Test]
+    public void SafeAutograd_rejects_an_output_without_gradient_history_and_an_input_without_grad()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones(3, dtype: ScalarType.Float64).requires_grad_(true);
+        var constant = torch.ones(3, dtype: ScalarType.Float64).sum();
+        FluentActions.Invoking(() => SafeAutograd.Grad(constant, x)).Should().Throw<ArgumentException>().WithMessage("*no gradient history*");
+        var plain = torch.ones(3, dtype: ScalarType.Float64);
+        FluentActions.Invoking(() => SafeAutograd.Grad((x * 2).sum(), plain)).Should().Throw<ArgumentException>().WithMessage("*does not require grad*");
+    }
+
+    [Test]
+    public void SafeAutograd_rejects_a_cotangent_of_the_wrong_shape_or_a_missing_one()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones(3, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = x * 2;
+        FluentActions.Invoking(() => SafeAutograd.Grad(y, x, torch.ones(4, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>()
+            .WithMessage("*cotangent shape [4] differs from output shape [3]*");
+        FluentActions.Invoking(() => SafeAutograd.Grad(y, x)).Should().Throw<ArgumentException>().WithMessage("*cotangent is required*");
+        // The host is still alive and autograd still works after all of the above.
+        SafeAutograd.Grad(y, x, torch.ones(3, dtype: ScalarType.Float64)).sum().item<double>().Should().Be(6);
+    }
+}

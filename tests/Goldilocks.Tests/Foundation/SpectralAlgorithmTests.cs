@@ -1,0 +1,227 @@
+using Goldilocks.Curvature;
+using Goldilocks.Spectral;
+
+namespace Goldilocks.Tests.Foundation;
+
+/// <summary>
+/// Matrix-free spectral algorithms against dense eigvalsh and exact traces, on an explicit matrix with a known
+/// spectrum and on a real network Hessian (MLP 6-5-4-3, tanh, biases; P = 74).
+/// </summary>
+public sealed class SpectralAlgorithmTests
+{
+    /// <summary>60 eigenvalues of both signs with a clear top gap (10 vs 6) and a clear bottom gap (-4 vs -2).</summary>
+    private static double[] KnownSpectrum() =>
+        new[] { 10.0, 6.0, 5.5, -4.0, -2.0, -1.9 }.Concat(Enumerable.Range(0, 54).Select(i => -1.5 + 3.0 * i / 53)).ToArray();
+
+    public static IEnumerable<TestCaseData> Operators() => new[] { new TestCaseData("known-spectrum"), new TestCaseData("MLP-Tanh-bias Hessian") };
+
+    /// <summary>Dense matrix and its operator; the caller disposes the scope that owns them.</summary>
+    private static (ICurvatureOperator Op, Tensor Dense, IDisposable? Owner) Build(string which)
+    {
+        if (which == "known-spectrum")
+        {
+            var a = EngineCases.SymmetricWithSpectrum(KnownSpectrum(), seed: 3);
+            return (new MatrixOperator(a), a, null);
+        }
+        var c = EngineCases.Create("MLP-Tanh-bias");
+        var point = new LinearizationPoint(c.Objective(1.0, 5), c.Theta);
+        var op = new HessianOperator(point);
+        return (op, DenseMaterializer.Materialize(op), new Owners(point, c));
+    }
+
+    private sealed class Owners(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose() { foreach (var i in items) i.Dispose(); }
+    }
+
+    /// <summary>
+    /// Top-3 and bottom-3 Ritz values vs eigvalsh: |θ_i - λ_i| ≤ 1e-6·‖A‖₂ (the rtol of the issue, scaled by the
+    /// spectral norm because eigenvalues near 0 have no meaningful relative error); true residuals ‖Ay - θy‖ ≤
+    /// 1e-6·‖A‖₂, unit Ritz vectors, and the converged flag set.
+    /// </summary>
+    [TestCaseSource(nameof(Operators))]
+    public void Lanczos_top_and_bottom_k_match_eigvalsh(string which)
+    {
+        const int k = 3;
+        using var scope = torch.NewDisposeScope();
+        var (op, dense, owner) = Build(which);
+        using var _ = owner;
+        var exact = SymmetricEigen.Eigenvalues(dense);
+        double norm = exact.Max(Math.Abs);
+        foreach (var end in new[] { SpectrumEnd.LargestAlgebraic, SpectrumEnd.SmallestAlgebraic })
+        {
+            var result = Lanczos.Run(op, k, end, tolerance: 1e-9, seed: 4);
+            var expected = end == SpectrumEnd.LargestAlgebraic ? exact.Reverse().Take(k).ToArray() : exact.Take(k).ToArray();
+            ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}, {end}: Lanczos did not converge after {result.Products} products (residuals {string.Join(", ", result.Residuals.Select(r => r.ToString("E2")))})");
+            for (int i = 0; i < k; i++)
+            {
+                double err = Math.Abs(result.Eigenvalues[i] - expected[i]);
+                ClaimAssert.That(EngineCases.Engine, err <= 1e-6 * norm, $"{which}, {end}: Ritz value {i} = {result.Eigenvalues[i]:R}, eigvalsh {expected[i]:R}, |error| {err:E3} > 1e-6·‖A‖₂ = {1e-6 * norm:E3}");
+                var y = result.Eigenvectors[.., i];
+                double residual = (dense.matmul(y) - result.Eigenvalues[i] * y).norm().item<double>();
+                ClaimAssert.That(EngineCases.Engine, residual <= 1e-6 * norm, $"{which}, {end}: true residual ‖Ay - θy‖ = {residual:E3} for pair {i}");
+                ClaimAssert.Close(EngineCases.Engine, $"{which}, {end}: ‖y_{i}‖", y.norm().item<double>(), 1.0, 1e-10);
+            }
+            TestContext.Out.WriteLine($"{which}, {end}: {result.Products} products, Ritz {string.Join(", ", result.Eigenvalues.Select(v => v.ToString("G10")))}");
+        }
+    }
+
+    /// <summary>Power iteration finds the eigenvalue of largest magnitude (signed) to 1e-6 relative.</summary>
+    [TestCaseSource(nameof(Operators))]
+    public void Power_iteration_finds_the_dominant_eigenvalue(string which)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, dense, owner) = Build(which);
+        using var _ = owner;
+        var exact = SymmetricEigen.Eigenvalues(dense);
+        double dominant = exact.MaxBy(Math.Abs);
+        var result = PowerIteration.Run(op, tolerance: 1e-9, maxIterations: 5000, seed: 2);
+        TestContext.Out.WriteLine($"{which}: λ = {result.Eigenvalue:R} after {result.Products} products, eigvalsh {dominant:R}");
+        ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}: power iteration did not converge (residual {result.Residual:E3})");
+        ClaimAssert.Close(EngineCases.Engine, $"{which}: power-iteration eigenvalue", result.Eigenvalue, dominant, 1e-6);
+    }
+
+    /// <summary>
+    /// Hutchinson estimates of Tr(A) and ‖A‖_F² lie within 3 reported standard errors of the exact values for seeds
+    /// 1-5, and the reported SE agrees with the exact Rademacher SE, √(2(‖B‖_F² - Σ B_ii²)/m) for B = A (trace) and
+    /// B = A² (Frobenius², since E‖Av‖² = Tr(A²)), within a factor 2 (sample SD of 200 probes).
+    /// Calibration (<c>Hutchinson_z_score_calibration</c>, 200 seeds per operator) is in the summary of that test.
+    /// Hutchinson only sees products, so the Hessian is applied as its dense matrix here (1,000 products in milliseconds).
+    /// </summary>
+    [Category(Categories.Statistical)]
+    [TestCaseSource(nameof(Operators))]
+    public void Hutchinson_trace_and_Frobenius_are_within_three_standard_errors(string which)
+    {
+        const int probes = 200;
+        using var scope = torch.NewDisposeScope();
+        var (_, dense, owner) = Build(which);
+        using var __ = owner;
+        var op = new MatrixOperator(dense);
+        var (trace, frob2, traceSe, frob2Se) = ExactMoments(dense, probes);
+        for (long seed = 1; seed <= 5; seed++)
+        {
+            var est = Hutchinson.Estimate(op, probes, seed);
+            foreach (var (what, e, exact, se) in new[] { ("Tr(A)", est.Trace, trace, traceSe), ("‖A‖_F²", est.FrobeniusSquared, frob2, frob2Se) })
+            {
+                double z = (e.Value - exact) / e.StandardError;
+                ClaimAssert.That(EngineCases.Engine, Math.Abs(z) <= 3, $"{which}, seed {seed}: Hutchinson {what} = {e.Value:G8} ± {e.StandardError:E3}, exact {exact:G8} (z = {z:F2})");
+                ClaimAssert.That(EngineCases.Engine, e.StandardError >= se / 2 && e.StandardError <= 2 * se, $"{which}, seed {seed}: reported SE of {what} {e.StandardError:E3} vs exact {se:E3}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Calibration of the 3-SE margin above: z-scores of Hutchinson's trace and Frobenius² estimates over 200 seeds.
+    /// Run with <c>dotnet test tests/Goldilocks.Tests -c Release --filter "Name~Hutchinson_z_score_calibration"</c>.
+    /// Seen (200 seeds, 200 probes): known spectrum, trace z in [-2.84, 2.16], Frobenius² z in [-2.57, 2.09]; MLP Hessian,
+    /// trace z in [-2.27, 2.59], Frobenius² z in [-2.71, 2.70]; 0/800 beyond 3 (a normal law predicts ~2). Seeds 1-5:
+    /// |z| ≤ 1.71. The margin 3 is the issue's; the distribution shows it is neither loose nor on the edge.
+    /// </summary>
+    [Explicit("calibration run; prints the z-score distribution")]
+    [TestCaseSource(nameof(Operators))]
+    public void Hutchinson_z_score_calibration(string which)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (_, dense, owner) = Build(which);
+        using var __ = owner;
+        var op = new MatrixOperator(dense);
+        var (trace, frob2, _, _) = ExactMoments(dense, 200);
+        var zt = new List<double>();
+        var zf = new List<double>();
+        for (long seed = 1; seed <= 200; seed++)
+        {
+            var est = Hutchinson.Estimate(op, 200, seed);
+            zt.Add((est.Trace.Value - trace) / est.Trace.StandardError);
+            zf.Add((est.FrobeniusSquared.Value - frob2) / est.FrobeniusSquared.StandardError);
+        }
+        TestContext.Out.WriteLine($"{which}: trace z in [{zt.Min():F2}, {zt.Max():F2}], |z| > 3: {zt.Count(z => Math.Abs(z) > 3)}/200; seeds 1-5: {string.Join(", ", zt.Take(5).Select(z => z.ToString("F2")))}");
+        TestContext.Out.WriteLine($"{which}: Frobenius² z in [{zf.Min():F2}, {zf.Max():F2}], |z| > 3: {zf.Count(z => Math.Abs(z) > 3)}/200; seeds 1-5: {string.Join(", ", zf.Take(5).Select(z => z.ToString("F2")))}");
+    }
+
+    /// <summary>Exact Tr(A), ‖A‖_F², and the exact standard errors of their m-probe Rademacher estimators.</summary>
+    private static (double Trace, double Frob2, double TraceSe, double Frob2Se) ExactMoments(Tensor a, int probes)
+    {
+        using var scope = torch.NewDisposeScope();
+        var a2 = a.matmul(a);
+        double Se(Tensor b) => Math.Sqrt(2 * (b.pow(2).sum().item<double>() - torch.diagonal(b).pow(2).sum().item<double>()) / probes);
+        return (torch.trace(a).item<double>(), torch.trace(a2).item<double>(), Se(a), Se(a2));
+    }
+
+    /// <summary>
+    /// The mini-batch split does not change anything: the same 7 samples in one batch, as 4+3 and as 3+3+1 give the
+    /// same loss, gradient and H, G, H-term products to 1e-12 relative (only the summation order differs).
+    /// </summary>
+    [TestCase(4)]
+    [TestCase(3)]
+    public void Batch_split_gives_the_same_loss_gradient_and_curvature_products(long batchSize)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var c = EngineCases.Create("MLP-Tanh-bias");
+        using var seven = c.Data.Slice(0, 7);
+        var whole = new Goldilocks.Objectives.Objective(c.Model, seven, new Goldilocks.Losses.CrossEntropy(0.7), 7);
+        var split = whole.WithBatchSize(batchSize);
+        split.Batches().Select(b => b.Length).Sum().Should().Be(7);
+        split.Batches().Count().Should().BeGreaterThan(1);
+
+        var (lossWhole, gradWhole) = whole.ValueAndGradient(c.Theta);
+        var (lossSplit, gradSplit) = split.ValueAndGradient(c.Theta);
+        ClaimAssert.Close(EngineCases.Engine, $"loss, batches of {batchSize} vs 7", lossSplit, lossWhole, 1e-12);
+        ClaimAssert.Close(EngineCases.Engine, $"value, batches of {batchSize} vs 7", split.Value(c.Theta), whole.Value(c.Theta), 1e-12);
+        ClaimAssert.Close(EngineCases.Engine, $"gradient, batches of {batchSize} vs 7", gradSplit, gradWhole, 1e-12);
+
+        using var pw = new LinearizationPoint(whole, c.Theta);
+        using var ps = new LinearizationPoint(split, c.Theta);
+        var v = EngineCases.Gaussian(c.Model.ParameterCount, 21);
+        ClaimAssert.Close(EngineCases.Engine, $"Hv, batches of {batchSize} vs 7", new HessianOperator(ps).Apply(v), new HessianOperator(pw).Apply(v), 1e-12);
+        ClaimAssert.Close(EngineCases.Engine, $"Gv, batches of {batchSize} vs 7", new GTermOperator(ps).Apply(v), new GTermOperator(pw).Apply(v), 1e-12);
+        ClaimAssert.Close(EngineCases.Engine, $"H-term v, batches of {batchSize} vs 7", new HTermOperator(ps).Apply(v), new HTermOperator(pw).Apply(v), 1e-12);
+    }
+
+    /// <summary>
+    /// Stochastic Lanczos quadrature on the known 60×60 matrix: the smoothed density integrates to 1 (trapezoid rule on
+    /// a grid of σ/20 spanning ±10σ beyond the spectrum: error ≪ 1e-6), and its first moment Σ w_i θ_i (which
+    /// equals the mean of vᵀAv/n over the probes) is within 3 exact standard errors of Tr(A)/n.
+    /// </summary>
+    [Category(Categories.Statistical)]
+    [TestCase(1L)]
+    [TestCase(2L)]
+    [TestCase(3L)]
+    public void Stochastic_Lanczos_quadrature_density_integrates_to_one_and_has_the_right_mean(long seed)
+    {
+        const int probes = 30;
+        const double sigma = 0.05;
+        using var scope = torch.NewDisposeScope();
+        var spectrum = KnownSpectrum();
+        var a = EngineCases.SymmetricWithSpectrum(spectrum, seed: 3);
+        int n = spectrum.Length;
+        var density = StochasticLanczosQuadrature.Run(new MatrixOperator(a), probes, steps: 25, seed, sigma);
+
+        double lo = spectrum.Min() - 10 * sigma, hi = spectrum.Max() + 10 * sigma, dx = sigma / 20;
+        var grid = Enumerable.Range(0, (int)((hi - lo) / dx) + 1).Select(i => lo + i * dx).ToArray();
+        var phi = density.Evaluate(grid);
+        double integral = Enumerable.Range(1, grid.Length - 1).Sum(i => (phi[i] + phi[i - 1]) / 2 * dx);
+        ClaimAssert.Close(EngineCases.Engine, $"SLQ seed {seed}: ∫φ", integral, 1.0, 1e-6);
+
+        double mean = density.Nodes.Zip(density.Weights).Sum(nw => nw.First * nw.Second);
+        var (trace, _, traceSe, _) = ExactMoments(a, probes);
+        double z = (mean - trace / n) / (traceSe / n);
+        TestContext.Out.WriteLine($"SLQ seed {seed}: ∫φ = {integral:R}, mean {mean:G8} vs Tr(A)/n = {trace / n:G8} (z = {z:F2}), {density.Nodes.Length} nodes");
+        ClaimAssert.That(EngineCases.Engine, Math.Abs(z) <= 3, $"SLQ seed {seed}: first moment {mean:G8} vs Tr(A)/n = {trace / n:G8}, {z:F2} standard errors");
+    }
+
+    /// <summary>
+    /// SLQ is scale-equivariant: A·1e-20 (e.g. a G-term under softmax collapse) gives the nodes of A times 1e-20 and the
+    /// same weights. An absolute breakdown threshold on β would stop the tridiagonalisation after one step instead.
+    /// </summary>
+    [Test]
+    public void Stochastic_Lanczos_quadrature_is_scale_equivariant()
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = EngineCases.SymmetricWithSpectrum(KnownSpectrum(), seed: 3);
+        var unit = StochasticLanczosQuadrature.Run(new MatrixOperator(a), 3, 20, seed: 1, sigma: 0.05);
+        var tiny = StochasticLanczosQuadrature.Run(new MatrixOperator(a * 1e-20), 3, 20, seed: 1, sigma: 0.05e-20);
+        tiny.Nodes.Length.Should().Be(unit.Nodes.Length, "the same number of Lanczos steps must be taken at any scale");
+        ClaimAssert.Close(EngineCases.Engine, "SLQ nodes of 1e-20·A vs 1e-20 × nodes of A", torch.tensor(tiny.Nodes), torch.tensor(unit.Nodes) * 1e-20, 1e-10);
+        ClaimAssert.Close(EngineCases.Engine, "SLQ weights of 1e-20·A vs of A", torch.tensor(tiny.Weights), torch.tensor(unit.Weights), 1e-10);
+    }
+}
