@@ -44,7 +44,7 @@ public sealed class LinearizationPoint : IDisposable
             var part = perBatch(batch);
             total = total is null ? part.detach().clone() : total.add_(part.detach());
         }
-        return total!.div_(Objective.Count).MoveToOuterDisposeScope();
+        return Guard.FiniteResult(total!.div_(Objective.Count), "the curvature product").MoveToOuterDisposeScope();
     }
 
     /// <summary>The per-batch graphs, built on first use.</summary>
