@@ -29,9 +29,15 @@ public sealed class LinearizationPoint : IDisposable
 
     public long Size => Objective.Model.ParameterCount;
 
-    public ScalarType DType => Theta.dtype;
+    public ScalarType DType => NotDisposed().dtype;
 
-    public Device Device => Theta.device;
+    public Device Device => NotDisposed().device;
+
+    private Tensor NotDisposed()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Theta;
+    }
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
     public Tensor MeanOverBatches(Func<BatchGraph, Tensor> perBatch)
