@@ -1,12 +1,4 @@
 using System.Globalization;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
-using Goldilocks.Spectral;
-using Goldilocks.Training;
 
 namespace Goldilocks.FuzzHost;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.FuzzHost;
 

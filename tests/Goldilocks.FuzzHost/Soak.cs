@@ -1,21 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
 
 namespace Goldilocks.FuzzHost;
 
 /// <summary>Resident memory measured during the soak (bytes), after warm-up and at the end.</summary>
-public sealed record SoakResult(int Products, long WarmRss, long FinalRss, long MaxRss, int LiveCheckpoints)
+public sealed record SoakResult(int Products, long WarmRss, long FinalRss, long MaxRss, int LiveCheckpoints, IReadOnlyList<string> Trace)
 {
     public double DriftPercent => 100.0 * (FinalRss - WarmRss) / WarmRss;
     public double MaxDriftPercent => 100.0 * (MaxRss - WarmRss) / WarmRss;
 
     public string ToLine() => FormattableString.Invariant(
-        $"SOAK products={Products} warmRss={WarmRss} finalRss={FinalRss} maxRss={MaxRss} drift={DriftPercent:F3}% maxDrift={MaxDriftPercent:F3}% checkpoints={LiveCheckpoints}");
+        $"SOAK products={Products} warmRss={WarmRss} finalRss={FinalRss} maxRss={MaxRss} drift={DriftPercent:F3}% maxDrift={MaxDriftPercent:F3}% checkpoints={LiveCheckpoints} trace={string.Join(",", Trace)}");
 }
 
 /// <summary>
@@ -34,6 +29,7 @@ public static class Soak
         LinearizationPoint? point = null;
         long warm = 0, max = 0, final = 0;
         int checkpoints = 0;
+        var trace = new List<string>();
         for (int i = 0; i < products; i++)
         {
             if (i % 500 == 0)
@@ -58,10 +54,11 @@ public static class Soak
                 max = Math.Max(max, rss);
                 final = rss;
                 checkpoints++;
+                trace.Add(FormattableString.Invariant($"{(i + 1) / 1000}k:{rss / 1024}KiB/managed{GC.GetTotalMemory(false) / 1024}KiB"));
             }
         }
         point?.Dispose();
-        return new SoakResult(products, warm, final, max, checkpoints);
+        return new SoakResult(products, warm, final, max, checkpoints, trace);
     }
 
     private static long Rss()
