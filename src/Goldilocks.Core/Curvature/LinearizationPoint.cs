@@ -5,21 +5,21 @@ namespace Goldilocks.Curvature;
 
 /// <summary>
 /// The objective linearised at θ: for each mini-batch one forward pass and the first-order graphs every curvature
-/// product needs, built once and shared by the Hessian, G-term and H-term operators (one forward pass serves all
-/// products). Owns native memory: dispose it (or the operators' owner) when done.
+/// product needs, shared by the Hessian, G-term and H-term operators (one forward pass serves all products). Each
+/// first-order graph is built on first use only (a Hessian-only user never pays for the Jacobian graphs; see
+/// BENCHMARKS.md, "graph reuse"). Owns native memory: dispose it (or the operators' owner) when done.
 /// </summary>
 public sealed class LinearizationPoint : IDisposable
 {
     private readonly List<BatchGraph> _batches = new();
-    private readonly DisposeScopeHolder _holder = new();
+    private readonly List<Tensor> _owned = new();
     private bool _disposed;
 
     public LinearizationPoint(Objective objective, Tensor theta)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(theta);
-        Theta = theta.detach().clone().requires_grad_(true).DetachFromDisposeScope();
-        _holder.Track(Theta);
+        Theta = Own(theta.detach().clone().requires_grad_(true));
     }
 
     public Objective Objective { get; }
@@ -53,7 +53,7 @@ public sealed class LinearizationPoint : IDisposable
         return Guard.FiniteResult(total!.div_(Objective.Count), "the curvature product").MoveToOuterDisposeScope();
     }
 
-    /// <summary>The per-batch graphs, built on first use.</summary>
+    /// <summary>The per-batch graphs; the forward pass of each batch runs once, on first use.</summary>
     public IReadOnlyList<BatchGraph> Graphs()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -63,16 +63,8 @@ public sealed class LinearizationPoint : IDisposable
             {
                 using var scope = torch.NewDisposeScope();
                 var (x, y) = Objective.Batch(s, n);
-                var logits = Objective.Model.Forward(Theta, x);
-                var lossSum = Objective.Loss.Sum(logits, y);
-                var gradient = SafeAutograd.Grad(lossSum, Theta, createGraph: true);
-                var residual = Objective.Loss.Residual(logits, y);
-                var dummy = torch.zeros_like(logits).requires_grad_(true);
-                var jtDummy = SafeAutograd.Grad(logits, Theta, dummy, createGraph: true);
-                var jtResidual = SafeAutograd.Grad(logits, Theta, residual, createGraph: true);
-                var graph = new BatchGraph(logits, lossSum, gradient, residual, dummy, jtDummy, jtResidual);
-                foreach (var t in graph.Tensors()) { t.DetachFromDisposeScope(); _holder.Track(t); }
-                _batches.Add(graph);
+                var logits = Own(Objective.Model.Forward(Theta, x));
+                _batches.Add(new BatchGraph(this, logits, Own(y)));
             }
         }
         return _batches;
@@ -84,6 +76,16 @@ public sealed class LinearizationPoint : IDisposable
     /// <summary>J_bᵀ u ∈ R^P for a logit-space cotangent u [n, K].</summary>
     public Tensor JacobianTransposeProduct(BatchGraph batch, Tensor u) => SafeAutograd.Grad(batch.Logits, Theta, u);
 
+    /// <summary>(H_b v, J_b v) from ONE backward pass through the batch's first-order graph u = Jᵀ(r + w), with respect
+    /// to θ and to the dummy w together: ∂(u·v)/∂θ = H_b v (the w-term Σ_k w_k ∇²z_k v vanishes at w = 0) and
+    /// ∂(u·v)/∂w = J_b v. The Jacobian product is the one the Hessian product computes internally anyway (the path
+    /// through r(z)), so it comes at almost no extra cost.</summary>
+    public (Tensor HessianProduct, Tensor JacobianProduct) HessianAndJacobianProduct(BatchGraph batch, Tensor v)
+    {
+        var both = SafeAutograd.Grad(batch.Gradient, new[] { Theta, batch.Dummy }, v);
+        return (both[0], both[1]);
+    }
+
     /// <summary>∂(g · v)/∂θ for a first-order graph g(θ) built with create_graph: the second-order product.</summary>
     public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) => SafeAutograd.Grad(firstOrder, Theta, v);
 
@@ -91,26 +93,59 @@ public sealed class LinearizationPoint : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        _holder.Dispose();
+        foreach (var t in _owned) t.Dispose();
+        _owned.Clear();
         _batches.Clear();
     }
 
-    /// <summary>One batch's graph: logits z, Σℓ, its gradient, r = ∂ℓ/∂z (detached), a dummy cotangent w with
-    /// Jᵀw (for J v by double backward) and Jᵀr with r held constant (for the H-term).</summary>
-    public sealed record BatchGraph(Tensor Logits, Tensor LossSum, Tensor Gradient, Tensor Residual,
-        Tensor Dummy, Tensor JacobianTransposeDummy, Tensor JacobianTransposeResidual)
+    /// <summary>Keeps a tensor alive until <see cref="Dispose"/> (outside any dispose scope).</summary>
+    private Tensor Own(Tensor t)
     {
-        public IEnumerable<Tensor> Tensors() => new[] { Logits, LossSum, Gradient, Residual, Dummy, JacobianTransposeDummy, JacobianTransposeResidual };
+        t.DetachFromDisposeScope();
+        _owned.Add(t);
+        return t;
     }
 
-    private sealed class DisposeScopeHolder : IDisposable
+    /// <summary>Builds a first-order graph in its own dispose scope and keeps only the result.</summary>
+    private Tensor BuildOwned(Func<Tensor> build)
     {
-        private readonly List<Tensor> _tensors = new();
-        public void Track(Tensor t) => _tensors.Add(t);
-        public void Dispose()
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var scope = torch.NewDisposeScope();
+        return Own(build());
+    }
+
+    /// <summary>One batch's graph: logits z (forward pass, eager), and, each built on first use: ONE first-order graph
+    /// u = ∇_θ[Σℓ + Σ z⊙w] = Jᵀ(∂ℓ/∂z + w) for a zero dummy w (create_graph), which is both the gradient (u = ∇Σℓ at
+    /// w = 0, so Hv = ∂(u·v)/∂θ) and Jᵀw (Jv = ∂(u·v)/∂w, the double-backward trick); r = ∂ℓ/∂z detached and Jᵀr
+    /// with r held constant (for the H-term).</summary>
+    public sealed class BatchGraph
+    {
+        private readonly LinearizationPoint _point;
+        private readonly Tensor _targets;
+        private Tensor? _lossSum, _gradient, _residual, _dummy, _jtResidual;
+
+        internal BatchGraph(LinearizationPoint point, Tensor logits, Tensor targets)
         {
-            foreach (var t in _tensors) t.Dispose();
-            _tensors.Clear();
+            _point = point;
+            Logits = logits;
+            _targets = targets;
         }
+
+        public Tensor Logits { get; }
+
+        public Tensor LossSum => _lossSum ??= _point.BuildOwned(() => _point.Objective.Loss.Sum(Logits, _targets));
+
+        /// <summary>u = Jᵀ(∂ℓ/∂z + w) with create_graph; its value is ∇_θ Σℓ (w = 0), so H v = ∂(u · v)/∂θ.</summary>
+        public Tensor Gradient => _gradient ??= _point.BuildOwned(() =>
+            SafeAutograd.Grad(LossSum + (Logits * Dummy).sum(), _point.Theta, createGraph: true));
+
+        public Tensor Residual => _residual ??= _point.BuildOwned(() => _point.Objective.Loss.Residual(Logits, _targets));
+
+        public Tensor Dummy => _dummy ??= _point.BuildOwned(() => torch.zeros_like(Logits).requires_grad_(true));
+
+        /// <summary>The same graph as <see cref="Gradient"/>: J v = ∂(u · v)/∂w, since ∂u/∂w = Jᵀ.</summary>
+        public Tensor JacobianTransposeDummy => Gradient;
+
+        public Tensor JacobianTransposeResidual => _jtResidual ??= _point.BuildOwned(() => SafeAutograd.Grad(Logits, _point.Theta, Residual, createGraph: true));
     }
 }

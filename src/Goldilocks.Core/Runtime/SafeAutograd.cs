@@ -13,7 +13,29 @@ public static class SafeAutograd
     /// <param name="input">A tensor that requires grad and that <paramref name="output"/> depends on.</param>
     /// <param name="cotangent">Same shape, dtype and device as <paramref name="output"/>; required unless it is a scalar.</param>
     /// <param name="createGraph">Build a graph of the result, for higher derivatives.</param>
-    public static Tensor Grad(Tensor output, Tensor input, Tensor? cotangent = null, bool createGraph = false)
+    public static Tensor Grad(Tensor output, Tensor input, Tensor? cotangent = null, bool createGraph = false) =>
+        Grad(output, new[] { input }, cotangent, createGraph)[0];
+
+    /// <summary>The vector-Jacobian product with respect to several inputs in ONE backward pass (shared nodes are
+    /// traversed once), e.g. Hv and Jv together from the graph of Jᵀ(r + w).</summary>
+    public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, Tensor? cotangent = null, bool createGraph = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0) throw new ArgumentException("autograd needs at least one input", nameof(inputs));
+        foreach (var input in inputs) Check(output, input, cotangent);
+        var grads = torch.autograd.grad(
+            new[] { output }, inputs.ToArray(),
+            cotangent is null ? null : new[] { cotangent },
+            retain_graph: true, create_graph: createGraph, allow_unused: true);
+        foreach (var g in grads)
+        {
+            if (g is null || g.IsInvalid)
+                throw new InvalidOperationException("autograd input is not used by the output: the derivative is structurally zero or the wrong tensor was passed");
+        }
+        return grads.ToArray();
+    }
+
+    private static void Check(Tensor output, Tensor input, Tensor? cotangent)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(input);
@@ -40,14 +62,5 @@ public static class SafeAutograd
         }
         if (input.device.ToString() != output.device.ToString())
             throw new ArgumentException($"input is on {input.device}, output on {output.device}", nameof(input));
-
-        var grads = torch.autograd.grad(
-            new[] { output }, new[] { input },
-            cotangent is null ? null : new[] { cotangent },
-            retain_graph: true, create_graph: createGraph, allow_unused: true);
-        var g = grads[0];
-        if (g is null || g.IsInvalid)
-            throw new InvalidOperationException("autograd input is not used by the output: the derivative is structurally zero or the wrong tensor was passed");
-        return g;
     }
 }

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Goldilocks.Benchmarks;
+
+/// <summary>
+/// The benchmark-comparison step: reads BenchmarkDotNet's full JSON export and metrics.json of the same run and fails
+/// (exit 1) when a budget of issue 6 is broken. All timing budgets are ratios of medians from ONE run, so machine
+/// load common to both sides cancels.
+/// </summary>
+internal static class BudgetCheck
+{
+    private const string Mlp = "Model=" + Workload.LeNet300100;
+
+    public static int Run(string outDir)
+    {
+        var report = Directory.GetFiles(Path.Combine(outDir, "results"), "*-report-full.json").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
+            ?? throw new FileNotFoundException($"no BenchmarkDotNet *-report-full.json under {outDir}/results: run the benchmarks first");
+        var medians = ReadMedians(report);
+        double T(string method, string parameters = Mlp) =>
+            medians.TryGetValue($"{method}|{parameters}", out var t) ? t : throw new KeyNotFoundException($"benchmark {method} ({parameters}) missing from {report}");
+        var metrics = JsonSerializer.Deserialize<Metrics.Result>(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
+
+        const int n = 1000, d = Operations.ProjectionDimension;
+        double hvpFlops = Flops.MlpHessianVectorProduct(n, new[] { 784, 300, 100, 10 });
+        double mmFlops = Flops.FirstLayerMatmul(n, 784, 300);
+        double hvpRate = hvpFlops / T("HvpFresh"), mmRate = mmFlops / T("FirstLayerMatmul");
+
+        var rows = new List<(string Budget, string Measured, bool Met)>
+        {
+            ("HVP (fresh double backward) ≤ 1.9 × loss+gradient", Ratio(T("HvpFresh"), T("LossAndGradient")), T("HvpFresh") <= 1.9 * T("LossAndGradient")),
+            ("G-term product (fresh) ≤ 2 × loss+gradient", Ratio(T("GTermFresh"), T("LossAndGradient")), T("GTermFresh") <= 2.0 * T("LossAndGradient")),
+            ($"projected H, G, H-term at d = {d} < {d} independent HVPs", Ratio(T("Projection50"), d * T("HvpFresh")), T("Projection50") < d * T("HvpFresh")),
+            ($"Lanczos top-1 to 1e-6 in ≤ 40 products (λ1/λ2 = {metrics.SpectralGapRatio:F2})", $"{metrics.LanczosProducts} products", metrics.LanczosProducts <= 40),
+            ("HVP ≥ 60 % of first-layer matmul throughput", $"{hvpRate / mmRate:P1} ({hvpRate / 1e9:F2} vs {mmRate / 1e9:F2} GFLOP/s)", hvpRate >= 0.6 * mmRate),
+            ("peak working set of the d = 50 projection < 2 GiB", $"{metrics.ProjectionPeakGiB:F3} GiB", metrics.ProjectionPeakGiB < 2.0),
+            ($"working set flat (±2 %) over {metrics.FlatProducts} products", $"max deviation {metrics.FlatMaxDeviation:P2}", metrics.FlatMaxDeviation <= 0.02),
+        };
+        var info = new List<(string, string)>
+        {
+            ("HVP shared (on an existing linearisation) / loss+gradient", Ratio(T("HvpShared"), T("LossAndGradient"))),
+            ("G-term shared / loss+gradient", Ratio(T("GTermShared"), T("LossAndGradient"))),
+            ("fused H v + J v shared / HVP shared", Ratio(T("HvpAndJvpShared"), T("HvpShared"))),
+            ($"projection d = {d} / ({d} × HVP shared)", Ratio(T("Projection50"), d * T("HvpShared"))),
+            ("LeNet-5: HVP fresh / loss+gradient", Ratio(T("HvpFresh", "Model=LeNet-5"), T("LossAndGradient", "Model=LeNet-5"))),
+            ("LeNet-5: G-term fresh / loss+gradient", Ratio(T("GTermFresh", "Model=LeNet-5"), T("LossAndGradient", "Model=LeNet-5"))),
+            ($"LeNet-5: projection d = {d} / ({d} × HVP fresh)", Ratio(T("Projection50", "Model=LeNet-5"), d * T("HvpFresh", "Model=LeNet-5"))),
+        };
+        var md = new StringBuilder();
+        md.AppendLine($"Budgets (LeNet-300-100, {metrics.Data}; report {Path.GetFileName(report)}):").AppendLine();
+        md.AppendLine("| budget | measured | met |").AppendLine("|---|---|---|");
+        foreach (var (b, m, ok) in rows) md.AppendLine($"| {b} | {m} | {(ok ? "yes" : "**NO**")} |");
+        md.AppendLine().AppendLine("| informational ratio | measured |").AppendLine("|---|---|");
+        foreach (var (b, m) in info) md.AppendLine($"| {b} | {m} |");
+        File.WriteAllText(Path.Combine(outDir, "budgets.md"), md.ToString());
+        Console.WriteLine(md);
+        int broken = rows.Count(r => !r.Met);
+        Console.WriteLine(broken == 0 ? "all budgets met" : $"{broken} budget(s) broken");
+        return broken == 0 ? 0 : 1;
+    }
+
+    private static string Ratio(double a, double b) => (a / b).ToString("F3", CultureInfo.InvariantCulture) + "×";
+
+    /// <summary>Median time (ns) per "Method|Parameters" from BenchmarkDotNet's JsonExporter.Full output.</summary>
+    private static Dictionary<string, double> ReadMedians(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var result = new Dictionary<string, double>();
+        foreach (var b in doc.RootElement.GetProperty("Benchmarks").EnumerateArray())
+        {
+            if (!b.TryGetProperty("Statistics", out var stats) || stats.ValueKind != JsonValueKind.Object) continue;
+            string key = $"{b.GetProperty("Method").GetString()}|{b.GetProperty("Parameters").GetString()}";
+            result[key] = stats.GetProperty("Median").GetDouble();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+global using TorchSharp;
+global using Tensor = TorchSharp.torch.Tensor;
+global using ScalarType = TorchSharp.torch.ScalarType;

@@ -1,0 +1,86 @@
+using Goldilocks.Curvature;
+using Goldilocks.Spectral;
+
+namespace Goldilocks.Benchmarks;
+
+/// <summary>
+/// The timed operations, each returning a scalar (so nothing is optimised away) and freeing what it allocates.
+/// "Fresh" = a plain double backward from scratch (forward, first-order graph, product), the definition of
+/// one product; "shared" = one product on an existing linearisation, which is how Lanczos, Hutchinson and the
+/// projections use them.
+/// </summary>
+internal static class Operations
+{
+    public const int ProjectionDimension = 50;
+    public const int HutchinsonProbes = 100;
+    public const double LanczosTolerance = 1e-6;
+
+    public static double LossAndGradient(Workload w)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (loss, grad) = w.Objective.ValueAndGradient(w.Theta);
+        return loss + grad[0].item<double>();
+    }
+
+    public static double Fresh(Workload w, Func<LinearizationPoint, ICurvatureOperator> op)
+    {
+        using var point = w.Linearize();
+        return Shared(op(point), w.Vector);
+    }
+
+    public static double Shared(ICurvatureOperator op, Tensor v)
+    {
+        using var scope = torch.NewDisposeScope();
+        return op.Apply(v)[0].item<double>();
+    }
+
+    /// <summary>J v over all batches (n×K logit directions).</summary>
+    public static double JacobianVector(LinearizationPoint point, Tensor v)
+    {
+        using var scope = torch.NewDisposeScope();
+        double s = 0;
+        foreach (var b in point.Graphs()) s += LinearizationPoint.JacobianProduct(b, v)[0, 0].item<double>();
+        return s;
+    }
+
+    /// <summary>H v and J v from one backward pass per batch (what the projection does per column).</summary>
+    public static double HessianAndJacobian(LinearizationPoint point, Tensor v)
+    {
+        using var scope = torch.NewDisposeScope();
+        double s = 0;
+        foreach (var b in point.Graphs())
+        {
+            var (hv, jv) = point.HessianAndJacobianProduct(b, v);
+            s += hv[0].item<double>() + jv[0, 0].item<double>();
+        }
+        return s;
+    }
+
+    /// <summary>The three projected d×d matrices from scratch (fresh linearisation included).</summary>
+    public static double Projection(Workload w, Tensor basis)
+    {
+        using var point = w.Linearize();
+        using var m = ProjectedCurvature.Compute(point, basis);
+        return m.Hessian[0, 0].item<double>();
+    }
+
+    public static LanczosResult Lanczos(LinearizationPoint point, int k = 1) =>
+        Spectral.Lanczos.Run(new HessianOperator(point), k, tolerance: LanczosTolerance, seed: 3);
+
+    public static double Hutchinson(LinearizationPoint point) =>
+        Spectral.Hutchinson.Estimate(new HessianOperator(point), HutchinsonProbes, seed: 5).Trace.Value;
+
+    public static double DenseHessian(Workload small)
+    {
+        using var point = small.Linearize();
+        using var h = DenseMaterializer.Materialize(new HessianOperator(point));
+        return h[0, 0].item<double>();
+    }
+
+    /// <summary>The first layer's matmul X Wᵀ, [N, 784] × [784, 300]: the machine's ceiling for these shapes.</summary>
+    public static double FirstLayerMatmul(Tensor x, Tensor w)
+    {
+        using var scope = torch.NewDisposeScope();
+        return x.matmul(w.t())[0, 0].item<double>();
+    }
+}

@@ -1,0 +1,75 @@
+using Goldilocks.Reporting;
+using ScottPlot;
+
+namespace Goldilocks.Cli.Plotting;
+
+/// <summary>One curve; <see cref="Low"/>/<see cref="High"/> draw a shaded min-max band (e.g. over seeds).</summary>
+public sealed record Series(string Label, double[] X, double[] Y, double[]? Low = null, double[]? High = null);
+
+/// <summary>
+/// Line plots with labelled axes (units in the label), optional log₁₀ axes (as the papers' α and T axes), legends,
+/// rendered with ScottPlot to PNG bytes and written atomically.
+/// </summary>
+public static class LinePlot
+{
+    public const int Width = 900, Height = 560;
+
+    /// <summary>On a log y axis, values below this fraction of the largest are left out (underflow such as a G-term of
+    /// 1e-280 under softmax collapse would otherwise flatten every other curve); the y label says so.</summary>
+    public const double LogFloorRatio = 1e-30;
+
+    public static byte[] Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
+        bool logX = false, bool logY = false)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        double floor = 0;
+        if (logY)
+        {
+            double max = series.SelectMany(s => s.Y.Concat(s.High ?? Array.Empty<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            floor = max * LogFloorRatio;
+            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) xLabel += $"; values < {LogFloorRatio:0e0}·max not shown";
+        }
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(logX ? $"{xLabel} (log scale)" : xLabel);
+        plot.YLabel(logY ? $"{yLabel} (log scale)" : yLabel);
+        foreach (var s in series)
+        {
+            var keep = Enumerable.Range(0, s.X.Length)
+                .Where(i => Valid(s.X[i], logX) && Valid(s.Y[i], logY) && (!logY || s.Y[i] >= floor)
+                            && (s.Low is null || Valid(s.Low[i], logY)) && (s.High is null || Valid(s.High[i], logY)))
+                .ToArray();
+            if (keep.Length == 0) continue;
+            double[] xs = keep.Select(i => Map(s.X[i], logX)).ToArray();
+            var line = plot.Add.Scatter(xs, keep.Select(i => Map(s.Y[i], logY)).ToArray());
+            line.LegendText = s.Label;
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            if (s.Low is not null && s.High is not null && keep.Length > 1)
+            {
+                var band = plot.Add.FillY(xs, keep.Select(i => Map(s.Low[i], logY)).ToArray(), keep.Select(i => Map(s.High[i], logY)).ToArray());
+                band.FillColor = line.Color.WithAlpha(0.2);
+                band.LineWidth = 0;
+            }
+        }
+        if (logX) plot.Axes.Bottom.TickGenerator = LogTicks();
+        if (logY) plot.Axes.Left.TickGenerator = LogTicks();
+        plot.ShowLegend(Edge.Right);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
+        bool logX = false, bool logY = false) =>
+        AtomicFile.WriteAllBytes(path, Render(title, xLabel, yLabel, series, logX, logY));
+
+    private static bool Valid(double v, bool log) => double.IsFinite(v) && (!log || v > 0);
+
+    private static double Map(double v, bool log) => log ? Math.Log10(v) : v;
+
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = v => $"1e{v:0}",
+    };
+}

@@ -1,0 +1,26 @@
+using Goldilocks.Spectral;
+
+namespace Goldilocks.Training;
+
+/// <summary>
+/// Wang &amp; Roberts App. G (Fig. 10): remove the update component along every Hessian eigen-direction whose
+/// eigenvalue exceeds 2/η (learning rate 0 along unstable directions), so d ← d − Σ_{λ_i &gt; 2/η} (v_iᵀd) v_i.
+/// <see cref="Directions"/> eigenpairs are computed per step; if all of them are unstable some may be missed, which
+/// <see cref="Apply"/> reports as an exception rather than silently.
+/// </summary>
+public sealed class EigenDirectionSuppression(int directions = 8)
+{
+    public int Directions { get; } = directions >= 1 ? directions
+        : throw new ArgumentOutOfRangeException(nameof(directions), directions, "at least one direction must be computed");
+
+    public (Tensor Direction, int Suppressed) Apply(Tensor direction, LanczosResult pairs, double learningRate)
+    {
+        double limit = 2 / learningRate;
+        int unstable = pairs.Eigenvalues.Count(l => l > limit);
+        if (unstable == pairs.Eigenvalues.Length)
+            throw new InvalidOperationException($"all {unstable} computed eigenvalues exceed 2/η = {limit:G6}; compute more directions");
+        if (unstable == 0) return (direction, 0);
+        var v = pairs.Eigenvectors.narrow(1, 0, unstable).to(direction.dtype).to(direction.device);
+        return (direction - v.matmul(v.t().matmul(direction)), unstable);
+    }
+}

@@ -1,0 +1,50 @@
+using Goldilocks.Objectives;
+using Goldilocks.Runtime;
+
+namespace Goldilocks.Training;
+
+/// <summary>Final parameters (caller owns them) and the full-data loss every <c>recordEvery</c> steps.</summary>
+public sealed record SgdResult(Tensor FinalParameters, IReadOnlyList<double> Losses, bool Diverged);
+
+/// <summary>
+/// Plain mini-batch SGD θ ← θ - η ∇L_B(θ), L_B the mean loss over a batch B drawn without replacement from a seeded
+/// per-epoch permutation (Sagun et al. Sec. 3.3: same learning rate and number of steps for large and small
+/// batches). batchSize = N is full-batch gradient descent.
+/// </summary>
+public static class MinibatchSgd
+{
+    public static SgdResult Run(Objective objective, Tensor initial, double learningRate, int steps, long batchSize, long seed, int recordEvery = 0)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        objective.ValidateParameters(initial, nameof(initial));
+        Guard.PositiveFinite(learningRate, nameof(learningRate));
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0");
+        long n = objective.Count;
+        if (batchSize < 1 || batchSize > n) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"batch size must be in [1, N = {n}]");
+        var gen = new torch.Generator((ulong)seed);
+        var theta = initial.detach().clone().DetachFromDisposeScope();
+        var losses = new List<double>();
+        var data = objective.Data;
+        Tensor? perm = null;
+        long cursor = n;
+        for (int step = 0; step < steps; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            if (cursor + batchSize > n)
+            {
+                perm?.Dispose();
+                perm = torch.randperm(n, generator: gen).to(data.Device).DetachFromDisposeScope();
+                cursor = 0;
+            }
+            var idx = perm!.narrow(0, cursor, batchSize);
+            cursor += batchSize;
+            var leaf = theta.detach().requires_grad_(true);
+            var loss = objective.Loss.Sum(objective.Model.Forward(leaf, data.Inputs.index_select(0, idx)), data.Targets.index_select(0, idx)) / batchSize;
+            if (!double.IsFinite(loss.item<double>())) { perm.Dispose(); return new SgdResult(theta, losses, true); }
+            theta.sub_(SafeAutograd.Grad(loss, leaf) * learningRate);
+            if (recordEvery > 0 && step % recordEvery == 0) losses.Add(objective.Value(theta));
+        }
+        perm?.Dispose();
+        return new SgdResult(theta, losses, false);
+    }
+}

@@ -1,0 +1,92 @@
+using Goldilocks.Models;
+using Goldilocks.Spectral;
+using Goldilocks.Training;
+
+namespace Goldilocks.Tests.Claims.Companion;
+
+/// <summary>
+/// Calibration runs for the statistical F and S claims over seeds 0..19 (not part of the suite; run explicitly):
+/// dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~CompanionCalibration.&lt;Name&gt;" --logger "console;verbosity=detailed"
+/// </summary>
+[Explicit("calibration: minutes of CPU; run by name")]
+public sealed class CompanionCalibration
+{
+    private static readonly int[] Seeds = Enumerable.Range(0, 20).ToArray();
+    private static string F(IEnumerable<double> xs) => string.Join(" ", xs.Select(x => x.ToString("G4")));
+    private static void Summary(string name, IEnumerable<double> xs) { var a = xs.ToArray(); TestContext.Out.WriteLine($"{name}: min {a.Min():G4} median {a.OrderBy(x => x).ElementAt(a.Length / 2):G4} max {a.Max():G4} :: {F(a)}"); }
+
+    [Test]
+    public void F4()
+    {
+        int[] dims = { 2, 8, 32, 144 };
+        var rows = Seeds.Select(s => CompanionExperiments.ProjectedCurvatureByDimension(s, dims, 6)).ToList();
+        foreach (var r in rows) TestContext.Out.WriteLine($"PC(H)={r.FullPc:G4} PC_d={F(r.Pc)} pos_d={F(r.Positive)}");
+        Summary("PC(H)", rows.Select(r => r.FullPc));
+        Summary("PC_32/PC", rows.Select(r => r.Pc[2] / r.FullPc));
+        Summary("PC_8/PC_32", rows.Select(r => r.Pc[1] / r.Pc[2]));
+        Summary("pos_2 - pos_32", rows.Select(r => r.Positive[0] - r.Positive[2]));
+    }
+
+    [Test]
+    public void F8()
+    {
+        double[] c = { 0.05, 0.3, 1, 3, 20 };
+        var rows = Seeds.Select(s => CompanionExperiments.PositiveCurvatureByRadius(s, c)).ToList();
+        foreach (var r in rows) TestContext.Out.WriteLine(F(r));
+        for (int i = 0; i < c.Length; i++) Summary($"PC at {c[i]} r_init", rows.Select(r => r[i]));
+    }
+
+    [Test]
+    public void F9()
+    {
+        foreach (var kind in new[] { SurfaceKind.Hyperplane, SurfaceKind.Hypersphere })
+            foreach (var c in new[] { 0.1, 1.0, 10.0 })
+                Summary($"{kind} accuracy at {c} r_init", Seeds.Select(s => CompanionExperiments.SurfaceAccuracy(s, c, kind)));
+    }
+
+    [Test]
+    public void F10()
+    {
+        foreach (var c in new[] { 0.1, 1.0 })
+            Summary($"‖θ_T‖/r_init from {c} r_init", Seeds.Select(s => CompanionExperiments.RadiusAfterTraining(s, c)));
+    }
+
+    [Test]
+    public void F11() => Summary("Spearman(PC, initial loss)", Seeds.Select(s => CompanionExperiments.CurvatureLossCorrelation(s)));
+
+    [Test]
+    public void S5([Values(2, 5, 10)] int classes, [Values(Activation.ReLU, Activation.Tanh)] Activation activation)
+    {
+        var rows = Seeds.Take(12).Select(s => CompanionExperiments.SagunSpectra(s, classes, activation)).ToList();
+        foreach (var (name, pick) in new (string, Func<(double[] AtInit, double[] Trained, double Accuracy), double[]>)[] { ("init", r => r.AtInit), ("trained", r => r.Trained) })
+        {
+            Summary($"{name} gap count", rows.Select(r => (double)OutlierCount.ByLargestGap(pick(r), 3 * classes)));
+            Summary($"{name} ratio count", rows.Select(r => (double)OutlierCount.ByLargestRatio(pick(r), 3 * classes)));
+            Summary($"{name} near-zero fraction (|λ| < 1e-3 λmax)", rows.Select(r => { var e = pick(r); double t = e.Max(Math.Abs); return e.Count(l => Math.Abs(l) < 1e-3 * t) / (double)e.Length; }));
+            Summary($"{name} λ_K/λ_(K+1)", rows.Select(r => { var e = pick(r).OrderByDescending(x => x).ToArray(); return e[classes - 1] / e[classes]; }));
+        }
+        Summary("accuracy", rows.Select(r => r.Accuracy));
+    }
+
+    [Test]
+    public void S6()
+    {
+        foreach (int w in new[] { 8, 16, 32 })
+        {
+            var rows = Seeds.Take(10).Select(s => CompanionExperiments.TrainedExtremes(s, w)).ToList();
+            Summary($"w={w} λ1", rows.Select(r => r.Top[0]));
+            Summary($"w={w} gap count", rows.Select(r => (double)OutlierCount.ByLargestGap(r.Top.Append(0).ToArray())));
+            Summary($"w={w} |λmin|/λmax", rows.Select(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]));
+        }
+    }
+
+    [Test]
+    public void S7()
+    {
+        var rows = Seeds.Take(12).Select(s => CompanionExperiments.LargeVersusSmallBatch(s)).ToList();
+        Summary("λ1 large / λ1 small", rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
+        Summary("barrier", rows.Select(r => r.Path.Barrier));
+        Summary("rise above end points", rows.Select(r => r.Path.RiseAboveEndpoints));
+        Summary("count large - count small (gap)", rows.Select(r => (double)(OutlierCount.ByLargestGap(r.LargeTop) - OutlierCount.ByLargestGap(r.SmallTop))));
+    }
+}

@@ -1,0 +1,109 @@
+using Goldilocks.Models;
+using Goldilocks.Data;
+using Goldilocks.Theory;
+using Goldilocks.Training;
+
+namespace Goldilocks.Tests.Claims.Companion;
+
+/// <summary>
+/// Statistical claims of Fort &amp; Scherlis (F4, F7 on a network, F8-F11) at laptop scale. Margins come from
+/// <see cref="CompanionCalibration"/> over seeds 0..19; the specs record the distributions.
+/// </summary>
+[Category(Categories.Statistical)]
+public sealed class FortScherlisStatisticalTests
+{
+    [Test]
+    [Claim("F4")]
+    public void F4_projected_PC_grows_with_d_and_reaches_PC_of_H_while_the_positive_fraction_falls()
+    {
+        int[] dims = { 2, 8, 32, 144 };
+        var (full, pc, positive) = CompanionExperiments.ProjectedCurvatureByDimension(0, dims, 6);
+        TestContext.Out.WriteLine($"PC(H) = {full:F3}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
+        ClaimAssert.That("F4", pc[0] < pc[1] && pc[1] < pc[2], "PC(H_d) must grow with d");
+        ClaimAssert.Close("F4", "PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
+        ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"PC(H_32)/PC(H) = {pc[2] / full:F3} should be near 1 once d ≳ PC² = {full * full:F1}");
+        ClaimAssert.That("F4", positive[0] - positive[2] > F4MinPositiveDrop, $"positive fraction must fall from d=2 ({positive[0]:F3}) to d=32 ({positive[2]:F3})");
+    }
+
+    [Test]
+    [Claim("F7")]
+    [Category(Categories.Slow)]
+    public void F7_spherical_mean_identity_holds_by_Monte_Carlo_on_a_smooth_tanh_network()
+    {
+        foreach (var activation in new[] { Activation.Tanh })
+        {
+            using var scope = torch.NewDisposeScope();
+            var model = new Mlp(4, new[] { 4 }, 3, activation, bias: activation == Activation.Tanh);
+            var objective = Fixtures.CrossEntropyObjective(model, SyntheticClusters.Generate(12, 4, 3, 1));
+            double r = model.InitialParameters(1).norm().item<double>();
+            var diffs = new List<double>();
+            long p = model.ParameterCount;
+            for (int frame = 0; frame < 2; frame++)
+            {
+                var directions = SphericalMean.CrossPolytope(p, 40 + frame);
+                for (long j = 0; j < directions.shape[1]; j++)
+                {
+                    var sides = SphericalMean.Estimate(objective, r, directions.narrow(1, j, 1));
+                    diffs.Add(sides.MeanTrace - sides.RadialLaplacian);
+                }
+            }
+            var est = Goldilocks.Spectral.Hutchinson.MeanWithError(diffs);
+            TestContext.Out.WriteLine($"{activation}: mean of Tr H − [∂²⟨L⟩ + (D−1)/r ∂⟨L⟩] over {diffs.Count} points = {est.Value:E3} ± {est.StandardError:E2}");
+            if (activation == Activation.Tanh)
+                ClaimAssert.That("F7", Math.Abs(est.Value) < 4 * est.StandardError, $"tanh net: mean difference {est.Value:E3} is {est.Value / est.StandardError:F1} SE from 0");
+        }
+    }
+
+    [Test]
+    [Claim("F8")]
+    public void F8_PC_exceeds_one_at_the_initialization_radius_and_vanishes_far_inside()
+    {
+        double[] c = { 0.05, 0.3, 1, 3, 20 };
+        var pc = CompanionExperiments.PositiveCurvatureByRadius(0, c);
+        TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
+        ClaimAssert.That("F8", pc[2] > 1, $"PC at r_init = {pc[2]:F3} should exceed 1");
+        ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
+        ClaimAssert.That("F8", pc[4] < pc[2], $"PC far outside (20 r_init) = {pc[4]:F3} should be below its value at r_init ({pc[2]:F3})");
+    }
+
+    [Test]
+    [Claim("F9")]
+    [Category(Categories.Slow)]
+    public void F9_training_on_random_hyperplanes_and_hyperspheres_depends_on_their_radius()
+    {
+        double plane1 = CompanionExperiments.SurfaceAccuracy(0, 1.0, SurfaceKind.Hyperplane);
+        double plane10 = CompanionExperiments.SurfaceAccuracy(0, 10.0, SurfaceKind.Hyperplane);
+        double sphere1 = CompanionExperiments.SurfaceAccuracy(0, 1.0, SurfaceKind.Hypersphere);
+        double sphere10 = CompanionExperiments.SurfaceAccuracy(0, 10.0, SurfaceKind.Hypersphere);
+        TestContext.Out.WriteLine($"accuracy: plane r_init {plane1:F3}, plane 10 r_init {plane10:F3}, sphere r_init {sphere1:F3}, sphere 10 r_init {sphere10:F3}");
+        ClaimAssert.That("F9", plane1 - plane10 > F9MinDrop, $"hyperplane accuracy should drop from r_init ({plane1:F3}) to 10 r_init ({plane10:F3})");
+        ClaimAssert.That("F9", sphere1 - sphere10 > F9MinDrop, $"hypersphere accuracy should drop from r_init ({sphere1:F3}) to 10 r_init ({sphere10:F3})");
+    }
+
+    [Test]
+    [Claim("F10")]
+    public void F10_training_started_well_inside_the_zone_drifts_outward()
+    {
+        double ratio = CompanionExperiments.RadiusAfterTraining(0, 0.1);
+        TestContext.Out.WriteLine($"‖θ_T‖/r_init after GD from 0.1 r_init: {ratio:F3}");
+        ClaimAssert.That("F10", ratio > F10MinRatio, $"the radius should grow from 0.1 r_init to > {F10MinRatio} r_init, got {ratio:F3}");
+    }
+
+    [Test]
+    [Claim("F11")]
+    [Category(Categories.Slow)]
+    public void F11_higher_PC_goes_with_lower_initial_loss()
+    {
+        double rho = CompanionExperiments.CurvatureLossCorrelation(0);
+        TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws: {rho:F3}");
+        ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
+    }
+
+    // Margins (see the specs for the calibration distributions).
+    private const double F4MinPlateau = 0.7;        // theory (Gaussian bases): PC·√d/√(PC² + d + 1) ≥ 0.9 at d = 32 for PC ≤ 2
+    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only
+    private const double F8MaxInsidePc = 0.1;       // theory: PC ∝ r^{2L-2}/r^{L-2} = r³ at small r (Tr H-term = 0)
+    private const double F9MinDrop = 0.1;           // ten accuracy points
+    private const double F10MinRatio = 0.2;         // at least doubled from 0.1 r_init
+    private const double F11MaxCorrelation = 0.0;   // the claim's sign only (the paper calls it a hint)
+}

@@ -1,0 +1,49 @@
+using Goldilocks.Experiments;
+using static Goldilocks.Tests.Claims.Primary.StatisticalProblems;
+
+namespace Goldilocks.Tests.Claims.Primary;
+
+/// <summary>
+/// G27 [full], laptop analogue of Sec. 5 / Fig. 8 / App. E: full-batch GD on synthetic clusters over α × η₀ with
+/// η = η₀α^{2−L}, and the USO model. Full scale (LeNet-300-100 / LeNet-5, 20,000 epochs) is a CLI run: specs/G27.
+/// </summary>
+[TestFixture]
+[Category(Categories.Statistical)]
+[Category(Categories.Slow)]
+public sealed class StatisticalTrainabilityTests
+{
+    [Test]
+    [Claim("G27")]
+    public void AdmissibleRatesTrainAndInadmissibleOnesDoNot()
+    {
+        using var problem = Synthetic();
+        var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, 200, 0);
+        foreach (var c in cells)
+            TestContext.Out.WriteLine($"α {F(c.Alpha)} η₀ {F(c.BaseRate)}: best acc {F(c.BestAccuracy)}, max ‖θ‖ {F(c.MaxParameterNorm)}, zero-logit share {F(c.ZeroLogitShare)}, η‖H‖₂ {F(c.SharpnessProduct)}, diverged {c.Diverged}");
+        var admissible = cells.Where(c => c.Alpha == 1 && c.SharpnessProduct < 2).ToArray();
+        ClaimAssert.That("G27", admissible.Length > 0, "no admissible (η‖H‖₂ < 2) rate at α = 1 in the grid");
+        double bestAdmissible = admissible.Max(c => c.BestAccuracy);
+        ClaimAssert.That("G27", bestAdmissible >= 0.8, $"best accuracy at α = 1 with an admissible rate is {F(bestAdmissible)} < 0.8");
+        var wild = cells.Where(c => c.SharpnessProduct > 20).ToArray();
+        ClaimAssert.That("G27", wild.Length > 0, "the grid has no clearly inadmissible cell (η‖H‖₂ > 20)");
+        foreach (var c in wild)
+            ClaimAssert.That("G27", c.Diverged || c.BestAccuracy < bestAdmissible,
+                $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} trained as well as the admissible runs ({F(c.BestAccuracy)})");
+    }
+
+    [Test]
+    [Claim("G27")]
+    public void UniformSoftmaxOutputModelDivergesAlongItsOwnWeights()
+    {
+        using var problem = Synthetic();
+        var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, 0.1, 200, 0, 20);
+        foreach (var u in uso) TestContext.Out.WriteLine($"step {u.Step}: ‖θ‖ {F(u.ParameterNorm)} ‖g‖ {F(u.GradientNorm)} cos(θ, θ₀) {F(u.CosineToInitial)} cos(θ, −g) {F(u.CosineToNegativeGradient)}");
+        for (int i = 1; i < uso.Count; i++)
+        {
+            ClaimAssert.That("G27", uso[i].ParameterNorm > uso[i - 1].ParameterNorm, $"USO ‖θ‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
+            ClaimAssert.That("G27", uso[i].GradientNorm > uso[i - 1].GradientNorm, $"USO ‖g‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
+        }
+        ClaimAssert.That("G27", uso[^1].CosineToNegativeGradient > uso[0].CosineToNegativeGradient, "USO: cos(θ, −g) should increase (alignment of the divergence)");
+        ClaimAssert.That("G27", uso[^1].CosineToInitial < 0.99, $"USO: the parameter vector did not rotate away from θ₀ (cos = {F(uso[^1].CosineToInitial)})");
+    }
+}

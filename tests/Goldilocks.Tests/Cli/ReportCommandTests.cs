@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Goldilocks.Cli;
+
+namespace Goldilocks.Tests.Cli;
+
+public sealed class ReportCommandTests : TempFolderTest
+{
+    [Test]
+    public void Report_is_one_self_contained_html_page_whose_first_line_names_the_data()
+    {
+        var r = CliRunner.Run("report", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
+        r.ExitCode.Should().Be(0, r.ToString());
+        r.Json()["schemaVersion"]!.GetValue<int>().Should().Be(1);
+        string html = File.ReadAllText(Path.Combine(Dir, "report.html"));
+        var body = html[(html.IndexOf("<body>", StringComparison.Ordinal) + 6)..].TrimStart();
+        body.Should().StartWith("<p class=\"data\" id=\"data\">Data: synthetic fallback");
+        html.Should().Contain("G20").And.Contain("G21").And.Contain("Versions and timings");
+        Regex.Matches(html, "src=\"data:image/png;base64,").Count.Should().Be(6, "three figures in each of two sections");
+        html.Should().NotContain("src=\"http").And.NotContain("src=\"/", "no external files");
+        File.Exists(Path.Combine(Dir, "zone", "curvature.csv")).Should().BeTrue();
+        File.Exists(Path.Combine(Dir, "temperature", "curvature-pc.png")).Should().BeTrue();
+    }
+
+    [Test]
+    public void Report_validates_its_options()
+    {
+        CliRunner.Run("report", "--grid-points", "1", "--out", Dir).ExitCode.Should().Be(CliApp.ExitUsage);
+        CliRunner.Run("report", "--samples", "5", "--out", Dir).ExitCode.Should().Be(CliApp.ExitUsage);
+    }
+}

@@ -1,0 +1,93 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Goldilocks.Cli.Plotting;
+using Goldilocks.Reporting;
+
+namespace Goldilocks.Tests.Cli;
+
+public sealed class ReportingTests : TempFolderTest
+{
+    [Test]
+    public void Atomic_write_replaces_the_file_and_leaves_no_temporary_file()
+    {
+        string path = Path.Combine(Dir, "sub", "a.json");
+        AtomicFile.WriteAllText(path, "first");
+        AtomicFile.WriteAllText(path, "second");
+        File.ReadAllText(path).Should().Be("second");
+        Directory.GetFiles(Path.GetDirectoryName(path)!).Should().Equal(path);
+    }
+
+    [Test]
+    public void Atomic_write_into_an_unwritable_place_names_it_and_keeps_the_old_file()
+    {
+        string blocker = Path.Combine(Dir, "file");
+        File.WriteAllText(blocker, "x");
+        var act = () => AtomicFile.WriteAllText(Path.Combine(blocker, "a.txt"), "y");
+        act.Should().Throw<IOException>().WithMessage("*file*a.txt*");
+        var probe = () => AtomicFile.EnsureWritableFolder(Path.Combine(blocker, "out"));
+        probe.Should().Throw<IOException>().WithMessage("*not writable*");
+        File.ReadAllText(blocker).Should().Be("x");
+    }
+
+    [Test]
+    public void Csv_quotes_separators_and_writes_round_trip_numbers_with_empty_cells_for_undefined()
+    {
+        var t = new CsvTable("name", "value", "pc");
+        t.Add("a,b", 0.1, null).Add("q\"x", double.NaN, 1e-300);
+        t.ToString().Should().Be("name,value,pc\n\"a,b\",0.1,\n\"q\"\"x\",,1E-300\n".Replace("\n", Environment.NewLine));
+        var bad = () => t.Add("only one");
+        bad.Should().Throw<ArgumentException>().WithMessage("*1 cells*3 columns*");
+    }
+
+    [Test]
+    public void Json_documents_carry_schema_version_and_reading_checks_it()
+    {
+        string path = Path.Combine(Dir, "d.json");
+        ReportJson.Write(path, ReportJson.Document("x", new() { ["a"] = 1 }, new System.Text.Json.Nodes.JsonObject()));
+        ReportJson.Read(path)["settings"]!["a"]!.GetValue<int>().Should().Be(1);
+        File.WriteAllText(path, "{\"schemaVersion\": 99}");
+        ((Action)(() => ReportJson.Read(path))).Should().Throw<InvalidDataException>().WithMessage("*schemaVersion 99*");
+        File.WriteAllText(path, "{ truncated");
+        ((Action)(() => ReportJson.Read(path))).Should().Throw<InvalidDataException>().WithMessage("*d.json*not valid JSON*");
+        ReportJson.Number(double.NaN).Should().BeNull("JSON has no NaN; undefined is null");
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 200)]
+    public Property Shards_partition_the_grid_and_parse_round_trips()
+    {
+        var gen = from n in Gen.Choose(1, 12)
+                  from cells in Gen.Choose(0, 40)
+                  select (n, cells);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var shards = Enumerable.Range(0, t.n).Select(i => ShardSpec.Parse($"{i}/{t.n}")).ToArray();
+            bool roundTrip = shards.All(s => ShardSpec.Parse(s.ToString()) == s);
+            bool partition = Enumerable.Range(0, t.cells).All(c => shards.Count(s => s.Contains(c)) == 1);
+            return roundTrip && partition;
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("1")]
+    [TestCase("2/2")]
+    [TestCase("-1/3")]
+    [TestCase("0/0")]
+    [TestCase("a/b")]
+    public void Malformed_shards_are_rejected(string text) =>
+        ((Action)(() => ShardSpec.Parse(text))).Should().Throw<FormatException>().WithMessage($"*{text}*");
+
+    [Test]
+    public void Plots_render_png_and_drop_points_a_log_axis_cannot_show()
+    {
+        var series = new[]
+        {
+            new Series("H", new[] { 0.1, 1, 10 }, new[] { 1.0, 0.5, 0.1 }, new[] { 0.9, 0.4, 0.05 }, new[] { 1.1, 0.6, 0.2 }),
+            new Series("H-term", new[] { 0.1, 1, 10 }, new[] { -1.0, double.NaN, 0.1 }),
+        };
+        byte[] png = LinePlot.Render("t", "α", "PC", series, logX: true, logY: true);
+        png.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        string path = Path.Combine(Dir, "p.png");
+        LinePlot.Write(path, "t", "α", "PC", series, logX: true);
+        new FileInfo(path).Length.Should().BeGreaterThan(1000);
+    }
+}
