@@ -7,6 +7,7 @@ using Goldilocks.Models;
 using Goldilocks.Objectives;
 using Goldilocks.Runtime;
 using Goldilocks.Spectral;
+using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Reliability;
 
@@ -187,6 +188,21 @@ public sealed class BadInputCatalogTests
         summary.PositiveCurvature.Should().BeNull();
         summary.Frobenius.Should().Be(0);
         FluentActions.Invoking(() => summary.RequirePositiveCurvature()).Should().Throw<InvalidOperationException>().WithMessage("*‖A‖_F = 0*");
+    }
+
+    [Property(MaxTest = 30, QuietOnSuccess = true)]
+    public void One_hot_p_has_undefined_gamma_and_invalid_p_is_named(byte classes, byte hot)
+    {
+        int k = 2 + classes % 11;
+        var p = new double[k];
+        p[hot % k] = 1;
+        FluentActions.Invoking(() => SoftmaxCovariance.Gamma(p)).Should().Throw<ArgumentException>().WithMessage("*Γ_p = Tr(M)/‖M‖_F is undefined: p is one-hot*");
+        FluentActions.Invoking(() => SoftmaxCovariance.GammaSquaredEq10(p)).Should().Throw<ArgumentException>().WithMessage("*Γ_p is undefined: p is one-hot*");
+        FluentActions.Invoking(() => SoftmaxCovariance.Gamma(new[] { (IReadOnlyList<double>)p, p })).Should().Throw<ArgumentException>().WithMessage("*every p^μ in the batch is one-hot*");
+        var notSummingToOne = p.Select(x => x * 0.5).ToArray();
+        FluentActions.Invoking(() => SoftmaxCovariance.Gamma(notSummingToOne)).Should().Throw<ArgumentException>().WithMessage("*must sum to 1*");
+        p[(hot + 1) % k] = double.NaN;
+        FluentActions.Invoking(() => SoftmaxCovariance.Gamma(p)).Should().Throw<ArgumentException>().WithMessage("*finite non-negative entries*");
     }
 
     [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 60, QuietOnSuccess = true)]

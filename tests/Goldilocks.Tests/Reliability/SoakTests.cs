@@ -7,7 +7,9 @@ namespace Goldilocks.Tests.Reliability;
 /// child process after a warm-up of 12,000, whose resident memory must stay within 2% of the post-warm-up level at every
 /// 1,000-product checkpoint. Shorter warm-ups (2,000 and 5,000) were too short: the process still grew in steps of
 /// ~2-3 MB at about 3k and 10k products (with one transient +4 MB at 12k), then stayed flat (+0.1% from 13k to 25k);
-/// the managed heap stayed at ~100 KiB throughout, so the steps are native-allocator growth, not a per-product leak.
+/// the managed heap stayed at ~100 KiB throughout. With the 12,000 warm-up the run still drifted +2.8% (172.6 → 177.5 MiB,
+/// steps at 14k and 31k, slow creep in between): OPEN — either native-allocator growth or a native leak of ~250 B per
+/// product; the threshold is the 2% and is deliberately not widened.
 /// </summary>
 public sealed class SoakTests
 {
