@@ -21,9 +21,6 @@ public sealed class LinearizationPoint : IDisposable
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(theta);
         _theta = Own(theta.detach().clone().requires_grad_(true));
-        // Kept as values so that a disposed point still reports them and fails with ObjectDisposedException on use.
-        DType = _theta.dtype;
-        Device = _theta.device;
     }
 
     public Objective Objective { get; }
@@ -40,9 +37,9 @@ public sealed class LinearizationPoint : IDisposable
 
     public long Size => Objective.Model.ParameterCount;
 
-    public ScalarType DType { get; }
+    public ScalarType DType => Theta.dtype;
 
-    public Device Device { get; }
+    public Device Device => Theta.device;
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
     public Tensor MeanOverBatches(Func<BatchGraph, Tensor> perBatch)
@@ -55,7 +52,7 @@ public sealed class LinearizationPoint : IDisposable
             var part = perBatch(batch);
             total = total is null ? part.detach().clone() : total.add_(part.detach());
         }
-        return total!.div_(Objective.Count).MoveToOuterDisposeScope();
+        return Guard.FiniteResult(total!.div_(Objective.Count), "the curvature product").MoveToOuterDisposeScope();
     }
 
     /// <summary>The per-batch graphs; the forward pass of each batch runs once, on first use.</summary>

@@ -1,3 +1,5 @@
+using Goldilocks.Runtime;
+
 namespace Goldilocks.Curvature;
 
 /// <summary>An explicit symmetric matrix as an operator (for tests, theory and small dense problems).</summary>
@@ -5,9 +7,9 @@ public sealed class MatrixOperator : ICurvatureOperator
 {
     public MatrixOperator(Tensor matrix)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
-        if (matrix.dim() != 2 || matrix.shape[0] != matrix.shape[1])
-            throw new ArgumentException($"a square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
+        Guard.Finite(matrix, nameof(matrix));
+        if (matrix.dim() != 2 || matrix.shape[0] != matrix.shape[1] || matrix.shape[0] == 0)
+            throw new ArgumentException($"a non-empty square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
         Matrix = matrix;
     }
 

@@ -67,8 +67,12 @@ public sealed class Dataset : IDisposable
         Inputs.to(dtype).to(device), IsClassification ? Targets.to(device) : Targets.to(dtype).to(device), Classes, Name);
 
     /// <summary>Rows [start, start+length) as a new dataset (copies).</summary>
-    public Dataset Slice(long start, long length) => new(
-        Inputs.narrow(0, start, length).clone(), Targets.narrow(0, start, length).clone(), Classes, Name);
+    public Dataset Slice(long start, long length)
+    {
+        if (start < 0 || length < 1 || start > Count - length)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"{Name}: rows [{start}, {start}+{length}) are not a non-empty range inside [0, {Count})");
+        return new(Inputs.narrow(0, start, length).clone(), Targets.narrow(0, start, length).clone(), Classes, Name);
+    }
 
     /// <summary>Empirical class prior Q (paper 000 Sec. 4): Q_k = fraction of labels equal to k.</summary>
     public double[] ClassPrior()

@@ -67,7 +67,7 @@ public sealed class Objective
             var (x, y) = Batch(s, n);
             total += Loss.Sum(Model.Forward(theta, x), y).item<double>();
         }
-        return total / Count;
+        return Guard.FiniteResult(total / Count, "the loss L(θ)");
     }
 
     /// <summary>L(θ) and ∇L(θ) (a new tensor the caller owns).</summary>
@@ -87,7 +87,8 @@ public sealed class Objective
             grad.add_(SafeAutograd.Grad(sum, leaf));
         }
         grad.div_(Count);
-        return (total / Count, grad.MoveToOuterDisposeScope());
+        Guard.FiniteResult(grad, "the gradient ∇L(θ)");
+        return (Guard.FiniteResult(total / Count, "the loss L(θ)"), grad.MoveToOuterDisposeScope());
     }
 
     /// <summary>Logits f(θ, x) for the whole dataset [N, K], without a graph.</summary>

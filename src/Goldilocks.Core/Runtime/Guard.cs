@@ -31,6 +31,26 @@ public static class Guard
         return t;
     }
 
+    /// <summary>
+    /// Checks a computed result (not an argument): with finite, validated inputs a NaN or ±Inf can only come from a
+    /// float64 overflow (e.g. logits f(αθ, x)/T beyond 1.8e308), which is reported instead of returned.
+    /// </summary>
+    public static double FiniteResult(double value, string what)
+    {
+        if (!double.IsFinite(value))
+            throw new OverflowException($"{what} is {value}: the computation overflowed float64 (parameters, inputs or 1/T too large in magnitude)");
+        return value;
+    }
+
+    /// <inheritdoc cref="FiniteResult(double, string)"/>
+    public static Tensor FiniteResult(Tensor value, string what)
+    {
+        using var scope = torch.NewDisposeScope();
+        if (value.is_floating_point() && value.numel() > 0 && !torch.isfinite(value).all().item<bool>())
+            throw new OverflowException($"{what} contains NaN or infinite values: the computation overflowed float64 (parameters, inputs or 1/T too large in magnitude)");
+        return value;
+    }
+
     public static Tensor Shape(Tensor t, string name, params long[] shape)
     {
         if (!t.shape.SequenceEqual(shape))

@@ -1,3 +1,5 @@
+using Goldilocks.Runtime;
+
 namespace Goldilocks.Spectral;
 
 /// <summary>Positive curvature Tr(A)/‖A‖_F (paper 000 Eq. 2) of an explicit symmetric matrix.</summary>
@@ -6,6 +8,9 @@ public static class PositiveCurvature
     /// <summary>Tr(A)/‖A‖_F; throws when A = 0, where the ratio is undefined.</summary>
     public static double Of(Tensor matrix)
     {
+        Guard.Finite(matrix, nameof(matrix));
+        if (matrix.dim() != 2 || matrix.shape[0] != matrix.shape[1])
+            throw new ArgumentException($"a square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
         using var scope = torch.NewDisposeScope();
         var a = matrix.to(ScalarType.Float64);
         double frob = torch.linalg.matrix_norm(a).item<double>();

@@ -1,4 +1,5 @@
 using Goldilocks.Curvature;
+using Goldilocks.Runtime;
 
 namespace Goldilocks.Spectral;
 
@@ -18,7 +19,7 @@ public static class StochasticLanczosQuadrature
         ArgumentNullException.ThrowIfNull(op);
         if (probes < 1) throw new ArgumentOutOfRangeException(nameof(probes), probes, "probes must be ≥ 1");
         if (steps < 1 || steps > op.Size) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be in [1, {op.Size}]");
-        if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be > 0");
+        Guard.PositiveFinite(sigma, nameof(sigma));
         var nodes = new List<double>();
         var weights = new List<double>();
         var gen = new torch.Generator((ulong)seed);

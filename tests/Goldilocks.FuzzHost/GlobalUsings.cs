@@ -1,0 +1,11 @@
+global using TorchSharp;
+global using Tensor = TorchSharp.torch.Tensor;
+global using ScalarType = TorchSharp.torch.ScalarType;
+global using Goldilocks.Curvature;
+global using Goldilocks.Data;
+global using Goldilocks.Losses;
+global using Goldilocks.Models;
+global using Goldilocks.Objectives;
+global using Goldilocks.Runtime;
+global using Goldilocks.Spectral;
+global using Goldilocks.Training;

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Goldilocks.FuzzHost;
+
+/// <summary>Resident memory measured during the soak (bytes), after warm-up and at the end.</summary>
+public sealed record SoakResult(int Products, long WarmRss, long FinalRss, long MaxRss, int LiveCheckpoints, IReadOnlyList<string> Trace)
+{
+    public double DriftPercent => 100.0 * (FinalRss - WarmRss) / WarmRss;
+    public double MaxDriftPercent => 100.0 * (MaxRss - WarmRss) / WarmRss;
+
+    public string ToLine() => FormattableString.Invariant(
+        $"SOAK products={Products} warmRss={WarmRss} finalRss={FinalRss} maxRss={MaxRss} drift={DriftPercent:F3}% maxDrift={MaxDriftPercent:F3}% checkpoints={LiveCheckpoints} trace={string.Join(",", Trace)}");
+}
+
+/// <summary>
+/// Many curvature products (Hessian, G-term and H-term in turn) on a small net, with a fresh linearisation point every
+/// 500 products (so graph disposal is exercised too). RSS is read after a full GC at checkpoints past the warm-up.
+/// </summary>
+public static class Soak
+{
+    public static SoakResult Run(int products, int warmup)
+    {
+        var model = new Mlp(6, new[] { 5, 4 }, 3);
+        using var data = SyntheticClusters.Generate(12, 6, 3, 1);
+        var objective = new Objective(model, data, new CrossEntropy());
+        using var theta = model.InitialParameters(1);
+        var gen = new torch.Generator(5);
+        LinearizationPoint? point = null;
+        long warm = 0, max = 0, final = 0;
+        int checkpoints = 0;
+        var trace = new List<string>();
+        for (int i = 0; i < products; i++)
+        {
+            if (i % 500 == 0)
+            {
+                point?.Dispose();
+                point = new LinearizationPoint(objective, theta);
+            }
+            using (var scope = torch.NewDisposeScope())
+            {
+                ICurvatureOperator op = (i % 3) switch
+                {
+                    0 => new HessianOperator(point!),
+                    1 => new GTermOperator(point!),
+                    _ => new HTermOperator(point!),
+                };
+                op.Apply(torch.randn(new[] { model.ParameterCount }, generator: gen));
+            }
+            if (i + 1 >= warmup && (i + 1 - warmup) % 1000 == 0)
+            {
+                long rss = Rss();
+                if (i + 1 == warmup) warm = rss;
+                max = Math.Max(max, rss);
+                final = rss;
+                checkpoints++;
+                trace.Add(FormattableString.Invariant($"{(i + 1) / 1000}k:{rss / 1024}KiB/managed{GC.GetTotalMemory(false) / 1024}KiB"));
+            }
+        }
+        point?.Dispose();
+        return new SoakResult(products, warm, final, max, checkpoints, trace);
+    }
+
+    private static long Rss()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64;
+    }
+}
