@@ -153,7 +153,7 @@ public static class ReportCommand
     }
 
     private static string Format(JsonNode v) => v.GetValueKind() == System.Text.Json.JsonValueKind.Number
-        ? v.GetValue<double>().ToString("G4", CultureInfo.InvariantCulture) : v.ToJsonString();
+        ? double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture).ToString("G4", CultureInfo.InvariantCulture) : v.ToJsonString();
 
     private static string Inv(IFormattable x) => x.ToString(null, CultureInfo.InvariantCulture);
 }
