@@ -12,6 +12,13 @@ public static class CliApp
 {
     public const int ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitInterrupted = 130;
 
+    /// <summary>The experiment sub-commands of issue 5 item 2, in the order <c>report</c> runs them.</summary>
+    public static IReadOnlyList<ExperimentCommand> Experiments => new[]
+    {
+        ZoneCommand.Command, TemperatureCommand.Command, GammaCommand.Command, PriorGradientCommand.Command, ConfidenceCommand.Command,
+        TrainabilityCommand.Command, InstabilityCommand.Command, SpectrumCommand.Command,
+    };
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand(
@@ -19,6 +26,7 @@ public static class CliApp
             "Fort & Scherlis; Wang & Roberts; Sagun et al.). Every command writes JSON, CSV and PNG into --out.");
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(CurvatureCommand.Build());
+        foreach (var experiment in Experiments) root.Subcommands.Add(experiment.Build());
         root.Subcommands.Add(MergeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         return root;

@@ -7,19 +7,21 @@ namespace Goldilocks.Cli.Infrastructure;
 /// <summary>--dataset, --samples, --data-dir, --features: the data options shared by the experiment commands.</summary>
 public sealed class DatasetOptions
 {
-    public static readonly string[] Names = { "synthetic", "fashion-mnist", "cifar10", "noise" };
+    public static readonly string[] Names = { "auto", "synthetic", "fashion-mnist", "cifar10", "noise" };
 
-    public DatasetOptions(int defaultSamples)
+    public DatasetOptions(int defaultSamples, string defaultDataset = "synthetic")
     {
+        Dataset = new Option<string>("--dataset")
+        {
+            Description = "auto (fashion-mnist when installed, else synthetic), synthetic (built-in Gaussian class clusters), " +
+                          "fashion-mnist (Debian dataset-fashion-mnist or --data-dir), cifar10 (binary batches in --data-dir) or " +
+                          "noise (standard Gaussian images, balanced random labels).",
+            DefaultValueFactory = _ => defaultDataset,
+        }.OneOf(Names);
         Samples = new Option<int>("--samples") { Description = "Number of training samples (class-balanced).", DefaultValueFactory = _ => defaultSamples }.AtLeast(1);
     }
 
-    public Option<string> Dataset { get; } = new Option<string>("--dataset")
-    {
-        Description = "synthetic (built-in Gaussian class clusters, default), fashion-mnist (Debian dataset-fashion-mnist or --data-dir), " +
-                      "cifar10 (binary batches in --data-dir) or noise (standard Gaussian images, balanced random labels).",
-        DefaultValueFactory = _ => "synthetic",
-    }.OneOf(Names);
+    public Option<string> Dataset { get; }
 
     public Option<int> Samples { get; }
 
@@ -48,14 +50,15 @@ public sealed class DatasetOptions
 
     public DatasetRequest Request(ParseResult parse, long seed, bool images)
     {
+        string? dir = parse.GetValue(DataDirectory);
         var kind = parse.GetValue(Dataset)!.ToLowerInvariant() switch
         {
+            "auto" => FashionMnist.IsAvailable(dir) ? DatasetKind.FashionMnist : DatasetKind.Synthetic,
             "fashion-mnist" => DatasetKind.FashionMnist,
             "cifar10" => DatasetKind.Cifar10,
             "noise" => DatasetKind.GaussianNoise,
             _ => DatasetKind.Synthetic,
         };
-        string? dir = parse.GetValue(DataDirectory);
         if (kind == DatasetKind.FashionMnist && !FashionMnist.IsAvailable(dir))
             throw new CliUsageException(FashionMnist.InstallHint + (dir is null ? "" : $" (looked in {dir})"));
         if (kind == DatasetKind.Cifar10 && !Cifar10.IsAvailable(dir))

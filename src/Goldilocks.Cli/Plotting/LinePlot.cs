@@ -4,7 +4,8 @@ using ScottPlot;
 namespace Goldilocks.Cli.Plotting;
 
 /// <summary>One curve; <see cref="Low"/>/<see cref="High"/> draw a shaded min-max band (e.g. over seeds).</summary>
-public sealed record Series(string Label, double[] X, double[] Y, double[]? Low = null, double[]? High = null);
+/// <see cref="Markers"/> draws points only (a scatter plot).
+public sealed record Series(string Label, double[] X, double[] Y, double[]? Low = null, double[]? High = null, bool Markers = false);
 
 /// <summary>
 /// Line plots with labelled axes (units in the label), optional log₁₀ axes (as the papers' α and T axes), legends,
@@ -43,8 +44,8 @@ public static class LinePlot
             double[] xs = keep.Select(i => Map(s.X[i], logX)).ToArray();
             var line = plot.Add.Scatter(xs, keep.Select(i => Map(s.Y[i], logY)).ToArray());
             line.LegendText = s.Label;
-            line.LineWidth = 2;
-            line.MarkerSize = 6;
+            line.LineWidth = s.Markers ? 0 : 2;
+            line.MarkerSize = s.Markers ? 5 : 6;
             if (s.Low is not null && s.High is not null && keep.Length > 1)
             {
                 var band = plot.Add.FillY(xs, keep.Select(i => Map(s.Low[i], logY)).ToArray(), keep.Select(i => Map(s.High[i], logY)).ToArray());

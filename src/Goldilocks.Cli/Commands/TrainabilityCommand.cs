@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Goldilocks.Cli.Infrastructure;
+using Goldilocks.Cli.Plotting;
+using Goldilocks.Experiments;
+using Goldilocks.Reporting;
+using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
+
+namespace Goldilocks.Cli.Commands;
+
+/// <summary><c>goldilocks trainability</c>: full-batch GD over an α × η₀ grid with η = η₀α^{2−L} (paper 000 Sec. 5, Fig. 8):
+/// best accuracy, largest ‖θ‖, zero-logit share, η‖H‖₂ at the start; and the USO model run (App. E). One cell per (α, η₀).</summary>
+public static class TrainabilityCommand
+{
+    private static readonly Option<double[]> Rates = new Option<double[]>("--rates")
+    {
+        Description = "Base learning rates η₀ (η = η₀ α^(2−L)).", DefaultValueFactory = _ => new[] { 0.01, 0.1, 1.0 }, AllowMultipleArgumentsPerToken = true,
+    }.PositiveFinite();
+
+    private static readonly Option<int> Steps = new Option<int>("--steps") { Description = "GD steps per cell (paper: 1000s).", DefaultValueFactory = _ => 60 }.AtLeast(1);
+
+    private static readonly Option<int> UsoSteps = new Option<int>("--uso-steps") { Description = "Steps of the USO run (0: skip).", DefaultValueFactory = _ => 60 }.AtLeast(0);
+
+    public static readonly ExperimentCommand Command = new("trainability",
+        "Full-batch GD over α × η₀ (Fig. 8): best accuracy, max ‖θ‖, zero-logit share, η‖H‖₂; and the USO model.",
+        new Option[] { Rates, Steps, UsoSteps, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points }, Sweep: true, Run);
+
+    private static CommandOutputs? Run(ParseResult parse, CommandContext ctx, Device device)
+    {
+        var settings = ctx.BaseSettings(device);
+        string modelName = parse.GetValue(CurvatureGrid.Model)!;
+        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
+        using var data = request.Load(ScalarType.Float64, device);
+        var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
+        if (model.HomogeneityDegree is not { } degree) throw new CliUsageException($"η = η₀α^(2−L) needs an L-homogeneous model; {model.Name} is not");
+        var alphas = ZoneCommand.Alphas(parse);
+        var rates = parse.GetValue(Rates)!;
+        int steps = parse.GetValue(Steps), usoSteps = parse.GetValue(UsoSteps);
+        settings["modelName"] = model.Name;
+        settings["homogeneityDegree"] = degree;
+        settings["alpha"] = Array(alphas);
+        settings["baseRates"] = Array(rates);
+        settings["steps"] = steps;
+        settings["usoSteps"] = usoSteps;
+        settings["data"] = DatasetOptions.Json(request, data);
+        var grid = alphas.SelectMany(a => rates.Select(r => (Alpha: a, Rate: r))).ToArray();
+        var keys = grid.Select((g, i) => Key($"eta{g.Rate:G3}-alpha", i, g.Alpha)).ToList();
+        var cells = Grid(parse, ctx, settings, keys, i =>
+        {
+            var c = Trainability.Run(model, data, new[] { grid[i].Alpha }, new[] { grid[i].Rate }, steps, ctx.Seed)[0];
+            return new JsonObject
+            {
+                ["alpha"] = c.Alpha, ["baseRate"] = c.BaseRate, ["effectiveRate"] = c.EffectiveRate, ["bestAccuracy"] = c.BestAccuracy,
+                ["finalLoss"] = ReportJson.Number(c.FinalLoss), ["maxParameterNorm"] = ReportJson.Number(c.MaxParameterNorm),
+                ["zeroLogitShare"] = c.ZeroLogitShare, ["sharpnessProduct"] = ReportJson.Number(c.SharpnessProduct), ["diverged"] = c.Diverged, ["steps"] = c.Steps,
+            };
+        });
+        if (cells is null) return null;
+        var output = new OutputSet(ctx);
+        var csv = new CsvTable("alpha", "baseRate", "effectiveRate", "bestAccuracy", "finalLoss", "maxParameterNorm", "zeroLogitShare", "sharpnessProduct", "diverged", "steps");
+        foreach (var c in cells)
+            csv.Add(Num(c["alpha"]), Num(c["baseRate"]), Num(c["effectiveRate"]), Num(c["bestAccuracy"]), Num(c["finalLoss"]), Num(c["maxParameterNorm"]),
+                Num(c["zeroLogitShare"]), Num(c["sharpnessProduct"]), (bool)c["diverged"]!, (int)c["steps"]!);
+        output.Csv("trainability.csv", csv);
+        string where = $"{model.Name}, {data.Name}, {steps} GD steps, η = η₀α^(2−{degree})";
+        Series[] By(string field) => rates.Select(r => new Series($"η₀ = {r:G3}", alphas,
+            alphas.Select(a => Num(cells.First(c => Num(c["alpha"]) == a && Num(c["baseRate"]) == r)[field])).ToArray())).ToArray();
+        void Figure(string file, string field, string what, string unit, bool logY) => output.Figure(file, $"{what} over α and η₀ ({where})",
+            LinePlot.Render($"{what} ({model.Name})", "initialization scale α (dimensionless)", $"{what} ({unit})", By(field), logX: true, logY: logY));
+        Figure("trainability-accuracy.png", "bestAccuracy", "best training accuracy", "fraction", false);
+        Figure("trainability-norm.png", "maxParameterNorm", "largest ‖θ‖ during training", "parameter units", true);
+        Figure("trainability-zero-logits.png", "zeroLogitShare", "largest share of samples with all-zero logits", "fraction", false);
+        Figure("trainability-sharpness.png", "sharpnessProduct", "η·‖H(αθ₀)‖₂ at the start (unstable above 2)", "dimensionless", true);
+        var results = new JsonObject { ["cells"] = new JsonArray(cells.Select(c => (JsonNode?)c.DeepClone()).ToArray()) };
+        if (usoSteps > 0)
+        {
+            double rate = rates[rates.Length / 2];
+            var uso = Trainability.UniformSoftmaxOutput(model, data, rate, usoSteps, ctx.Seed);
+            var st = uso.Select(u => (double)u.Step).ToArray();
+            output.Figure("trainability-uso.png", $"USO model (App. E): GD with softmax fixed at uniform, η = {rate:G3} ({model.Name})",
+                LinePlot.Render("Uniform-softmax-output model", "GD step (count)", "cosine (dimensionless)", new[]
+                {
+                    new Series("cos(θ_t, θ₀)", st, uso.Select(u => u.CosineToInitial).ToArray()),
+                    new Series("cos(θ_t, −g_t)", st, uso.Select(u => u.CosineToNegativeGradient).ToArray()),
+                }));
+            results["uso"] = new JsonArray(uso.Select(u => (JsonNode?)new JsonObject
+            {
+                ["step"] = u.Step, ["parameterNorm"] = ReportJson.Number(u.ParameterNorm), ["gradientNorm"] = ReportJson.Number(u.GradientNorm),
+                ["cosineToInitial"] = ReportJson.Number(u.CosineToInitial), ["cosineToNegativeGradient"] = ReportJson.Number(u.CosineToNegativeGradient),
+            }).ToArray());
+        }
+        return output.Finish(settings, results);
+    }
+}
