@@ -14,11 +14,13 @@ public sealed class ReportCommandTests : TempFolderTest
         string html = File.ReadAllText(Path.Combine(Dir, "report.html"));
         var body = html[(html.IndexOf("<body>", StringComparison.Ordinal) + 6)..].TrimStart();
         body.Should().StartWith("<p class=\"data\" id=\"data\">Data: synthetic fallback");
-        html.Should().Contain("G20").And.Contain("G21").And.Contain("Versions and timings");
-        Regex.Matches(html, "src=\"data:image/png;base64,").Count.Should().Be(6, "three figures in each of two sections");
+        html.Should().Contain("G20").And.Contain("G21").And.Contain("W9").And.Contain("S4").And.Contain("Versions and timings");
+        int pngs = Directory.GetFiles(Dir, "*.png", SearchOption.AllDirectories).Length;
+        pngs.Should().BeGreaterThan(8, "every one of the eight sections draws figures");
+        Regex.Matches(html, "src=\"data:image/png;base64,").Count.Should().Be(pngs, "every figure written is embedded in the page");
         html.Should().NotContain("src=\"http").And.NotContain("src=\"/", "no external files");
-        File.Exists(Path.Combine(Dir, "zone", "curvature.csv")).Should().BeTrue();
-        File.Exists(Path.Combine(Dir, "temperature", "curvature-pc.png")).Should().BeTrue();
+        File.Exists(Path.Combine(Dir, "zone", "zone.csv")).Should().BeTrue();
+        File.Exists(Path.Combine(Dir, "temperature", "temperature-t-pc.png")).Should().BeTrue();
     }
 
     [Test]
