@@ -120,8 +120,9 @@ public static class ReportCommand
             "Fig. 8: full-batch GD from αθ₀ with η = η₀α^(2−L): best accuracy, largest ‖θ‖, zero-logit share and η‖H‖₂ at the start; " +
             "the USO model of App. E.", data, model, new[] { "--points", "5", "--steps", "40", "--uso-steps", "40" });
         Section("instability", new[] { "W4", "W9", "W11" }, "Edge of stability and eigenvector rotation (Wang & Roberts)",
-            "η·λ_max/2 and top-eigenvector rotation along full-batch GD at η = c·2/λ_max(θ₀): the two-parameter DLN (Fig. 1) and a small " +
-            "bias-free MLP (Fig. 2-4). Sharpness rises towards and hovers at 2/η; the top eigenvector rotates during instabilities.");
+            "η·λ_max/2 and top-eigenvector rotation along full-batch GD: the two-parameter DLN (Fig. 1) at η = c·2/λ_max(θ₀), and the " +
+            "squared-error tanh MLP of specs/W9 at η = 0.15, 0.3, 0.45 (Sec. 2.1, after Cohen et al. 2021): the sharpness rises " +
+            "(progressive sharpening) until ηλ_max/2 ≈ 1 and then hovers at the edge of stability while the loss falls non-monotonically.");
         Section("spectrum", new[] { "S4", "S5" }, "Hessian spectrum: bulk and outliers (Sagun et al.)",
             "All eigenvalues of H at a Kaiming initialization of a small bias-free MLP on the synthetic clusters; outlier counts by largest " +
             "gap, largest ratio and threshold, to compare with the number of classes K.", new[] { "--samples", "100" });

@@ -15,25 +15,36 @@ public static class LinePlot
 {
     public const int Width = 900, Height = 560;
 
-    /// <summary>On a log y axis, values below this fraction of the largest are left out (underflow such as a G-term of
-    /// 1e-280 under softmax collapse would otherwise flatten every other curve); the y label says so.</summary>
+    /// <summary>On a log y axis, values below this fraction of the median positive value are left out (underflow such as a
+    /// G-term of 1e-280 under softmax collapse would otherwise flatten every other curve); the x label says so. The median,
+    /// not the largest value, sets the floor so that one diverged run (‖θ‖ = 1e38) does not hide every ordinary curve.</summary>
     public const double LogFloorRatio = 1e-30;
+
+    /// <summary>Width of one character of the bold serif label font in units of its size (measured on the rendered
+    /// PNGs: a 100-character title at 16 pt spans ≈ 1020 px); labels longer than the plot get a smaller font.</summary>
+    private const double CharWidth = 0.66;
+
+    private const float MinFontSize = 10;
 
     public static byte[] Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
         bool logX = false, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(series);
         double floor = 0;
+        string note = "";
         if (logY)
         {
-            double max = series.SelectMany(s => s.Y.Concat(s.High ?? Array.Empty<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-            floor = max * LogFloorRatio;
-            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) xLabel += $"; values < {LogFloorRatio:0e0}·max not shown";
+            var positive = series.SelectMany(s => s.Y.Concat(s.High ?? Array.Empty<double>())).Where(y => double.IsFinite(y) && y > 0).Order().ToArray();
+            floor = positive.Length == 0 ? 0 : positive[positive.Length / 2] * LogFloorRatio;
+            if (series.Any(s => s.Y.Any(y => y > 0 && y < floor))) note = $"; values < {LogFloorRatio:0e0}·median not shown";
         }
         var plot = new Plot();
         plot.Title(title);
-        plot.XLabel(logX ? $"{xLabel} (log scale)" : xLabel);
+        plot.XLabel((logX ? $"{xLabel} (log scale)" : xLabel) + note);
         plot.YLabel(logY ? $"{yLabel} (log scale)" : yLabel);
+        Fit(plot.Axes.Title.Label, Width);
+        Fit(plot.Axes.Bottom.Label, Width);
+        Fit(plot.Axes.Left.Label, Height);
         foreach (var s in series)
         {
             var keep = Enumerable.Range(0, s.X.Length)
@@ -62,6 +73,14 @@ public static class LinePlot
     public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
         bool logX = false, bool logY = false) =>
         AtomicFile.WriteAllBytes(path, Render(title, xLabel, yLabel, series, logX, logY));
+
+    /// <summary>Shrinks the label's font so the text fits into <paramref name="pixels"/> (titles and axis labels are never cut off).</summary>
+    private static void Fit(LabelStyle label, int pixels)
+    {
+        double needed = label.Text.Length * CharWidth * label.FontSize;
+        double room = 0.92 * pixels;
+        if (needed > room) label.FontSize = Math.Max(MinFontSize, (float)(label.FontSize * room / needed));
+    }
 
     private static bool Valid(double v, bool log) => double.IsFinite(v) && (!log || v > 0);
 
