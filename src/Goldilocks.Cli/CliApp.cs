@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Goldilocks.Cli.Commands;
-using Goldilocks.Cli.Infrastructure;
 
 namespace Goldilocks.Cli;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
 using Goldilocks.Cli.Plotting;
 using Goldilocks.Losses;
 using Goldilocks.Objectives;

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
 using Goldilocks.Cli.Plotting;
-using Goldilocks.Experiments;
 using Goldilocks.Reporting;
 using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
 using Goldilocks.Reporting;
 
 namespace Goldilocks.Cli.Commands;

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
 using Goldilocks.Data;
 using Goldilocks.Reporting;
 

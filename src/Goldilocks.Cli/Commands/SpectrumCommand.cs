@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
 using Goldilocks.Cli.Plotting;
 using Goldilocks.Curvature;
 using Goldilocks.Losses;

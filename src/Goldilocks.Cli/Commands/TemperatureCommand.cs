@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Goldilocks.Cli.Infrastructure;
-using Goldilocks.Experiments;
 using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 
 namespace Goldilocks.Cli.Commands;

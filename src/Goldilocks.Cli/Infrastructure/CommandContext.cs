@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Goldilocks.Reporting;
 using Goldilocks.Runtime;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Goldilocks.Reporting;
 
 namespace Goldilocks.Cli.Infrastructure;

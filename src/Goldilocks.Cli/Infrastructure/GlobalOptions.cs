@@ -1,4 +1,3 @@
-using System.CommandLine;
 
 namespace Goldilocks.Cli.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Goldilocks.Reporting;
 
 namespace Goldilocks.Cli.Infrastructure;
