@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 using Goldilocks.Cli;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
 
 namespace Goldilocks.Tests.Cli;
 

@@ -1,4 +1,3 @@
-using Goldilocks.Data;
 
 namespace Goldilocks.Tests.Data;
 

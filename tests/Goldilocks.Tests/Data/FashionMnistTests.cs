@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Goldilocks.Data;
 
 namespace Goldilocks.Tests.Data;
 

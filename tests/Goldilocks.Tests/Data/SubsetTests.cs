@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Data;
 
 namespace Goldilocks.Tests.Data;
 

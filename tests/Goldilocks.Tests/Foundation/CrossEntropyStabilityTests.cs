@@ -1,4 +1,3 @@
-using Goldilocks.Losses;
 
 namespace Goldilocks.Tests.Foundation;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Goldilocks.Curvature;
-using Goldilocks.Models;
 
 namespace Goldilocks.Tests.Foundation;
 

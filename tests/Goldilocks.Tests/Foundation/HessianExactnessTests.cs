@@ -1,4 +1,3 @@
-using Goldilocks.Curvature;
 
 namespace Goldilocks.Tests.Foundation;
 

@@ -1,11 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Tests.Foundation;
 

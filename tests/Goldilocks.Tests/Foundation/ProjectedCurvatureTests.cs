@@ -1,5 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Models;
 
 namespace Goldilocks.Tests.Foundation;
 

@@ -1,4 +1,3 @@
-using Goldilocks.Runtime;
 
 // One TorchSharp runtime per test process: loaded (and its native library fixed) before any test runs.
 [SetUpFixture]

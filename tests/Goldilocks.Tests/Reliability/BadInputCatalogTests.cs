@@ -1,13 +1,5 @@
 using System.IO.Compression;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
-using Goldilocks.Spectral;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Reliability;
 

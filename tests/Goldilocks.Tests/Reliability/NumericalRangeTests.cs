@@ -1,8 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Tests.Reliability;
 

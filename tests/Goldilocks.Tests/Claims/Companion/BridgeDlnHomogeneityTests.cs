@@ -1,4 +1,3 @@
-using Goldilocks.Theory;
 using static Goldilocks.Tests.Claims.Companion.WangRobertsOracle;
 
 namespace Goldilocks.Tests.Claims.Companion;

@@ -1,5 +1,3 @@
-using Goldilocks.Spectral;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

@@ -1,6 +1,3 @@
-using Goldilocks.Models;
-using Goldilocks.Spectral;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

@@ -1,7 +1,3 @@
-using Goldilocks.Models;
-using Goldilocks.Data;
-using Goldilocks.Theory;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

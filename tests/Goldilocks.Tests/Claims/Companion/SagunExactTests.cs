@@ -1,12 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
-using Goldilocks.Theory;
 using static Goldilocks.Tests.Claims.Companion.CompanionGenerators;
 
 namespace Goldilocks.Tests.Claims.Companion;

@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Theory;
 using static Goldilocks.Tests.Claims.Companion.WangRobertsOracle;
 
 namespace Goldilocks.Tests.Claims.Companion;

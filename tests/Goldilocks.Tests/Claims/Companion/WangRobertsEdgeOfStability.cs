@@ -1,5 +1,3 @@
-using Goldilocks.Objectives;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

@@ -1,5 +1,3 @@
-using Goldilocks.Models;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

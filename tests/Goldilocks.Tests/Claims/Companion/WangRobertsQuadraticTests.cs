@@ -1,7 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Runtime;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

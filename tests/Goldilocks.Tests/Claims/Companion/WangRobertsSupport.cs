@@ -1,9 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Models;
-using Goldilocks.Runtime;
-using Goldilocks.Spectral;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

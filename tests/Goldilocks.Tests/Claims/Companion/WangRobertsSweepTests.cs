@@ -1,4 +1,3 @@
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Companion;
 

@@ -1,7 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Losses;
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

@@ -1,6 +1,3 @@
-using Goldilocks.Losses;
-using Goldilocks.Objectives;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

@@ -1,7 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Goldilocks.Data;
-using Goldilocks.Models;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

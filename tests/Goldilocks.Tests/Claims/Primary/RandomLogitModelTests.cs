@@ -1,5 +1,3 @@
-using Goldilocks.Spectral;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

@@ -1,7 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Models;
-using Goldilocks.Spectral;
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

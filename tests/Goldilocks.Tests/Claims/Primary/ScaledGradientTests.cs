@@ -1,5 +1,3 @@
-using Goldilocks.Losses;
-using Goldilocks.Objectives;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

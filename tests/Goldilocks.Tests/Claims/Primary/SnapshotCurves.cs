@@ -1,5 +1,4 @@
 using Goldilocks.Experiments;
-using Goldilocks.Spectral;
 using Snapshooter;
 using Snapshooter.NUnit;
 

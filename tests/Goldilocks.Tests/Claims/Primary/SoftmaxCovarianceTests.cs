@@ -1,4 +1,3 @@
-using Goldilocks.Theory;
 
 namespace Goldilocks.Tests.Claims.Primary;
 

@@ -1,5 +1,4 @@
 using Goldilocks.Experiments;
-using Goldilocks.Models;
 using static Goldilocks.Tests.Claims.Primary.StatisticalProblems;
 
 namespace Goldilocks.Tests.Claims.Primary;

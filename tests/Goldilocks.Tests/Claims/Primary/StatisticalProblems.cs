@@ -1,4 +1,3 @@
-using Goldilocks.Data;
 using Goldilocks.Experiments;
 
 namespace Goldilocks.Tests.Claims.Primary;

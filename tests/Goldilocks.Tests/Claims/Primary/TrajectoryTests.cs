@@ -1,6 +1,3 @@
-using Goldilocks.Losses;
-using Goldilocks.Objectives;
-using Goldilocks.Training;
 
 namespace Goldilocks.Tests.Claims.Primary;
 
