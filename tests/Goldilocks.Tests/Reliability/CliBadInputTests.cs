@@ -25,7 +25,7 @@ public sealed class CliBadInputTests : TempFolderTest
         yield return Case("empty-labels", f => { f.WriteFashion(20); File.WriteAllBytes(f.In("train-labels-idx1-ubyte"), Array.Empty<byte>()); }, "train-labels-idx1-ubyte");
         yield return Case("label-count-mismatch", f => f.WriteFashion(20, labelCount: 17), "17");
         yield return Case("label-out-of-range", f => f.WriteFashion(20, mutateLabels: l => { l[5] = 42; return l; }), "42");
-        yield return Case("gzip-garbage", f => f.Write("train-images-idx3-ubyte.gz", Enumerable.Range(0, 300).Select(i => (byte)(i * 31)).ToArray()), "train-images-idx3-ubyte");
+        yield return Case("gzip-garbage", f => { f.WriteFashion(20); File.Delete(f.In("train-images-idx3-ubyte")); f.Write("train-images-idx3-ubyte.gz", Enumerable.Range(0, 300).Select(i => (byte)(i * 31)).ToArray()); }, "train-images-idx3-ubyte.gz");
     }
 
     [TestCaseSource(nameof(CorruptIdx))]
