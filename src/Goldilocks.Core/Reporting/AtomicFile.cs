@@ -54,6 +54,38 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files a killed writer (SIGKILL, power loss) left in <paramref name="folder"/>: those whose
+    /// writing process (the id in the name) is no longer running. Returns how many were deleted.
+    /// </summary>
+    public static int DeleteStaleTemporaries(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        int deleted = 0;
+        foreach (var temp in Directory.GetFiles(folder, $".*{TempSuffix}"))
+        {
+            if (WriterIsAlive(Path.GetFileName(temp))) continue;
+            TryDelete(temp);
+            deleted += File.Exists(temp) ? 0 : 1;
+        }
+        return deleted;
+    }
+
+    /// <summary>True when the process id in a temporary name ".&lt;name&gt;.&lt;pid&gt;.&lt;guid&gt;.partial" is running.</summary>
+    private static bool WriterIsAlive(string tempName)
+    {
+        var parts = tempName[..^TempSuffix.Length].Split('.');
+        if (parts.Length < 3 || !int.TryParse(parts[^2], out int pid)) return false;
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
     private static void TryDelete(string path)
     {
         try { File.Delete(path); }

@@ -43,6 +43,7 @@ public sealed class SweepStore
         ArgumentNullException.ThrowIfNull(compute);
         if (keys.Distinct().Count() != keys.Count) throw new ArgumentException("sweep cell keys must be distinct", nameof(keys));
         var mine = Enumerable.Range(0, keys.Count).Where(shard.Contains).ToList();
+        AtomicFile.DeleteStaleTemporaries(Path.Combine(Directory, CellFolder)); // left by a killed run (SIGKILL mid-write)
         var results = new Dictionary<string, JsonNode>();
         int done = 0;
         foreach (int i in mine)

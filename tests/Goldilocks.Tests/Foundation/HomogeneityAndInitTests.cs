@@ -106,7 +106,7 @@ public sealed class HomogeneityAndInitTests
     {
         foreach (var model in InitModels())
         {
-            using var theta = model.InitialParameters(seed);
+            using var theta = model.InitialParameters(SeedOffset.Apply(seed));
             foreach (var (block, zStd, zMean) in ZScores(model, theta))
             {
                 ClaimAssert.That(EngineCases.Engine, Math.Abs(zStd) <= 5, $"{model.Name} {block.Name} (n = {block.Count}, fan-in {block.FanIn}), seed {seed}: std z-score {zStd:F2}");

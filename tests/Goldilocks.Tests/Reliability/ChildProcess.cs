@@ -28,7 +28,42 @@ public static class ChildProcess
     public static ChildResult RunFuzzHost(TimeSpan timeout, params string[] args) =>
         Run(DotnetHost, new[] { FuzzHostPath }.Concat(args), timeout);
 
+    /// <summary>The goldilocks CLI dll, built beside the test assembly because the test project references the CLI project.</summary>
+    public static string CliPath => Path.Combine(AppContext.BaseDirectory, "goldilocks.dll");
+
+    /// <summary>Starts <c>dotnet goldilocks.dll args</c> and returns at once, so a test can signal it while it runs.</summary>
+    public static RunningChild StartCli(params string[] args) => RunningChild.Start(DotnetHost, new[] { CliPath }.Concat(args));
+
     public static ChildResult Run(string fileName, IEnumerable<string> args, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        using var child = RunningChild.Start(fileName, args, environment, workingDirectory);
+        return child.WaitForExit(timeout);
+    }
+}
+
+/// <summary>A started child process with its output captured in the background; <see cref="Signal"/> sends a POSIX signal.</summary>
+public sealed class RunningChild : IDisposable
+{
+    public const int SigInt = 2, SigKill = 9;
+
+    private readonly Process _process;
+    private readonly Task<string> _stdout, _stderr;
+    private readonly Stopwatch _clock;
+
+    private RunningChild(Process process)
+    {
+        _process = process;
+        _clock = Stopwatch.StartNew();
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static RunningChild Start(string fileName, IEnumerable<string> args,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
@@ -40,13 +75,32 @@ public static class ChildProcess
         };
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        bool finished = process.WaitForExit(timeout);
-        if (!finished) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return new ChildResult(process.ExitCode, stdout.Result, stderr.Result, !finished, clock.Elapsed);
+        return new RunningChild(Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}"));
     }
+
+    /// <summary>Sends <paramref name="signal"/> (POSIX number) to the child via libc kill(2).</summary>
+    public void Signal(int signal)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) throw new PlatformNotSupportedException("POSIX signals need Linux or macOS");
+        if (Kill(_process.Id, signal) != 0 && !_process.HasExited)
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>Waits for the exit (killing the tree after <paramref name="timeout"/>: a hang) and returns the outcome.</summary>
+    public ChildResult WaitForExit(TimeSpan timeout)
+    {
+        bool finished = _process.WaitForExit(timeout);
+        if (!finished) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        return new ChildResult(_process.ExitCode, _stdout.Result, _stderr.Result, !finished, _clock.Elapsed);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

@@ -13,7 +13,7 @@ public sealed class FortScherlisStatisticalTests
     public void F4_projected_PC_grows_with_d_and_reaches_PC_of_H_while_the_positive_fraction_falls()
     {
         int[] dims = { 2, 8, 32, 144 };
-        var (full, pc, positive) = CompanionExperiments.ProjectedCurvatureByDimension(0, dims, 6);
+        var (full, pc, positive) = CompanionExperiments.ProjectedCurvatureByDimension(SeedOffset.Apply(0L), dims, 6);
         TestContext.Out.WriteLine($"PC(H) = {full:F3}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
         ClaimAssert.That("F4", pc[0] < pc[1] && pc[1] < pc[2], "PC(H_d) must grow with d");
         ClaimAssert.Close("F4", "PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
@@ -30,13 +30,13 @@ public sealed class FortScherlisStatisticalTests
         {
             using var scope = torch.NewDisposeScope();
             var model = new Mlp(4, new[] { 4 }, 3, activation, bias: activation == Activation.Tanh);
-            var objective = Fixtures.CrossEntropyObjective(model, SyntheticClusters.Generate(12, 4, 3, 1));
-            double r = model.InitialParameters(1).norm().item<double>();
+            var objective = Fixtures.CrossEntropyObjective(model, SyntheticClusters.Generate(12, 4, 3, SeedOffset.Apply(1)));
+            double r = model.InitialParameters(SeedOffset.Apply(1L)).norm().item<double>();
             var diffs = new List<double>();
             long p = model.ParameterCount;
             for (int frame = 0; frame < 2; frame++)
             {
-                var directions = SphericalMean.CrossPolytope(p, 40 + frame);
+                var directions = SphericalMean.CrossPolytope(p, SeedOffset.Apply(40 + frame));
                 for (long j = 0; j < directions.shape[1]; j++)
                 {
                     var sides = SphericalMean.Estimate(objective, r, directions.narrow(1, j, 1));
@@ -55,7 +55,7 @@ public sealed class FortScherlisStatisticalTests
     public void F8_PC_exceeds_one_at_the_initialization_radius_and_vanishes_far_inside()
     {
         double[] c = { 0.05, 0.3, 1, 3, 20 };
-        var pc = CompanionExperiments.PositiveCurvatureByRadius(0, c);
+        var pc = CompanionExperiments.PositiveCurvatureByRadius(SeedOffset.Apply(0L), c);
         TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
         ClaimAssert.That("F8", pc[2] > 1, $"PC at r_init = {pc[2]:F3} should exceed 1");
         ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
@@ -67,10 +67,10 @@ public sealed class FortScherlisStatisticalTests
     [Category(Categories.Slow)]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_depends_on_their_radius()
     {
-        double plane1 = CompanionExperiments.SurfaceAccuracy(0, 1.0, SurfaceKind.Hyperplane);
-        double plane10 = CompanionExperiments.SurfaceAccuracy(0, 10.0, SurfaceKind.Hyperplane);
-        double sphere1 = CompanionExperiments.SurfaceAccuracy(0, 1.0, SurfaceKind.Hypersphere);
-        double sphere10 = CompanionExperiments.SurfaceAccuracy(0, 10.0, SurfaceKind.Hypersphere);
+        double plane1 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 1.0, SurfaceKind.Hyperplane);
+        double plane10 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 10.0, SurfaceKind.Hyperplane);
+        double sphere1 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 1.0, SurfaceKind.Hypersphere);
+        double sphere10 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 10.0, SurfaceKind.Hypersphere);
         TestContext.Out.WriteLine($"accuracy: plane r_init {plane1:F3}, plane 10 r_init {plane10:F3}, sphere r_init {sphere1:F3}, sphere 10 r_init {sphere10:F3}");
         ClaimAssert.That("F9", plane1 - plane10 > F9MinDrop, $"hyperplane accuracy should drop from r_init ({plane1:F3}) to 10 r_init ({plane10:F3})");
         ClaimAssert.That("F9", sphere1 - sphere10 > F9MinDrop, $"hypersphere accuracy should drop from r_init ({sphere1:F3}) to 10 r_init ({sphere10:F3})");
@@ -80,7 +80,7 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F10")]
     public void F10_training_started_well_inside_the_zone_drifts_outward()
     {
-        double ratio = CompanionExperiments.RadiusAfterTraining(0, 0.1);
+        double ratio = CompanionExperiments.RadiusAfterTraining(SeedOffset.Apply(0L), 0.1);
         TestContext.Out.WriteLine($"‖θ_T‖/r_init after GD from 0.1 r_init: {ratio:F3}");
         ClaimAssert.That("F10", ratio > F10MinRatio, $"the radius should grow from 0.1 r_init to > {F10MinRatio} r_init, got {ratio:F3}");
     }
@@ -90,7 +90,7 @@ public sealed class FortScherlisStatisticalTests
     [Category(Categories.Slow)]
     public void F11_higher_PC_goes_with_lower_initial_loss()
     {
-        double rho = CompanionExperiments.CurvatureLossCorrelation(0);
+        double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L));
         TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws: {rho:F3}");
         ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
     }

@@ -19,7 +19,7 @@ public sealed class SagunStatisticalTests
     public void S4_S5_ReLU_spectrum_is_a_bulk_near_zero_plus_about_K_outliers()
     {
         const int classes = 5;
-        var (init, trained, accuracy) = CompanionExperiments.SagunSpectra(0, classes, Activation.ReLU);
+        var (init, trained, accuracy) = CompanionExperiments.SagunSpectra(SeedOffset.Apply(0L), classes, Activation.ReLU);
         foreach (var (name, eig) in new[] { ("init", init), ("trained", trained) })
         {
             int gap = OutlierCount.ByLargestGap(eig, 3 * classes), ratio = OutlierCount.ByLargestRatio(eig, 3 * classes);
@@ -38,7 +38,7 @@ public sealed class SagunStatisticalTests
     [Category(Categories.Slow)]
     public void S5_tanh_contrast_the_outlier_count_does_not_track_K()
     {
-        var counts = new[] { 2, 5, 10 }.Select(k => OutlierCount.ByLargestGap(CompanionExperiments.SagunSpectra(0, k, Activation.Tanh).Trained, 3 * k)).ToArray();
+        var counts = new[] { 2, 5, 10 }.Select(k => OutlierCount.ByLargestGap(CompanionExperiments.SagunSpectra(SeedOffset.Apply(0L), k, Activation.Tanh).Trained, 3 * k)).ToArray();
         TestContext.Out.WriteLine($"tanh gap counts for K = 2, 5, 10: {string.Join(", ", counts)}");
         ClaimAssert.That("S5", counts[2] < 10 - S5Tolerance, $"tanh, K = 10: gap count {counts[2]} unexpectedly matches K");
     }
@@ -48,8 +48,8 @@ public sealed class SagunStatisticalTests
     [Category(Categories.Slow)]
     public void S6_wider_nets_keep_the_top_eigenvalues_and_their_count_and_negative_eigenvalues_stay_small()
     {
-        var narrow = CompanionExperiments.TrainedExtremes(0, 8);
-        var wide = CompanionExperiments.TrainedExtremes(0, 32);
+        var narrow = CompanionExperiments.TrainedExtremes(SeedOffset.Apply(0L), 8);
+        var wide = CompanionExperiments.TrainedExtremes(SeedOffset.Apply(0L), 32);
         TestContext.Out.WriteLine($"width 8: top {string.Join(", ", narrow.Top.Select(x => x.ToString("G3")))}, λmin {narrow.Bottom:G3}");
         TestContext.Out.WriteLine($"width 32: top {string.Join(", ", wide.Top.Select(x => x.ToString("G3")))}, λmin {wide.Bottom:G3}");
         double ratio = wide.Top[0] / narrow.Top[0];
@@ -63,7 +63,7 @@ public sealed class SagunStatisticalTests
     [Category(Categories.Slow)]
     public void S7_large_batch_finds_larger_top_eigenvalues_and_no_barrier_separates_it_from_small_batch()
     {
-        var (large, small, path) = CompanionExperiments.LargeVersusSmallBatch(0);
+        var (large, small, path) = CompanionExperiments.LargeVersusSmallBatch(SeedOffset.Apply(0L));
         TestContext.Out.WriteLine($"top eigenvalues large batch: {string.Join(", ", large.Select(x => x.ToString("G3")))}");
         TestContext.Out.WriteLine($"top eigenvalues small batch: {string.Join(", ", small.Select(x => x.ToString("G3")))}");
         TestContext.Out.WriteLine($"path losses: {string.Join(", ", path.Losses.Select(x => x.ToString("F4")))}; barrier {path.Barrier:E3}");

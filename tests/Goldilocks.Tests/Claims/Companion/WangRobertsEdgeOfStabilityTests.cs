@@ -8,7 +8,7 @@ namespace Goldilocks.Tests.Claims.Companion;
 [Category(Categories.Slow)]
 public sealed class WangRobertsEdgeOfStabilityTests
 {
-    private const long Seed = 0;
+    private static readonly long Seed = SeedOffset.Apply(0L);
 
     [Test]
     [Claim("W9")]

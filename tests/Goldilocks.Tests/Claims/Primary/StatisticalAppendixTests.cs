@@ -16,8 +16,8 @@ public sealed class StatisticalAppendixTests
     [Category(Categories.Slow)]
     public void HutchinsonAgreesWithTheProjectedHessianOnTheZone()
     {
-        using var problem = Synthetic();
-        var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), 0, 20, 30);
+        using var problem = Synthetic(seed: SeedOffset.Apply(0L));
+        var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), SeedOffset.Apply(0L), 20, 30);
         var proj = r.Select(p => p.ProjectedPC).ToArray();
         var hut = r.Select(p => p.HutchinsonPC ?? 0).ToArray();
         TestContext.Out.WriteLine($"projected {string.Join(" ", proj.Select(F))}\nHutchinson {string.Join(" ", hut.Select(F))}");
@@ -35,8 +35,8 @@ public sealed class StatisticalAppendixTests
     [Category(Categories.Slow)]
     public void LeastConfidentSampleDominatesBeforeCollapse()
     {
-        using var problem = Synthetic();
-        var r = PreCollapse.Run((Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), 0);
+        using var problem = Synthetic(seed: SeedOffset.Apply(0L));
+        var r = PreCollapse.Run((Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), SeedOffset.Apply(0L));
         foreach (var p in r) TestContext.Out.WriteLine($"α {F(p.Alpha)}: PC(G₁) {p.GTermPC?.ToString("G4") ?? "-"} μ₀ {p.LeastConfident} dominance error {p.DominanceError?.ToString("G3") ?? "-"} |cos(x_μ₀, v₁)| {p.InputAlignment?.ToString("G3") ?? "-"} collapsed {F(p.CollapsedFraction)}");
         var window = r.Where(p => p.GTermPC is { } g && g <= 1.05).ToArray();
         ClaimAssert.That("G26", window.Length > 0, "no α in [1, 100] with 1 ≤ PC(G) ≤ 1.05 (pre-collapse regime not reached)");

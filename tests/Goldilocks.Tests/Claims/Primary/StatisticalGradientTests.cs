@@ -13,9 +13,9 @@ public sealed class StatisticalGradientTests
     [Claim("G15")]
     public void GradientNormIsLinearInThePriorMismatch()
     {
-        using var problem = Zone(perClass: 50);
-        using var theta = problem.Model.InitialParameters(0);
-        var r = PriorGradient.Run(problem.Model, problem.Data, theta, priors: 60, subsetSize: 300, seed: 0);
+        using var problem = Zone(SeedOffset.Apply(0L), perClass: 50);
+        using var theta = problem.Model.InitialParameters(SeedOffset.Apply(0L));
+        var r = PriorGradient.Run(problem.Model, problem.Data, theta, priors: 60, subsetSize: 300, seed: SeedOffset.Apply(0L));
         double meanDistance = r.Points.Average(p => p.PriorDistance);
         double interceptShare = r.Fit.Intercept / (r.Fit.Slope * meanDistance);
         TestContext.Out.WriteLine($"data: {problem}; r = {F(r.Fit.R)}, slope {F(r.Fit.Slope)}, intercept {F(r.Fit.Intercept)} ({F(interceptShare)} of the mean fitted value), Eq. 9 slope {F(r.PredictedSlope)}");
@@ -27,9 +27,9 @@ public sealed class StatisticalGradientTests
     [Claim("G16")]
     public void UnrelatedBalancedDatasetsShareTheGradientOnlyWhenTheModelIsBiased()
     {
-        using var a = Zone();
-        using var noise = GradientCosine.GaussianNoise((int)a.Data.Count, a.Model.InputShape, a.Data.Classes, 77);
-        var r = GradientCosine.Run(a.Model, a.Data, noise, 0, new[] { 1.0, 0.01 });
+        using var a = Zone(SeedOffset.Apply(0L));
+        using var noise = GradientCosine.GaussianNoise((int)a.Data.Count, a.Model.InputShape, a.Data.Classes, SeedOffset.Apply(77));
+        var r = GradientCosine.Run(a.Model, a.Data, noise, SeedOffset.Apply(0L), new[] { 1.0, 0.01 });
         TestContext.Out.WriteLine($"last-layer cos at α = 1: {F(r[0].LastLayerCosine)}, at α = 0.01: {F(r[1].LastLayerCosine)}; full cos at α = 1: {F(r[0].Cosine)} (‖Q̂ − U‖ = {F(r[0].PriorGapA)}, {F(r[0].PriorGapB)}); at α = 0.01: {F(r[1].Cosine)} (‖Q̂ − U‖ = {F(r[1].PriorGapA)})");
         ClaimAssert.That("G16", r[0].LastLayerCosine >= 0.5, $"last-layer gradient cosine of {a.Source} vs Gaussian noise at α = 1 is {F(r[0].LastLayerCosine)} < 0.5");
         ClaimAssert.That("G16", Math.Abs(r[1].LastLayerCosine) <= 0.3, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(r[1].LastLayerCosine))} > 0.3");
@@ -41,8 +41,8 @@ public sealed class StatisticalGradientTests
     [Category(Categories.Slow)]
     public void PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients()
     {
-        using var problem = Synthetic();
-        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, 25).Select(i => (long)i).ToArray(), dimension: 10);
+        using var problem = Synthetic(seed: SeedOffset.Apply(0L));
+        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, 25).Select(i => SeedOffset.Apply((long)i)).ToArray(), dimension: 10);
         TestContext.Out.WriteLine($"Spearman: PC~entropy {F(r.PcVsEntropy)}, PC~‖∇L‖ {F(r.PcVsGradientNorm)}, PC~loss {F(r.PcVsLoss)}, entropy~loss {F(r.EntropyVsLoss)}");
         ClaimAssert.That("G23", r.PcVsEntropy >= 0.05, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < 0.05");
         ClaimAssert.That("G23", r.PcVsLoss <= -0.05, $"Spearman(PC, initial loss) = {F(r.PcVsLoss)} > -0.05");

@@ -19,7 +19,7 @@ public sealed class StatisticalSoftmaxTests
     [Claim("G12")]
     public void InverseGammaSquaredIsMonotoneInEntropy()
     {
-        var r = GammaCurves.Run(paths: 30, seed: 0);
+        var r = GammaCurves.Run(paths: 30, seed: SeedOffset.Apply(0L));
         foreach (var p in r.Paths)
         {
             ClaimAssert.That("G12", p.EntropyRankCorrelation <= MaxRankCorrelation,
@@ -37,8 +37,8 @@ public sealed class StatisticalSoftmaxTests
     [Claim("G22")]
     public void Eq8TracksTheTrueGTermAcrossConfidence()
     {
-        using var problem = Synthetic();
-        var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, 9), seed: 0, dimension: 50);
+        using var problem = Synthetic(seed: SeedOffset.Apply(0L));
+        var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, 9), seed: SeedOffset.Apply(0L), dimension: 50);
         TestContext.Out.WriteLine($"data: {problem}; σ_c² = {F(r.Fit.SigmaC2)}, σ_e² = {F(r.Fit.SigmaE2)}");
         var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
         foreach (var p in ok) TestContext.Out.WriteLine($"α {F(p.Alpha)} entropy {F(p.MeanEntropy)} true {F(p.TrueGTermPC!.Value)} Eq. 8 {F(p.PredictedPC!.Value)}");

@@ -19,8 +19,8 @@ public sealed class StatisticalZoneTests
     [OneTimeSetUp]
     public void Sweep()
     {
-        _problem = Zone();
-        _sweep = ZoneSweep.Run(_problem.Model, _problem.Data, new ZoneSweepOptions(Alphas, new long[] { 0 })).ForSeed(0);
+        _problem = Zone(SeedOffset.Apply(0L));
+        _sweep = ZoneSweep.Run(_problem.Model, _problem.Data, new ZoneSweepOptions(Alphas, new long[] { SeedOffset.Apply(0L) })).ForSeed(SeedOffset.Apply(0L));
         foreach (var p in _sweep)
             TestContext.Out.WriteLine($"α {F(p.Alpha)}: PC(H) {F(p.HessianPC)} PC(G) {F(p.GTermPC)} ‖G‖₂ {F(p.GTerm.SpectralNorm)} ‖H-term‖₂ {F(p.HTerm.SpectralNorm)} collapsed {F(p.CollapsedFraction)}");
     }
@@ -75,7 +75,7 @@ public sealed class StatisticalZoneTests
     public void TemperatureAlphaToLRestoresTheUnscaledCurvature()
     {
         var scaled = ZoneSweep.Run(_problem.Model, _problem.Data,
-            new ZoneSweepOptions(new[] { 0.01, 100.0 }, new long[] { 0 }, Temperature: ZoneTemperature.AlphaToL)).ForSeed(0);
+            new ZoneSweepOptions(new[] { 0.01, 100.0 }, new long[] { SeedOffset.Apply(0L) }, Temperature: ZoneTemperature.AlphaToL)).ForSeed(SeedOffset.Apply(0L));
         foreach (var p in scaled)
             ClaimAssert.Close("G21", $"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, At(1).HessianPC, 1e-6);
     }
@@ -86,7 +86,7 @@ public sealed class StatisticalZoneTests
     {
         int l = _problem.Model.HomogeneityDegree!.Value;
         var temps = new[] { 1e-2, 1e-1, 1, 1e3 }.Select(a => Math.Pow(a, -l)).ToArray(); // T = α^{-L} for α = 1e-2, 0.1, 1, 1e3 (X2)
-        var t = TemperatureSweep.Run(_problem.Model, _problem.Data, temps, new long[] { 0 }).Points;
+        var t = TemperatureSweep.Run(_problem.Model, _problem.Data, temps, new long[] { SeedOffset.Apply(0L) }).Points;
         double peak = t.Max(p => p.HessianPC);
         ClaimAssert.That("G21", t.Single(p => p.Temperature == 1).HessianPC >= 0.6 * peak, "PC(H) at T = 1 should be near the peak of the T sweep");
         ClaimAssert.That("G21", t.First().HessianPC < 0.35 * peak && t.Last().HessianPC < 0.35 * peak,
