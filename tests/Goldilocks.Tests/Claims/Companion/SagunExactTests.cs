@@ -9,12 +9,12 @@ public sealed class SagunExactTests
 {
     /// <summary>Dense H, G-term and H-term. For a linear model the H-term graph is structurally empty (the shared
     /// HTermOperator then throws), so <paramref name="linear"/> takes the H-term as H - G instead.</summary>
-    private static (Tensor H, Tensor G, Tensor HTerm) DenseSplit(Objective objective, Tensor theta, bool linear = false)
+    private static (Tensor H, Tensor G, Tensor HTerm) DenseSplit(Objective objective, Tensor theta)
     {
         using var point = new LinearizationPoint(objective, theta);
         var h = DenseMaterializer.Materialize(new HessianOperator(point));
         var g = DenseMaterializer.Materialize(new GTermOperator(point));
-        return (h, g, linear ? h - g : DenseMaterializer.Materialize(new HTermOperator(point)));
+        return (h, g, DenseMaterializer.Materialize(new HTermOperator(point)));
     }
 
     // ---------- S1: softmax regression ----------
@@ -31,7 +31,7 @@ public sealed class SagunExactTests
             var data = SyntheticClusters.Generate(3 + seed % 8, features, classes, seed);
             var objective = Fixtures.CrossEntropyObjective(model, data, temperature);
             var theta = model.InitialParameters(seed);
-            var (h, g, hterm) = DenseSplit(objective, theta, linear: true);
+            var (h, g, hterm) = DenseSplit(objective, theta);
             var p = new CrossEntropy(temperature).Probabilities(objective.Logits(theta));
             var closed = SoftmaxRegression.CrossEntropyHessian(data.Inputs, p, temperature);
             ClaimAssert.Close("S1", $"H vs (1/N)Σ(diag p - ppᵀ)/T² ⊗ xxᵀ (D={features}, K={classes}, T={temperature})", h, closed, 1e-12);
@@ -92,7 +92,7 @@ public sealed class SagunExactTests
             var data = new Dataset(x, torch.randn(new long[] { n, outputs }, generator: gen), outputs, "least-squares");
             var model = new Mlp(features, Array.Empty<int>(), outputs);
             var theta = torch.randn(new[] { model.ParameterCount }, generator: gen);
-            var (h, _, _) = DenseSplit(new Objective(model, data, new MeanSquaredError()), theta, linear: true);
+            var (h, _, _) = DenseSplit(new Objective(model, data, new MeanSquaredError()), theta);
             ClaimAssert.Close("S2", $"least-squares H vs I_K ⊗ XᵀX/N (N={n}, D={features}, K={outputs})", h, SoftmaxRegression.LeastSquaresHessian(x, outputs), 1e-13);
         });
     }
