@@ -59,6 +59,7 @@ public sealed class CompanionCalibration
     public void S5([Values(2, 5, 10)] int classes, [Values(Activation.ReLU, Activation.Tanh)] Activation activation)
     {
         var rows = Seeds.Select(s => CompanionExperiments.SagunSpectra(s, classes, activation)).ToList();
+        TestContext.Out.WriteLine($"== K = {classes}, {activation}, seeds 0..{Seeds.Length - 1}");
         foreach (var (name, pick) in new (string, Func<(double[] AtInit, double[] Trained, double Accuracy), double[]>)[] { ("init", r => r.AtInit), ("trained", r => r.Trained) })
         {
             foreach (var r in rows) TestContext.Out.WriteLine($"{name} top: {F(pick(r).OrderByDescending(x => x).Take(classes + 3))}");
@@ -75,7 +76,7 @@ public sealed class CompanionCalibration
     {
         foreach (int w in new[] { 8, 16, 32 })
         {
-            var rows = Seeds.Take(10).Select(s => CompanionExperiments.TrainedExtremes(s, w)).ToList();
+            var rows = Seeds.Select(s => CompanionExperiments.TrainedExtremes(s, w)).ToList();
             Summary($"w={w} λ1", rows.Select(r => r.Top[0]));
             Summary($"w={w} gap count", rows.Select(r => (double)OutlierCount.ByLargestGap(r.Top.Append(0).ToArray())));
             Summary($"w={w} |λmin|/λmax", rows.Select(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]));
@@ -85,7 +86,7 @@ public sealed class CompanionCalibration
     [Test]
     public void S7()
     {
-        var rows = Seeds.Take(12).Select(s => CompanionExperiments.LargeVersusSmallBatch(s)).ToList();
+        var rows = Seeds.Select(s => CompanionExperiments.LargeVersusSmallBatch(s)).ToList();
         Summary("λ1 large / λ1 small", rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
         Summary("barrier", rows.Select(r => r.Path.Barrier));
         Summary("rise above end points", rows.Select(r => r.Path.RiseAboveEndpoints));
