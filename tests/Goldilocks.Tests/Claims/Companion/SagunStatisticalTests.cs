@@ -35,13 +35,14 @@ public sealed class SagunStatisticalTests
     [Test]
     [Claim("S5")]
     [Category(Categories.NegativeControl)]
-    public void S5_tanh_contrast_the_outlier_count_falls_short_of_K()
+    public void S5_tanh_contrast_no_break_after_the_K_th_eigenvalue()
     {
         const int classes = 5;
         var trained = CompanionExperiments.SagunSpectra(SeedFor(classes), classes, Activation.Tanh).Trained;
         int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
-        TestContext.Out.WriteLine($"tanh, K = {classes}: top {Top(trained, classes + 3)}; ratio count {ratio}");
-        ClaimAssert.That("S5", ratio < classes, $"tanh, K = {classes}: ratio count {ratio} unexpectedly reaches K");
+        double kthRatio = KthRatio(trained, classes);
+        TestContext.Out.WriteLine($"tanh, K = {classes}: top {Top(trained, classes + 3)}; ratio count {ratio}; λ_K/λ_(K+1) = {kthRatio:F3}");
+        ClaimAssert.That("S5", kthRatio < S5MaxTanhKthRatio, $"tanh, K = {classes}: λ_K/λ_(K+1) = {kthRatio:F3} shows a break after K as for ReLU");
     }
 
     [Test]
@@ -77,7 +78,8 @@ public sealed class SagunStatisticalTests
     private static long SeedFor(int classes) => classes;   // fixed seeds; the calibration covers seeds 0..19
     private const double S4MinZeroFractionK2 = 0.5;   // the claim's "most"; calibrated min 0.600 (seeds 0..19)
     private const double S4MinZeroFractionK5 = 0.25;  // "most" does NOT hold at K = 5 (median 0.413, min 0.327): a bulk only
-    private const double S5MinKthRatio = 1.2;    // calibrated ReLU minimum 1.307 (K = 5) and 1.49 (K = 2) over seeds 0..19
+    private const double S5MinKthRatio = 1.2;
+    private const double S5MaxTanhKthRatio = 1.5; // calibrated tanh K = 5 max 1.334 (ReLU median 2.11)    // calibrated ReLU minimum 1.307 (K = 5) and 1.49 (K = 2) over seeds 0..19
     private const double S6MaxTopRatio = 3;
     private const double S6MaxNegative = 0.1;
     private const double S7MinTopRatio = 1;
