@@ -19,7 +19,7 @@ public sealed class SagunStatisticalTests
     [Test]
     [Claim("S4")]
     [Claim("S5")]
-    public void S4_S5_trained_ReLU_net_has_a_bulk_near_zero_and_K_or_K_plus_1_outliers([Values(2, 5)] int classes)
+    public void S4_S5_trained_ReLU_net_has_a_bulk_near_zero_and_a_break_after_K_eigenvalues([Values(2, 5)] int classes)
     {
         var (_, trained, accuracy) = CompanionExperiments.SagunSpectra(SeedFor(classes), classes, Activation.ReLU);
         int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
