@@ -4,8 +4,8 @@ using Goldilocks.Spectral;
 namespace Goldilocks.Tests.Claims.Companion;
 
 /// <summary>
-/// Statistical claims of Sagun et al. (S4-S7) at laptop scale: Sagun's App. A setting shrunk to input 10, two hidden
-/// layers of 8, 200 samples of K Gaussian clusters. Margins from <see cref="CompanionCalibration"/> (seeds 0..19).
+/// Statistical claims of Sagun et al. (S4-S7) at laptop scale: Sagun's App. A setting shrunk to a bias-free MLP 10-10-K,
+/// 200 samples of K Gaussian clusters, 300 full-batch GD steps. Margins from <see cref="CompanionCalibration"/> (seeds 0..19).
 /// </summary>
 [Category(Categories.Statistical)]
 public sealed class SagunStatisticalTests
