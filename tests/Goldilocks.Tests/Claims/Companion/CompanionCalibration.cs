@@ -8,7 +8,8 @@ namespace Goldilocks.Tests.Claims.Companion;
 [Explicit("calibration: minutes of CPU; run by name")]
 public sealed class CompanionCalibration
 {
-    private static readonly int[] Seeds = Enumerable.Range(0, 20).ToArray();
+    // CAL_SEEDS=n (environment) shortens a run for probing; the recorded calibrations use the default 20.
+    private static readonly int[] Seeds = Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("CAL_SEEDS"), out int n) ? n : 20).ToArray();
     private static string F(IEnumerable<double> xs) => string.Join(" ", xs.Select(x => x.ToString("G4")));
     private static void Summary(string name, IEnumerable<double> xs) { var a = xs.ToArray(); TestContext.Out.WriteLine($"{name}: min {a.Min():G4} median {a.OrderBy(x => x).ElementAt(a.Length / 2):G4} max {a.Max():G4} :: {F(a)}"); }
 
@@ -54,9 +55,11 @@ public sealed class CompanionCalibration
     [Test]
     public void S5([Values(2, 5, 10)] int classes, [Values(Activation.ReLU, Activation.Tanh)] Activation activation)
     {
-        var rows = Seeds.Take(12).Select(s => CompanionExperiments.SagunSpectra(s, classes, activation)).ToList();
+        var rows = Seeds.Select(s => CompanionExperiments.SagunSpectra(s, classes, activation)).ToList();
+        TestContext.Out.WriteLine($"== K = {classes}, {activation}, seeds 0..{Seeds.Length - 1}");
         foreach (var (name, pick) in new (string, Func<(double[] AtInit, double[] Trained, double Accuracy), double[]>)[] { ("init", r => r.AtInit), ("trained", r => r.Trained) })
         {
+            foreach (var r in rows) TestContext.Out.WriteLine($"{name} top: {F(pick(r).OrderByDescending(x => x).Take(classes + 3))}");
             Summary($"{name} gap count", rows.Select(r => (double)OutlierCount.ByLargestGap(pick(r), 3 * classes)));
             Summary($"{name} ratio count", rows.Select(r => (double)OutlierCount.ByLargestRatio(pick(r), 3 * classes)));
             Summary($"{name} near-zero fraction (|λ| < 1e-3 λmax)", rows.Select(r => { var e = pick(r); double t = e.Max(Math.Abs); return e.Count(l => Math.Abs(l) < 1e-3 * t) / (double)e.Length; }));
@@ -70,7 +73,7 @@ public sealed class CompanionCalibration
     {
         foreach (int w in new[] { 8, 16, 32 })
         {
-            var rows = Seeds.Take(10).Select(s => CompanionExperiments.TrainedExtremes(s, w)).ToList();
+            var rows = Seeds.Select(s => CompanionExperiments.TrainedExtremes(s, w)).ToList();
             Summary($"w={w} λ1", rows.Select(r => r.Top[0]));
             Summary($"w={w} gap count", rows.Select(r => (double)OutlierCount.ByLargestGap(r.Top.Append(0).ToArray())));
             Summary($"w={w} |λmin|/λmax", rows.Select(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]));
@@ -80,7 +83,7 @@ public sealed class CompanionCalibration
     [Test]
     public void S7()
     {
-        var rows = Seeds.Take(12).Select(s => CompanionExperiments.LargeVersusSmallBatch(s)).ToList();
+        var rows = Seeds.Select(s => CompanionExperiments.LargeVersusSmallBatch(s)).ToList();
         Summary("λ1 large / λ1 small", rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
         Summary("barrier", rows.Select(r => r.Path.Barrier));
         Summary("rise above end points", rows.Select(r => r.Path.RiseAboveEndpoints));

@@ -101,22 +101,25 @@ internal static class CompanionExperiments
         return cov / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
     }
 
-    /// <summary>Sagun et al. App. A scaled down: input 10, two hidden layers of <paramref name="width"/>, K classes, 200 samples.</summary>
-    public static (Mlp Model, Objective Objective) SagunNet(long seed, int classes, Activation activation, int width = 8)
+    /// <summary>
+    /// Sagun et al. App. A scaled down: a bias-free MLP 10-<paramref name="width"/>-K, <paramref name="samples"/>
+    /// points of K well separated Gaussian clusters (N ≫ K).
+    /// </summary>
+    public static (Mlp Model, Objective Objective) SagunNet(long seed, int classes, Activation activation, int width = 10, int samples = 200)
     {
-        var model = new Mlp(10, new[] { width, width }, classes, activation, bias: true);
-        var data = SyntheticClusters.Generate(200, 10, classes, seed, separation: 4.0);
+        var model = new Mlp(10, new[] { width }, classes, activation, bias: false);
+        var data = SyntheticClusters.Generate(samples, 10, classes, seed, separation: 5.0);
         return (model, Fixtures.CrossEntropyObjective(model, data));
     }
 
-    /// <summary>S4/S5: Hessian eigenvalues (ascending) at init and after full-batch GD.</summary>
-    public static (double[] AtInit, double[] Trained, double Accuracy) SagunSpectra(long seed, int classes, Activation activation, int steps = 400, double lr = 0.5)
+    /// <summary>S4/S5: dense Hessian eigenvalues (ascending) at init and after full-batch GD (Training/GradientDescent).</summary>
+    public static (double[] AtInit, double[] Trained, double Accuracy) SagunSpectra(long seed, int classes, Activation activation, int steps = 300, double lr = 0.5)
     {
         using var scope = torch.NewDisposeScope();
         var (model, objective) = SagunNet(seed, classes, activation);
         var theta = model.InitialParameters(seed);
         var init = SymmetricEigen.Eigenvalues(DenseHessian(objective, theta));
-        var trained = MinibatchSgd.Run(objective, theta, lr, steps, objective.Count, seed).FinalParameters;
+        var trained = GradientDescent.Run(objective, theta, lr, steps, recordEvery: steps).FinalParameters;
         return (init, SymmetricEigen.Eigenvalues(DenseHessian(objective, trained)), Accuracy.Of(objective, trained));
     }
 

