@@ -26,6 +26,13 @@ public sealed class GTermRankTests
         int rank = eig.Count(l => l > RankCut * max);
         int bound = Math.Min(d, net.Samples * (net.Classes - 1));
         ClaimAssert.That("G6", rank <= bound, $"rank(G) = {rank} > min(d, N(K − 1)) = {bound}, {where}");
+        if (max == 0)
+        {
+            // A dead ReLU net (every unit inactive on every sample, e.g. MLP 2-2-2-2 with N = 2) has J = 0, so G = 0:
+            // the bound is vacuous and PC is undefined, which must be reported, not returned as NaN.
+            FluentActions.Invoking(() => PositiveCurvature.Of(g)).Should().Throw<ArgumentException>().WithMessage("*undefined*");
+            return;
+        }
         double pc = PositiveCurvature.Of(g);
         ClaimAssert.That("G6", pc >= 1 - 1e-10 && pc <= Math.Sqrt(rank) + 1e-10, $"PC(G) = {pc:R} outside [1, √{rank}], {where}");
     }
