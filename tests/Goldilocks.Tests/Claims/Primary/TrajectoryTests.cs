@@ -88,8 +88,21 @@ public sealed class TrajectoryTests
         // α^L = 1e-12: the down-scaled output differs from uniform by ~1e-12 |z| throughout the run.
         double alpha = Math.Pow(1e-12, 1.0 / net.Depth);
         var scaled = Trajectory(objective, theta * alpha, Eta * Math.Pow(alpha, 2 - net.Depth));
-        double dev = Deviation(scaled, uso, alpha);
-        ClaimAssert.That("G25", dev <= 1e-6, $"USO vs down-scaled (α^L = 1e-12) net: max_t relative deviation {dev:E3}, {net}");
+        // The claim holds "until that output stops being uniform" (App. E): the USO run itself may diverge (seen: a deep
+        // linear 3-5-3-2-2 net grew ‖θ‖ from 5.7 to 5e4 in 8 steps, logit spread 1.3e18), and then the down-scaled net's
+        // softmax α^L·z is no longer uniform. Compare only the steps θ_0 … θ_t whose logit spread times α^L — the
+        // departure of p' from uniform — is still ≤ 1e-9; the step after the last such state is the first that can differ.
+        double aL = Math.Pow(alpha, net.Depth);
+        int uniform = uso.TakeWhile(t =>
+        {
+            using var s = torch.NewDisposeScope();
+            var z = objective.Logits(t);
+            return aL * (z.max(1).values - z.min(1).values).max().item<double>() <= 1e-9;
+        }).Count();
+        int compared = Math.Min(uso.Count, uniform + 1);
+        ClaimAssert.That("G25", compared >= 2, $"the down-scaled output is not uniform even at θ₀, {net}");
+        double dev = Deviation(scaled.Take(compared).ToList(), uso.Take(compared).ToList(), alpha);
+        ClaimAssert.That("G25", dev <= 1e-6, $"USO vs down-scaled (α^L = 1e-12) net over the {compared} states whose output is uniform: max_t relative deviation {dev:E3}, {net}");
     }
 
     [Claim("G25")]
