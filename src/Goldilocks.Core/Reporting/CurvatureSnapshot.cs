@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Goldilocks.Curvature;
+using Goldilocks.Experiments;
 using Goldilocks.Objectives;
 using Goldilocks.Spectral;
 
@@ -35,23 +36,10 @@ public sealed record CurvatureSnapshot(
         var basis = SubspaceBasis.Create(p, dimension, basisSeed, BasisKind.GaussianOrthonormal, theta.dtype, theta.device);
         using var point = new LinearizationPoint(objective, theta);
         using var m = ProjectedCurvature.Compute(point, basis);
-        // H-term = H - G cancels when one term dominates (softmax saturation at large α): its round-off asymmetry is
-        // then large relative to itself but tiny relative to ‖H‖_F + ‖G‖_F, the scale every product was computed at.
-        double scale = m.Hessian.norm().item<double>() + m.GTerm.norm().item<double>();
+        // ProjectedCurvature.Compute returns exactly symmetric H, G and H-term = H - G (it symmetrises H and G before
+        // the subtraction), so the shared summary serves all three.
         return new CurvatureSnapshot(loss, gradNorm, p, dimension,
-            Summarize(m.Hessian, scale, "H"), Summarize(m.GTerm, scale, "G-term"), Summarize(m.HTerm, scale, "H-term"));
-    }
-
-    /// <summary>Relative asymmetry ‖A - Aᵀ‖_F / scale accepted as round-off of the products.</summary>
-    public const double SymmetryTolerance = 1e-8;
-
-    private static CurvatureSummary Summarize(Tensor matrix, double scale, string name)
-    {
-        using var scope = torch.NewDisposeScope();
-        double asymmetry = (matrix - matrix.t()).norm().item<double>();
-        if (asymmetry > SymmetryTolerance * scale)
-            throw new InvalidOperationException($"projected {name} is not symmetric: ‖A - Aᵀ‖_F = {asymmetry:E3} vs scale ‖H‖_F + ‖G‖_F = {scale:E3}");
-        return CurvatureSummary.FromEigenvalues(SymmetricEigen.Eigenvalues((matrix + matrix.t()) / 2));
+            CurvatureProbe.Summarize(m.Hessian), CurvatureProbe.Summarize(m.GTerm), CurvatureProbe.Summarize(m.HTerm));
     }
 
     public JsonObject ToJson()
