@@ -52,7 +52,7 @@ public sealed class ReportingTests : TempFolderTest
         ReportJson.Number(double.NaN).Should().BeNull("JSON has no NaN; undefined is null");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 200)]
+    [ClaimProperty(MaxTest = 200)]
     public Property Shards_partition_the_grid_and_parse_round_trips()
     {
         var gen = from n in Gen.Choose(1, 12)

@@ -6,7 +6,7 @@ namespace Goldilocks.Tests.Data;
 /// <summary>Balanced and prior-matched subsets (paper 000 Fig. 5; Cui et al. 2019), priors, Gaussian-noise images.</summary>
 public sealed class SubsetTests
 {
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [ClaimProperty(MaxTest = 60)]
     public Property Prior_subsets_have_the_rounded_class_counts_of_Q_and_distinct_samples()
     {
         var gen = from seed in Gen.Choose(0, 1000)

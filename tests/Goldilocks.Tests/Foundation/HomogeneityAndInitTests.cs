@@ -73,7 +73,7 @@ public sealed class HomogeneityAndInitTests
     /// <summary>FsCheck: any bias-free MLP with ReLU/LeakyReLU/identity (depth 1-4, widths 1-6) is homogeneous of degree
     /// depth. Widths and depth shrink towards 1, so a counterexample is the smallest failing architecture.</summary>
     [Claim("G1")]
-    [FsCheck.NUnit.Property(MaxTest = 25)]
+    [ClaimProperty(MaxTest = 25)]
     public Property Random_bias_free_MLPs_are_homogeneous_of_degree_depth()
     {
         var widths = Gen.Choose(1, 6).ListOf().Where(l => l.Count <= 3);

@@ -29,7 +29,7 @@ public sealed class InvalidInputTests
     }
 
     /// <summary>FsCheck: every wrong length (shrinking towards 0) is rejected with the expected and actual shapes.</summary>
-    [FsCheck.NUnit.Property(MaxTest = 30)]
+    [ClaimProperty(MaxTest = 30)]
     public Property Any_wrong_theta_length_is_rejected()
     {
         var (model, data, objective) = Setup();

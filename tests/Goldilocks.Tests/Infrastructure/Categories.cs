@@ -16,6 +16,9 @@ public static class Categories
     /// <summary>Negative control: the identity must fail once its premise is removed.</summary>
     public const string NegativeControl = "NegativeControl";
 
+    /// <summary>FsCheck property (every <see cref="ClaimPropertyAttribute"/>); scripts/explore-properties.sh re-runs them on random seeds.</summary>
+    public const string Property = "Property";
+
     /// <summary>Snapshot comparison against reviewed files in baselines/.</summary>
     public const string Snapshot = "Snapshot";
 }

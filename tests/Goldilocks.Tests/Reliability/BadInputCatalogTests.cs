@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
 namespace Goldilocks.Tests.Reliability;
 
@@ -15,12 +14,12 @@ public sealed class BadInputCatalogTests
         return (model, data, Fixtures.CrossEntropyObjective(model, data));
     }
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40)]
     public void Temperature_not_positive_finite_is_rejected(BadScalar t) =>
         FluentActions.Invoking(() => new CrossEntropy(t.Value)).Should().Throw<ArgumentOutOfRangeException>()
             .WithMessage("*temperature must be a positive finite number*").Which.ParamName.Should().Be("temperature");
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40)]
     public void Positive_scalars_of_the_api_reject_non_positive_or_non_finite_values(BadScalar x)
     {
         FluentActions.Invoking(() => SyntheticClusters.Generate(6, 2, 2, 1, separation: x.Value)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*separation*");
@@ -30,7 +29,7 @@ public sealed class BadInputCatalogTests
     }
 
     /// <summary>A scale α that is NaN or ±Inf makes αθ non-finite: the objective names θ instead of returning NaN.</summary>
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 25, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 25)]
     public void Non_finite_scale_alpha_gives_a_named_error_not_NaN(BadScalar alpha)
     {
         var (model, data, objective) = Problem();
@@ -54,12 +53,12 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => objective.ValueAndGradient(scaled)).Should().Throw<ArgumentException>().WithMessage("*theta contains NaN or infinite values*");
     }
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40)]
     public void Subspace_dimension_outside_1_to_P_is_rejected(BadDimension b) =>
         FluentActions.Invoking(() => SubspaceBasis.Create(b.Parameters, b.Dimension, 1)).Should().Throw<ArgumentOutOfRangeException>()
             .WithMessage($"*subspace dimension d must be in [1, P = {b.Parameters}], got {b.Dimension}*");
 
-    [Property(MaxTest = 20, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 20)]
     public void Fewer_than_two_classes_is_rejected(int k)
     {
         k = Math.Min(k, 1);
@@ -70,7 +69,7 @@ public sealed class BadInputCatalogTests
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage(k < 1 ? "*must be ≥ 1*" : "*classification needs K ≥ 2*");
     }
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 40)]
     public void Labels_outside_0_to_K_are_rejected(BadLabel b)
     {
         using var scope = torch.NewDisposeScope();
@@ -97,7 +96,7 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => data.Slice(10, 5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*rows [10, 10+5) are not a non-empty range inside [0, 12)*");
     }
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 30, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 30)]
     public void Non_finite_parameters_or_inputs_are_named(NonFiniteEntry e)
     {
         var (model, data, objective) = Problem();
@@ -112,7 +111,7 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => new Dataset(x, torch.zeros(21, dtype: ScalarType.Int64), 2, "probe")).Should().Throw<ArgumentException>().WithMessage("*probe inputs contains NaN or infinite values*");
     }
 
-    [Property(MaxTest = 30, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 30)]
     public void Wrong_parameter_or_vector_shapes_are_named(int delta)
     {
         var (model, data, objective) = Problem();
@@ -170,7 +169,7 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => SafeAutograd.Grad(y, unused)).Should().Throw<InvalidOperationException>().WithMessage("*input is not used by the output*");
     }
 
-    [Property(MaxTest = 20, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 20)]
     public void Zero_matrix_positive_curvature_is_undefined_never_NaN(byte size)
     {
         int n = 1 + size % 8;
@@ -182,7 +181,7 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => summary.RequirePositiveCurvature()).Should().Throw<InvalidOperationException>().WithMessage("*‖A‖_F = 0*");
     }
 
-    [Property(MaxTest = 30, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 30)]
     public void One_hot_p_has_undefined_gamma_and_invalid_p_is_named(byte classes, byte hot)
     {
         int k = 2 + classes % 11;
@@ -197,7 +196,7 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => SoftmaxCovariance.Gamma(p)).Should().Throw<ArgumentException>().WithMessage("*finite non-negative entries*");
     }
 
-    [Property(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 60, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(BadInputs) }, MaxTest = 60)]
     public void Broken_idx_files_are_rejected_with_the_file_named(BrokenIdx broken)
     {
         string dir = Directory.CreateTempSubdirectory("goldilocks-idx-").FullName;

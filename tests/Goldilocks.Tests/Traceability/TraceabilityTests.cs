@@ -35,7 +35,7 @@ public sealed partial class TraceabilityTests
         typeof(ClaimAttribute).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute or TheoryAttribute
-                || a.GetType().FullName == "FsCheck.NUnit.PropertyAttribute"));
+                || a is FsCheck.NUnit.PropertyAttribute));
 
     /// <summary>Claim ID → tests carrying it (on the method or its class).</summary>
     private static ILookup<string, string> ClaimedTests() =>

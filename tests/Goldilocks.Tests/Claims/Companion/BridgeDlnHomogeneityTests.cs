@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.Companion;
 /// <summary>X3: the DLN is homogeneous of degree nq in θ; GD with η' = c^{−(nq−2)}η follows the trajectory scaled by c.</summary>
 public sealed class BridgeDlnHomogeneityTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 40)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 40)]
     [Claim("X3")]
     public void Loss_scales_as_c_to_the_nq_and_the_rescaled_GD_trajectory_is_the_scaled_trajectory(DlnCase c)
     {

@@ -9,7 +9,7 @@ public sealed class FortScherlisExactTests
 {
     // ---------- F1: the Hessian on x = P + Mw is MᵀHM ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 8)]
+    [ClaimProperty(MaxTest = 8)]
     [Claim("F1")]
     public Property F1_hyperplane_Hessian_by_autograd_in_w_equals_projected_Hessian()
     {
@@ -72,7 +72,7 @@ public sealed class FortScherlisExactTests
 
     // ---------- F2: sparse ±1/√n bases ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 20)]
+    [ClaimProperty(MaxTest = 20)]
     [Claim("F2")]
     public Property F2_sparse_columns_have_unit_norm_and_QR_basis_is_orthonormal()
     {
@@ -115,7 +115,7 @@ public sealed class FortScherlisExactTests
 
     // ---------- F3: random-direction and random-subspace estimators ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 10)]
+    [ClaimProperty(MaxTest = 10)]
     [Claim("F3")]
     public Property F3_Gaussian_direction_curvature_has_mean_trace_over_D_and_variance_two_Frobenius_squared_over_D_squared()
     {
@@ -160,7 +160,7 @@ public sealed class FortScherlisExactTests
         ClaimAssert.That("F3", Math.Abs(sampleVar / gaussVar - 1) > 0.15, $"the Gaussian formula should be visibly off for unit directions at D={dim}: ratio {sampleVar / gaussVar:F3}");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 15)]
+    [ClaimProperty(MaxTest = 15)]
     [Claim("F3")]
     public Property F3_a_random_orthonormal_frame_split_into_D_over_d_subspaces_has_mean_projected_trace_d_Tr_over_D_exactly()
     {
@@ -267,7 +267,7 @@ public sealed class FortScherlisExactTests
 
     // ---------- F6: Euler identity, radial loss limits ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 15)]
+    [ClaimProperty(MaxTest = 15)]
     [Claim("F6")]
     public Property F6_Euler_identity_theta_dot_grad_z_equals_L_z_for_bias_free_homogeneous_nets()
     {
@@ -330,7 +330,7 @@ public sealed class FortScherlisExactTests
 
     // ---------- F7: spherical-mean identity ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 20)]
+    [ClaimProperty(MaxTest = 20)]
     [Claim("F7")]
     public Property F7_spherical_mean_identity_is_exact_on_quadratics_with_a_cross_polytope_design()
     {

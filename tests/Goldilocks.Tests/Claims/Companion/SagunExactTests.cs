@@ -19,7 +19,7 @@ public sealed class SagunExactTests
 
     // ---------- S1: softmax regression ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 8)]
+    [ClaimProperty(MaxTest = 8)]
     [Claim("S1")]
     public Property S1_softmax_regression_Hessian_is_the_Kronecker_closed_form_and_all_Gauss_Newton()
     {
@@ -42,7 +42,7 @@ public sealed class SagunExactTests
 
     // ---------- S2: rank of G, least squares ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 5)]
+    [ClaimProperty(MaxTest = 5)]
     [Claim("S2")]
     public Property S2_Gauss_Newton_rank_is_at_most_N_times_K_minus_1_so_H_has_at_least_P_minus_that_zero_G_eigenvalues()
     {
@@ -79,7 +79,7 @@ public sealed class SagunExactTests
         Rank(gmse).Should().Be(12, "[S2] squared error: M = I has rank K, bound N·K");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 15)]
+    [ClaimProperty(MaxTest = 15)]
     [Claim("S2")]
     public Property S2_linear_least_squares_Hessian_is_I_kron_XᵀX_over_N_at_every_point()
     {
@@ -99,7 +99,7 @@ public sealed class SagunExactTests
 
     // ---------- S3: MSE at interpolation ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 6)]
+    [ClaimProperty(MaxTest = 6)]
     [Claim("S3")]
     public Property S3_at_exact_interpolation_the_squared_error_Hessian_is_its_Gauss_Newton_term()
     {
@@ -134,7 +134,7 @@ public sealed class SagunExactTests
 
     // ---------- S8: random-matrix facts ----------
 
-    [FsCheck.NUnit.Property(MaxTest = 15)]
+    [ClaimProperty(MaxTest = 15)]
     [Claim("S8")]
     public Property S8_a_sample_covariance_with_P_greater_than_N_has_exactly_P_minus_N_zero_eigenvalues()
     {

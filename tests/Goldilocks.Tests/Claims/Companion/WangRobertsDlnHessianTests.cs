@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.Companion;
 /// <summary>W2, W5, W6: the DLN Hessian, its eigen-structure and its scale invariance, against autograd + eigh.</summary>
 public sealed class WangRobertsDlnHessianTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
     [Claim("W2")]
     public void Two_parameter_Hessian_and_eigenvalues_match_Eq4_and_Eq5(DlnCase c)
     {
@@ -21,7 +21,7 @@ public sealed class WangRobertsDlnHessianTests
             $"Eq. 5 eigenvalues ({top:R}, {bottom:R}) vs eigh ({all[1]:R}, {all[0]:R}) at {c}");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
     [Claim("W2")]
     public void Eigenvector_ratio_R2_of_Eq6_is_the_alignment_with_the_sharper_parameter(DlnCase c)
     {
@@ -48,7 +48,7 @@ public sealed class WangRobertsDlnHessianTests
         }
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
     [Claim("W5")]
     public void N_parameter_Hessian_matches_Appendix_C(DlnCase c)
     {
@@ -67,7 +67,7 @@ public sealed class WangRobertsDlnHessianTests
         ClaimAssert.Close("W5", $"library Hessian vs autograd at {c}", library, oracle, 1e-12);
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
     [Claim("W5")]
     public void Top_eigenvector_components_are_exactly_one_over_lambda_theta_plus_zTheta_over_theta(DlnCase c)
     {
@@ -84,7 +84,7 @@ public sealed class WangRobertsDlnHessianTests
         ClaimAssert.That("W5", spread <= 1e-9 * size, $"Eq. 8 constants {string.Join(", ", constants.Select(x => x.ToString("E6")))} at {c}");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 60)]
     [Claim("W5")]
     public void Top_eigenvector_is_close_to_the_output_gradient_with_a_proven_bound(DlnCase c)
     {
@@ -110,7 +110,7 @@ public sealed class WangRobertsDlnHessianTests
         ClaimAssert.That("W5", cos < 0.999, $"expected a visible tilt, |cos| = {cos:R}");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 40)]
+    [ClaimProperty(Arbitrary = new[] { typeof(WangRobertsArbitraries) }, MaxTest = 40)]
     [Claim("W6")]
     public void Hessian_scales_as_c_to_the_nq_minus_2_and_eigenvectors_are_scale_invariant(DlnCase c)
     {

@@ -27,7 +27,7 @@ public static class StepArbitraries
 /// <summary>W3, W4: the one-step update factors and the exact rotation threshold of the two-parameter DLN.</summary>
 public sealed class WangRobertsDlnUpdateTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
     [Claim("W3")]
     public void One_step_multiplies_r1_and_Theta_by_the_exact_factors(StepCase c)
     {
@@ -45,7 +45,7 @@ public sealed class WangRobertsDlnUpdateTests
             $"Θ' = (1 − sηz' + η²z'²)Θ at {c}: {next[0] * next[1]:R} vs {dln.OutputFactor(c.Eta) * dln.Output:R}");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
     [Claim("W3")]
     public void Beta_ratio_gamma_beta_is_exact_for_monomial_z(StepCase c)
     {
@@ -71,7 +71,7 @@ public sealed class WangRobertsDlnUpdateTests
         ClaimAssert.That("W3", err > 1e-3, $"the monomial-only identity should fail for z = Θ² + Θ⁴ (gap {err:E3})");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
     [Claim("W4")]
     public void Alignment_with_the_sharper_parameter_grows_below_and_shrinks_above_the_exact_threshold(StepCase c)
     {
@@ -83,7 +83,7 @@ public sealed class WangRobertsDlnUpdateTests
             $"|u₁/u₂| went {before:R} → {after:R} at {c} (η* = {dln.RotationThreshold:R})");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 50)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 50)]
     [Claim("W4")]
     public void At_the_threshold_the_alignment_is_unchanged_and_the_threshold_lies_above_2_over_lambda_max(StepCase c)
     {

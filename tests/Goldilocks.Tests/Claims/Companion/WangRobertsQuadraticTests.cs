@@ -26,7 +26,7 @@ public static class QuadraticArbitraries
 /// <summary>W1: the descent lemma and the per-eigen-direction flip / growth conditions on a quadratic.</summary>
 public sealed class WangRobertsQuadraticTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(QuadraticArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(QuadraticArbitraries) }, MaxTest = 100)]
     [Claim("W1")]
     public void Each_eigen_component_is_multiplied_by_one_minus_eta_lambda_and_flips_or_grows_exactly_at_1_and_2_over_lambda(QuadraticCase c)
     {
@@ -43,12 +43,16 @@ public sealed class WangRobertsQuadraticTests
         var next = theta - c.Eta * grad;
         var before = q.t().matmul(theta).data<double>().ToArray();
         var after = q.t().matmul(next).data<double>().ToArray();
+        // The rotations into and out of the eigenbasis mix all components, so round-off is on the scale of
+        // (1 + ηλ_max)·‖θ‖, not of one component (a component of 1.5e-5 in a θ of norm ~1 missed 1e-12·|c| by 2.5e-16).
+        double roundOff = 1e-12 * (1 + c.Eta * c.Eigenvalues.Max()) * Math.Sqrt(before.Sum(b => b * b));
         for (int i = 0; i < n; i++)
         {
             double lambda = c.Eigenvalues[i];
             double expected = QuadraticDescent.ComponentFactor(lambda, c.Eta) * before[i];
-            ClaimAssert.That("W1", Math.Abs(after[i] - expected) <= 1e-12 * (1 + c.Eta * lambda) * Math.Abs(before[i]),
-                $"component {i}: {after[i]:R} vs (1 − ηλ)c = {expected:R} at {c}");
+            ClaimAssert.That("W1", Math.Abs(after[i] - expected) <= roundOff,
+                $"component {i}: {after[i]:R} vs (1 − ηλ)c = {expected:R}, |diff| {Math.Abs(after[i] - expected):E2} > {roundOff:E2} at {c}");
+            if (Math.Abs(before[i]) < 1e6 * roundOff) continue; // sign and growth of a component lost in round-off are undefined
             ClaimAssert.That("W1", (Math.Sign(after[i]) != Math.Sign(before[i])) == (c.Eta > 1 / lambda) && QuadraticDescent.Flips(lambda, c.Eta) == (c.Eta > 1 / lambda),
                 $"flip of component {i} (λ = {lambda}) must happen iff η > 1/λ at {c}");
             ClaimAssert.That("W1", (Math.Abs(after[i]) > Math.Abs(before[i])) == (c.Eta > 2 / lambda) && QuadraticDescent.Grows(lambda, c.Eta) == (c.Eta > 2 / lambda),

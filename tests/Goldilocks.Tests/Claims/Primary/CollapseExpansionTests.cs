@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 [Claim("G9")]
 public sealed class CollapseExpansionTests
 {
-    [FsCheck.NUnit.Property(MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 100)]
     public void Closed_forms_of_trace_and_frobenius_match_the_matrix(FsCheck.PositiveInt size, FsCheck.PositiveInt exponent)
     {
         int s = 2 + size.Get % 11, k = s + size.Get % 3;
@@ -16,7 +16,7 @@ public sealed class CollapseExpansionTests
         ClaimAssert.Close("G9", $"Γ_p² from the exact closed forms, S = {s}, K = {k}, ε = {eps:G4}", closed, gamma * gamma, 1e-9);
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 100)]
     public void Leading_eps_squared_coefficients_and_the_limit(FsCheck.PositiveInt size, FsCheck.PositiveInt exponent)
     {
         int s = 2 + size.Get % 11;

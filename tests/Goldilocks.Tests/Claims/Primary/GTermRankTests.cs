@@ -8,7 +8,7 @@ public sealed class GTermRankTests
     /// <summary>Eigenvalues below this fraction of the largest count as zero when counting the rank.</summary>
     private const double RankCut = 1e-9;
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 15, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 15)]
     public void GTerm_is_psd_low_rank_and_PC_is_within_1_and_sqrt_rank(NetCase net, FsCheck.PositiveInt dimension, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();
@@ -37,7 +37,7 @@ public sealed class GTermRankTests
         ClaimAssert.That("G6", pc >= 1 - 1e-10 && pc <= Math.Sqrt(rank) + 1e-10, $"PC(G) = {pc:R} outside [1, √{rank}], {where}");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 50, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 50)]
     public void Positive_curvature_of_any_symmetric_matrix_is_at_most_sqrt_d(FsCheck.PositiveInt size, int seed)
     {
         using var scope = torch.NewDisposeScope();

@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 [Claim("G3")]
 public sealed class GaussNewtonSplitTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
     public void Operators_match_the_explicit_Jacobian_form(NetCase net, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();

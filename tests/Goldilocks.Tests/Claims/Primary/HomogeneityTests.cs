@@ -7,7 +7,7 @@ public sealed class HomogeneityTests
 {
     private const double Rtol = 1e-12;
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50)]
     public void Bias_free_mlp_logits_scale_as_alpha_to_the_L(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();

@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.Primary;
 [Claim("G17")]
 public sealed class LossBoundTests
 {
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
     public void Loss_is_bounded_by_cross_entropy_of_mean_output_and_by_prior_entropy(BatchCase b, FsCheck.PositiveInt[] weights)
     {
         var outputs = b.P;
@@ -34,7 +34,7 @@ public sealed class LossBoundTests
         ClaimAssert.That("G17", LossBounds.ClassIndependentLoss(outputs, balanced) > Math.Log(3) + 0.1, "confident outputs with uniform Q̂ exceed log K strictly (the bound is loose)");
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 30, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 30)]
     public void Loss_tends_to_log_K_as_alpha_goes_to_zero_with_the_derived_rate(NetCase net, FsCheck.PositiveInt step)
     {
         using var scope = torch.NewDisposeScope();

@@ -21,7 +21,7 @@ public sealed class RandomLogitModelTests
     }
 
     [Claim("G13")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
     public void Eq8_is_the_positive_curvature_of_Eq7_and_App_B_its_spectrum(ProbabilityCase c, FsCheck.PositiveInt extra, int seed)
     {
         var p = c.P;
@@ -41,7 +41,7 @@ public sealed class RandomLogitModelTests
     }
 
     [Claim("G13")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
     public void Eq8_increases_with_d_and_is_largest_at_uniform_p(ProbabilityCase c, FsCheck.PositiveInt d)
     {
         var p = c.P;
@@ -70,7 +70,7 @@ public sealed class RandomLogitModelTests
     }
 
     [Claim("G14")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50)]
     public void Noise_free_batch_gradient_is_Eq9_and_its_norm_is_sigma_c_sqrt_d_times_distance(BatchCase b, int seed)
     {
         using var scope = torch.NewDisposeScope();

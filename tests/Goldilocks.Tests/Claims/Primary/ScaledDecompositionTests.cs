@@ -10,7 +10,7 @@ public sealed class ScaledDecompositionTests
 {
     private const double Rtol = 1e-8;
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
     public void Eq5_holds_for_any_alpha_and_temperature(NetCase net, Scale scale, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();
@@ -25,7 +25,7 @@ public sealed class ScaledDecompositionTests
         ClaimAssert.Close("G4", $"H-term(αθ, T) = α^(L−2)/T H(p'), {where}", scaled.HTerm, h, Rtol);
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
     [Category(Categories.Slow)]
     public void At_T_equal_alpha_L_every_term_scales_by_alpha_minus_2(NetCase net, Scale scale)
     {
@@ -39,7 +39,7 @@ public sealed class ScaledDecompositionTests
         AssertScaled($"full space, {net}, {scale}", scaled, expected);
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
     public void At_T_equal_alpha_L_projected_terms_scale_by_alpha_minus_2(NetCase net, Scale scale, FsCheck.PositiveInt dimension)
     {
         using var scope = torch.NewDisposeScope();

@@ -12,7 +12,7 @@ public sealed class ScaledGradientTests
         return objective.ValueAndGradient(theta).Gradient;
     }
 
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 40, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 40)]
     public void Gradient_at_temperature_alpha_L_is_alpha_inverse_times_unscaled(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();

@@ -7,7 +7,7 @@ public sealed class SoftmaxCovarianceTests
     private static bool OneHot(IReadOnlyList<double> p) => p.Count(x => x > 0) < 2;
 
     [Claim("G8")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200)]
     public void Gamma_lies_in_1_to_sqrt_K_minus_1(ProbabilityCase c)
     {
         var p = c.P;
@@ -21,7 +21,7 @@ public sealed class SoftmaxCovarianceTests
     }
 
     [Claim("G8")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
     public void Gamma_of_the_batch_average_lies_in_1_to_sqrt_K_minus_1(BatchCase b)
     {
         var rows = b.P;
@@ -62,7 +62,7 @@ public sealed class SoftmaxCovarianceTests
     }
 
     [Claim("G10")]
-    [FsCheck.NUnit.Property(MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(MaxTest = 100)]
     public void Two_class_collapse_has_one_eigenvalue_2eps_1_minus_eps_and_gamma_exactly_1(FsCheck.PositiveInt exponent, FsCheck.PositiveInt classes)
     {
         double eps = Math.Pow(10, -(1 + exponent.Get % 12) - 0.3);
@@ -79,7 +79,7 @@ public sealed class SoftmaxCovarianceTests
     }
 
     [Claim("G10")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
     public void Collapsing_along_a_logit_ray_with_distinct_top_two_gamma_tends_to_1(ProbabilityCase c)
     {
         var sorted = c.Logits.OrderByDescending(z => z).ToArray();
@@ -99,7 +99,7 @@ public sealed class SoftmaxCovarianceTests
     }
 
     [Claim("G11")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200)]
     public void Eigenvalues_interlace_the_sorted_entries_and_ones_is_in_the_null_space(ProbabilityCase c)
     {
         var p = c.P;

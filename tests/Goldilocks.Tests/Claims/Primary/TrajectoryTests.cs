@@ -43,7 +43,7 @@ public sealed class TrajectoryTests
     }
 
     [Claim("G5")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10)]
     public void Scaled_net_at_T_alpha_L_with_rate_alpha_squared_follows_alpha_times_the_trajectory(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
@@ -53,7 +53,7 @@ public sealed class TrajectoryTests
     }
 
     [Claim("G5")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10)]
     public void At_unit_temperature_rate_alpha_2_minus_L_with_unscaled_softmax_follows_the_trajectory(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
@@ -76,7 +76,7 @@ public sealed class TrajectoryTests
     }
 
     [Claim("G25")]
-    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10, QuietOnSuccess = true)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 10)]
     public void USO_model_is_the_down_scaled_net_while_its_output_is_uniform(NetCase net)
     {
         using var scope = torch.NewDisposeScope();
