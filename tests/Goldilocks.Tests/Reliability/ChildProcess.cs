@@ -31,8 +31,18 @@ public static class ChildProcess
     /// <summary>The goldilocks CLI dll, built beside the test assembly because the test project references the CLI project.</summary>
     public static string CliPath => Path.Combine(AppContext.BaseDirectory, "goldilocks.dll");
 
-    /// <summary>Starts <c>dotnet goldilocks.dll args</c> and returns at once, so a test can signal it while it runs.</summary>
-    public static RunningChild StartCli(params string[] args) => RunningChild.Start(DotnetHost, new[] { CliPath }.Concat(args));
+    /// <summary>
+    /// Starts <c>dotnet goldilocks.dll args</c> and returns at once, so a test can signal it while it runs. On Linux it
+    /// goes through <c>env --default-signal=INT</c> (coreutils ≥ 8.31; execs, so the PID is the child's): a test host
+    /// started as a background job inherits SIGINT ignored, the child would inherit that too, and .NET keeps an ignored
+    /// SIGINT ignored, so the signal test would see a sweep that never stops (seen once: "SIGINT #1: exit 0").
+    /// </summary>
+    public static RunningChild StartCli(params string[] args) =>
+        OperatingSystem.IsLinux() && File.Exists(EnvPath)
+            ? RunningChild.Start(EnvPath, new[] { "--default-signal=INT", DotnetHost, CliPath }.Concat(args))
+            : RunningChild.Start(DotnetHost, new[] { CliPath }.Concat(args));
+
+    private const string EnvPath = "/usr/bin/env";
 
     public static ChildResult Run(string fileName, IEnumerable<string> args, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
