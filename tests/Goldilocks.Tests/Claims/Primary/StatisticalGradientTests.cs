@@ -36,13 +36,16 @@ public sealed class StatisticalGradientTests
         ClaimAssert.That("G16", r[0].Cosine > Math.Abs(r[1].Cosine), $"full-gradient cosine at α = 1 ({F(r[0].Cosine)}) is not above |cosine| at α = 0.01 ({F(Math.Abs(r[1].Cosine))})");
     }
 
+    /// <summary>Kaiming initializations per G23 study (Fig. 6): 25 left a Spearman noise of ~0.2 and failed at offset 6.</summary>
+    public const int ConfidenceInits = 60;
+
     [Test]
     [Claim("G23")]
     [Category(Categories.Slow)]
     public void PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, 25).Select(i => SeedOffset.Apply((long)i)).ToArray(), dimension: 10);
+        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, ConfidenceInits).Select(i => SeedOffset.Apply((long)i)).ToArray(), dimension: 10);
         TestContext.Out.WriteLine($"Spearman: PC~entropy {F(r.PcVsEntropy)}, PC~‖∇L‖ {F(r.PcVsGradientNorm)}, PC~loss {F(r.PcVsLoss)}, entropy~loss {F(r.EntropyVsLoss)}");
         ClaimAssert.That("G23", r.PcVsEntropy >= 0.05, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < 0.05");
         ClaimAssert.That("G23", r.PcVsLoss <= -0.05, $"Spearman(PC, initial loss) = {F(r.PcVsLoss)} > -0.05");
