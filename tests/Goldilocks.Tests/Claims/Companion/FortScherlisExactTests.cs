@@ -92,6 +92,7 @@ public sealed class FortScherlisExactTests
     [TestCase(3L)]
     [TestCase(200L)]
     [Claim("F2")]
+    [Category(Categories.Statistical)]
     public void F2_sparse_Gram_off_diagonals_have_mean_zero_and_mean_square_one_over_D(long? nonZeros)
     {
         // E[(m_a·m_b)²] = E[overlap]/(n_a n_b) = (n_a n_b/D)/(n_a n_b) = 1/D exactly, for any n (see spec).
@@ -100,7 +101,7 @@ public sealed class FortScherlisExactTests
         for (int s = 0; s < bases; s++)
         {
             using var scope = torch.NewDisposeScope();
-            var m = SubspaceBasis.Create(p, d, 100 + s, BasisKind.SparseSign, nonZeros: nonZeros);
+            var m = SubspaceBasis.Create(p, d, SeedOffset.Apply(100L + s), BasisKind.SparseSign, nonZeros: nonZeros);
             var gram = m.t().matmul(m);
             for (int a = 0; a < d; a++)
                 for (int b = a + 1; b < d; b++) offDiagonal.Add(gram[a, b].item<double>());
@@ -138,19 +139,20 @@ public sealed class FortScherlisExactTests
 
     [Test]
     [Claim("F3")]
+    [Category(Categories.Statistical)]
     public void F3_for_uniform_unit_directions_the_variance_is_2_times_D_Frobenius_squared_minus_trace_squared_over_D_squared_D_plus_2()
     {
         using var scope = torch.NewDisposeScope();
         const int dim = 12, count = 40_000;
         // H = I: on the unit sphere every curvature is exactly 1, so the variance is 0, not 2‖I‖²/D² = 2/D.
-        var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, 1, DirectionKind.UniformSphere);
+        var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, SeedOffset.Apply(1), DirectionKind.UniformSphere);
         ones.Max(x => Math.Abs(x - 1)).Should().BeLessThan(1e-13, "[F3] uᵀIu = 1 for every unit u");
         RandomDirections.SphereCurvatureVariance(dim, dim, dim).Should().Be(0);
         RandomDirections.GaussianCurvatureVariance(dim, dim).Should().BeApproximately(2.0 / dim, 1e-15);
 
-        var h = SymmetricMatrix(dim, 11, shift: 1.5);
+        var h = SymmetricMatrix(dim, SeedOffset.Apply(11), shift: 1.5);
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
-        var c = RandomDirections.Curvatures(h, count, 12, DirectionKind.UniformSphere);
+        var c = RandomDirections.Curvatures(h, count, SeedOffset.Apply(12), DirectionKind.UniformSphere);
         double mean = c.Average(), sampleVar = c.Select(x => (x - mean) * (x - mean)).Sum() / (count - 1);
         double sphereVar = RandomDirections.SphereCurvatureVariance(trace, frob2, dim);
         double gaussVar = RandomDirections.GaussianCurvatureVariance(frob2, dim);
@@ -184,6 +186,7 @@ public sealed class FortScherlisExactTests
 
     [Test]
     [Claim("F3")]
+    [Category(Categories.Statistical)]
     public void F3_projected_trace_and_Frobenius_moments_by_Monte_Carlo_on_a_network_Hessian()
     {
         using var scope = torch.NewDisposeScope();
@@ -194,7 +197,7 @@ public sealed class FortScherlisExactTests
         long dim = model.ParameterCount;
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
         const int d = 6, draws = 4000;
-        var m = torch.randn(new[] { draws, dim, (long)d }, dtype: ScalarType.Float64, generator: new torch.Generator(77)) / Math.Sqrt(dim);
+        var m = torch.randn(new[] { draws, dim, (long)d }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(77L))) / Math.Sqrt(dim);
         var hd = m.transpose(1, 2).matmul(h).matmul(m);                                       // [draws, d, d]
         var traces = hd.diagonal(0, 1, 2).sum(dim: 1).data<double>().ToList();
         var frobs = hd.pow(2).sum(new long[] { 1, 2 }).data<double>().ToList();
@@ -233,12 +236,13 @@ public sealed class FortScherlisExactTests
 
     [Test]
     [Claim("F5")]
+    [Category(Categories.Statistical)]
     public void F5_isotropic_Gaussian_radii_match_the_chi_distribution()
     {
         using var scope = torch.NewDisposeScope();
         const int p = 500, draws = 4000;
         const double sigma = 0.3;
-        var r = torch.linalg.vector_norm(torch.randn(new long[] { draws, p }, dtype: ScalarType.Float64, generator: new torch.Generator(5)) * sigma, dims: new long[] { 1 });
+        var r = torch.linalg.vector_norm(torch.randn(new long[] { draws, p }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(5L))) * sigma, dims: new long[] { 1 });
         double mean = r.mean().item<double>(), std = r.std().item<double>();
         double expectedMean = ThinShell.ChiMean(p, sigma), expectedStd = expectedMean * ThinShell.RelativeWidth(p);
         TestContext.Out.WriteLine($"mean r {mean:F6} vs {expectedMean:F6}; std {std:F6} vs {expectedStd:F6}; σ√P = {sigma * Math.Sqrt(p):F6}");
@@ -248,6 +252,7 @@ public sealed class FortScherlisExactTests
 
     [Test]
     [Claim("F5")]
+    [Category(Categories.Statistical)]
     public void F5_Kaiming_shell_width_follows_the_participation_ratio_not_P()
     {
         using var scope = torch.NewDisposeScope();
@@ -255,7 +260,7 @@ public sealed class FortScherlisExactTests
         var variances = ThinShell.KaimingVariances(model);
         double pEff = ThinShell.EffectiveDimension(variances), expectedR2 = ThinShell.ExpectedSquaredRadius(variances);
         const int draws = 600;
-        var radii = Enumerable.Range(0, draws).Select(s => { using var _ = torch.NewDisposeScope(); return model.InitialParameters(s).norm().item<double>(); }).ToArray();
+        var radii = Enumerable.Range(0, draws).Select(s => { using var _ = torch.NewDisposeScope(); return model.InitialParameters(SeedOffset.Apply((long)s)).norm().item<double>(); }).ToArray();
         double meanR2 = radii.Average(r => r * r);
         double meanR = radii.Average();
         double relWidth = Math.Sqrt(radii.Sum(r => (r - meanR) * (r - meanR)) / (draws - 1)) / meanR;

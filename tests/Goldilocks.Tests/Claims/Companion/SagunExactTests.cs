@@ -167,6 +167,7 @@ public sealed class SagunExactTests
 
     [Test]
     [Claim("S8")]
+    [Category(Categories.Statistical)]
     public void S8_sample_spectra_converge_to_Marchenko_Pastur_support_and_distribution()
     {
         const double a = 0.25;
@@ -175,7 +176,7 @@ public sealed class SagunExactTests
         foreach (int p in new[] { 50, 400 })
         {
             using var scope = torch.NewDisposeScope();
-            var eig = SymmetricEigen.Eigenvalues(MarchenkoPastur.SampleCovariance((int)(p / a), p, 1000 + p));
+            var eig = SymmetricEigen.Eigenvalues(MarchenkoPastur.SampleCovariance((int)(p / a), p, SeedOffset.Apply(1000 + p)));
             double edge = Math.Max(Math.Abs(eig.Max() / mp.Upper - 1), Math.Abs(eig.Min() / mp.Lower - 1));
             double ks = eig.Select((l, i) => Math.Max(Math.Abs((i + 1.0) / p - mp.CumulativeDistribution(l)), Math.Abs((double)i / p - mp.CumulativeDistribution(l)))).Max();
             errors.Add((p, edge, ks));
@@ -187,6 +188,7 @@ public sealed class SagunExactTests
 
     [Test]
     [Claim("S8")]
+    [Category(Categories.Statistical)]
     public void S8_BBP_a_spike_above_root_a_pops_out_of_the_bulk_and_one_below_sticks_to_the_edge()
     {
         const double a = 0.25;
@@ -198,7 +200,7 @@ public sealed class SagunExactTests
             var tops = Enumerable.Range(0, 4).Select(s =>
             {
                 using var scope = torch.NewDisposeScope();
-                var x = SpikedCovariance.Sample(n, p, new[] { spike }, 50 + s);
+                var x = SpikedCovariance.Sample(n, p, new[] { spike }, SeedOffset.Apply(50 + s));
                 return SymmetricEigen.Eigenvalues(x.t().matmul(x) / n).Max();
             }).Average();
             TestContext.Out.WriteLine($"spike ℓ={spike}: mean top eigenvalue {tops:F4}, limit {expected:F4}, population 1+ℓ = {1 + spike}");
@@ -211,6 +213,7 @@ public sealed class SagunExactTests
     [TestCase(false)]
     [TestCase(true)]
     [Claim("S9")]
+    [Category(Categories.Statistical)]
     public void S9_cosine_of_two_initializations_is_normal_with_variance_one_over_the_participation_ratio(bool kaiming)
     {
         // Equal variances (isotropic): cos ~ N(0, 1/P). Kaiming layers with different fan-ins: N(0, 1/P_eff), P_eff < P.
@@ -218,12 +221,12 @@ public sealed class SagunExactTests
         var model = new Mlp(100, new[] { 5 }, 5);
         long p = model.ParameterCount;
         double pEff = kaiming ? ThinShell.EffectiveDimension(ThinShell.KaimingVariances(model)) : p;
-        var gen = new torch.Generator(9);
+        var gen = new torch.Generator((ulong)SeedOffset.Apply(9L));
         var cos = Enumerable.Range(0, pairs).Select(i =>
         {
             using var scope = torch.NewDisposeScope();
             var (u, v) = kaiming
-                ? (model.InitialParameters(2 * i + 1), model.InitialParameters(2 * i + 2))
+                ? (model.InitialParameters(SeedOffset.Apply(2L * i + 1)), model.InitialParameters(SeedOffset.Apply(2L * i + 2)))
                 : (torch.randn(new[] { p }, generator: gen), torch.randn(new[] { p }, generator: gen));
             return (u.dot(v) / (u.norm() * v.norm())).item<double>();
         }).ToArray();
