@@ -186,6 +186,8 @@ public sealed class SagunExactTests
         ClaimAssert.That("S8", errors[1].Ks < errors[0].Ks && errors[1].Edge < errors[0].Edge, "errors must shrink as P, N grow");
     }
 
+    private const int BbpDraws = 8;
+
     [Test]
     [Claim("S8")]
     [Category(Categories.Statistical)]
@@ -197,7 +199,9 @@ public sealed class SagunExactTests
         foreach (var (spike, expected) in new[] { (2.0, 3.375), (0.3, 2.25) })
         {
             SpikedCovariance.TopEigenvalueLimit(spike, a).Should().BeApproximately(expected, 1e-12);
-            var tops = Enumerable.Range(0, 4).Select(s =>
+            // 8 draws: the top eigenvalue of one draw fluctuates by ~3% (sd); with 4 draws the 4% tolerance was 2.7 sd
+            // and failed at seed offset 5 (4.03%). Calibration in specs/S8.
+            var tops = Enumerable.Range(0, BbpDraws).Select(s =>
             {
                 using var scope = torch.NewDisposeScope();
                 var x = SpikedCovariance.Sample(n, p, new[] { spike }, SeedOffset.Apply(50 + s));
