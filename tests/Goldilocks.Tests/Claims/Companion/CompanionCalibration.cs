@@ -34,6 +34,7 @@ public sealed class CompanionCalibration
         for (int i = 0; i < c.Length; i++) Summary($"PC at {c[i]} r_init", rows.Select(r => r[i]));
     }
 
+    /// <summary>F9 with one surface per point: the basis-to-basis spread (specs/F9 Findings).</summary>
     [Test]
     public void F9()
     {
@@ -68,7 +69,7 @@ public sealed class CompanionCalibration
     }
 
     [Test]
-    public void F11_on_shell()
+    public void F11()
     {
         foreach (bool onShell in new[] { false, true })
             Summary($"Spearman(PC, initial loss), draws {(onShell ? "rescaled to a common radius" : "raw Kaiming")}", Seeds.Select(s => CompanionExperiments.CurvatureLossCorrelation(s, onShell: onShell)));
@@ -80,9 +81,6 @@ public sealed class CompanionCalibration
         foreach (var c in new[] { 0.1, 1.0 })
             Summary($"‖θ_T‖/r_init from {c} r_init", Seeds.Select(s => CompanionExperiments.RadiusAfterTraining(s, c)));
     }
-
-    [Test]
-    public void F11() => Summary("Spearman(PC, initial loss)", Seeds.Select(s => CompanionExperiments.CurvatureLossCorrelation(s)));
 
     [Test]
     public void S5([Values(2, 5, 10)] int classes, [Values(Activation.ReLU, Activation.Tanh)] Activation activation)
