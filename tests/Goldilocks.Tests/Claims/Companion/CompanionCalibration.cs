@@ -34,12 +34,45 @@ public sealed class CompanionCalibration
         for (int i = 0; i < c.Length; i++) Summary($"PC at {c[i]} r_init", rows.Select(r => r[i]));
     }
 
+    /// <summary>F9 with one surface per point: the basis-to-basis spread (specs/F9 Findings).</summary>
     [Test]
     public void F9()
     {
-        foreach (var kind in new[] { SurfaceKind.Hyperplane, SurfaceKind.Hypersphere })
-            foreach (var c in new[] { 0.1, 1.0, 10.0 })
-                Summary($"{kind} accuracy at {c} r_init", Seeds.Select(s => CompanionExperiments.SurfaceAccuracy(s, c, kind)));
+        double[] c = { 0.1, 1.0, 10.0 };
+        var kinds = new[] { SurfaceKind.Hyperplane, SurfaceKind.Hypersphere };
+        // rows[s][k][i]: accuracy on surface kind k through c[i]·θ_init, seed s
+        var rows = Seeds.Select(s => kinds.Select(k => c.Select(m => CompanionExperiments.SurfaceAccuracy(s, m, k)).ToArray()).ToArray()).ToList();
+        foreach (var r in rows) TestContext.Out.WriteLine($"plane {F(r[0])} | sphere {F(r[1])}");
+        for (int k = 0; k < kinds.Length; k++)
+            for (int i = 0; i < c.Length; i++)
+                Summary($"{kinds[k]} accuracy at {c[i]} r_init", rows.Select(r => r[k][i]));
+        Summary("plane: acc(r_init) - acc(10 r_init)", rows.Select(r => r[0][1] - r[0][2]));
+        Summary("plane: acc(0.1 r_init) - acc(10 r_init)", rows.Select(r => r[0][0] - r[0][2]));
+        Summary("plane: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[0][1] - r[0][0]));
+        Summary("sphere: acc(r_init) - acc(10 r_init)", rows.Select(r => r[1][1] - r[1][2]));
+        Summary("sphere: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[1][1] - r[1][0]));
+    }
+
+    [Test]
+    public void F9_surface_means()
+    {
+        // CAL_BASES=n: surfaces averaged per point (the test uses FortScherlisStatisticalTests.F9Bases).
+        int bases = int.TryParse(Environment.GetEnvironmentVariable("CAL_BASES"), out int b) ? b : 8;
+        var rows = Seeds.Select(s => CompanionExperiments.MeanSurfaceAccuracy(s, new[] { 0.1, 1.0, 10.0 }, bases)).ToList();
+        TestContext.Out.WriteLine($"mean accuracy over {bases} surfaces at 0.1, 1, 10 r_init");
+        foreach (var r in rows) TestContext.Out.WriteLine($"plane {F(r[0])} | sphere {F(r[1])}");
+        Summary("plane: acc(r_init) - acc(10 r_init)", rows.Select(r => r[0][1] - r[0][2]));
+        Summary("plane: acc(0.1 r_init) - acc(10 r_init)", rows.Select(r => r[0][0] - r[0][2]));
+        Summary("plane: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[0][1] - r[0][0]));
+        Summary("sphere: acc(r_init) - acc(10 r_init)", rows.Select(r => r[1][1] - r[1][2]));
+        Summary("sphere: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[1][1] - r[1][0]));
+    }
+
+    [Test]
+    public void F11()
+    {
+        foreach (bool onShell in new[] { false, true })
+            Summary($"Spearman(PC, initial loss), draws {(onShell ? "rescaled to a common radius" : "raw Kaiming")}", Seeds.Select(s => CompanionExperiments.CurvatureLossCorrelation(s, onShell: onShell)));
     }
 
     [Test]
@@ -48,9 +81,6 @@ public sealed class CompanionCalibration
         foreach (var c in new[] { 0.1, 1.0 })
             Summary($"‖θ_T‖/r_init from {c} r_init", Seeds.Select(s => CompanionExperiments.RadiusAfterTraining(s, c)));
     }
-
-    [Test]
-    public void F11() => Summary("Spearman(PC, initial loss)", Seeds.Select(s => CompanionExperiments.CurvatureLossCorrelation(s)));
 
     [Test]
     public void S5([Values(2, 5, 10)] int classes, [Values(Activation.ReLU, Activation.Tanh)] Activation activation)

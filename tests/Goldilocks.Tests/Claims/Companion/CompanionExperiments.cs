@@ -51,18 +51,30 @@ internal static class CompanionExperiments
         return multiples.Select(c => { using var _ = torch.NewDisposeScope(); return PositiveCurvature.Of(DenseHessian(objective, theta * c)); }).ToArray();
     }
 
-    /// <summary>F9: accuracy after Adam on a random d-surface through c·θ_init, with biases (Fort &amp; Scherlis's networks have them).</summary>
-    public static double SurfaceAccuracy(long seed, double multiple, SurfaceKind kind, int d = 8, int steps = 150, double lr = 0.05)
+    /// <summary>
+    /// F9: accuracy after Adam on a random d-surface through c·θ_init, with biases (Fort &amp; Scherlis's networks have
+    /// them). <paramref name="basis"/> picks one of several random bases through the same point.
+    /// </summary>
+    public static double SurfaceAccuracy(long seed, double multiple, SurfaceKind kind, int d = 8, int steps = 150, double lr = 0.05, int basis = 0)
     {
         using var scope = torch.NewDisposeScope();
         var model = new Mlp(6, new[] { 16 }, 4, bias: true);
         var data = SyntheticClusters.Generate(80, 6, 4, seed);
         var objective = Fixtures.CrossEntropyObjective(model, data);
         var origin = model.InitialParameters(seed) * multiple;
-        var surface = new RandomSurface(objective, origin, SubspaceBasis.Create(model.ParameterCount, d, seed + 500), kind);
+        var surface = new RandomSurface(objective, origin, SubspaceBasis.Create(model.ParameterCount, d, seed + 500 + 100_000L * basis), kind);
         var result = surface.Train(lr, steps, adam: true);
         return result.Diverged ? 0 : Accuracy.Of(objective, result.FinalParameters);
     }
+
+    /// <summary>
+    /// F9: mean accuracy over <paramref name="bases"/> random surfaces through each c·θ_init (Fig. 2's contours average
+    /// over surfaces); [0][i] hyperplanes, [1][i] hyperspheres, i indexing <paramref name="multiples"/>.
+    /// </summary>
+    public static double[][] MeanSurfaceAccuracy(long seed, double[] multiples, int bases)
+        => new[] { SurfaceKind.Hyperplane, SurfaceKind.Hypersphere }
+            .Select(kind => multiples.Select(c => Enumerable.Range(0, bases).Average(j => SurfaceAccuracy(seed, c, kind, basis: j))).ToArray())
+            .ToArray();
 
     /// <summary>F10: ‖θ_T‖/r_init after full-batch GD started at c·θ_init.</summary>
     public static double RadiusAfterTraining(long seed, double multiple, int steps = 300, double lr = 0.2)
@@ -75,17 +87,23 @@ internal static class CompanionExperiments
         return result.FinalParameters.norm().item<double>() / rInit;
     }
 
-    /// <summary>F11: Spearman correlation between PC(H) and the initial loss over <paramref name="draws"/> Kaiming draws on one dataset.</summary>
-    public static double CurvatureLossCorrelation(long seed, int draws = 24)
+    /// <summary>
+    /// F11: Spearman correlation between PC(H) and the initial loss over <paramref name="draws"/> Kaiming draws on one
+    /// dataset. With <paramref name="onShell"/> every draw is rescaled to the draws' mean radius, so that the points
+    /// differ in direction only (Fort &amp; Scherlis Sec. 3 sample "at a given radius").
+    /// </summary>
+    public static double CurvatureLossCorrelation(long seed, int draws = 24, bool onShell = false)
     {
         using var scope = torch.NewDisposeScope();
         var (model, objective) = SmallNet(seed);
+        var thetas = Enumerable.Range(0, draws).Select(i => model.InitialParameters(10_000 * seed + i)).ToArray();
+        double radius = thetas.Average(t => t.norm().item<double>());
         var pcs = new double[draws];
         var losses = new double[draws];
         for (int i = 0; i < draws; i++)
         {
             using var inner = torch.NewDisposeScope();
-            var theta = model.InitialParameters(10_000 * seed + i);
+            var theta = onShell ? thetas[i] * (radius / thetas[i].norm().item<double>()) : thetas[i];
             pcs[i] = PositiveCurvature.Of(DenseHessian(objective, theta));
             losses[i] = objective.Value(theta);
         }

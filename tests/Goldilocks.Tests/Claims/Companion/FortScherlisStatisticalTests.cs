@@ -68,17 +68,18 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F9")]
-    [Category(Categories.Slow)]
-    [Explicit("not calibrated over seeds: the calibration did not fit two sessions on the overloaded machine (specs/F9)")]
-    public void F9_training_on_random_hyperplanes_and_hyperspheres_depends_on_their_radius()
+    public void F9_training_on_random_hyperplanes_and_hyperspheres_works_only_where_they_meet_the_zone()
     {
-        double plane1 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 1.0, SurfaceKind.Hyperplane);
-        double plane10 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 10.0, SurfaceKind.Hyperplane);
-        double sphere1 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 1.0, SurfaceKind.Hypersphere);
-        double sphere10 = CompanionExperiments.SurfaceAccuracy(SeedOffset.Apply(0L), 10.0, SurfaceKind.Hypersphere);
-        TestContext.Out.WriteLine($"accuracy: plane r_init {plane1:F3}, plane 10 r_init {plane10:F3}, sphere r_init {sphere1:F3}, sphere 10 r_init {sphere10:F3}");
-        ClaimAssert.That("F9", plane1 - plane10 > F9MinDrop, $"hyperplane accuracy should drop from r_init ({plane1:F3}) to 10 r_init ({plane10:F3})");
-        ClaimAssert.That("F9", sphere1 - sphere10 > F9MinDrop, $"hypersphere accuracy should drop from r_init ({sphere1:F3}) to 10 r_init ({sphere10:F3})");
+        // acc[0][i]: hyperplanes, acc[1][i]: hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
+        double[] c = { 0.1, 1, 10 };
+        var acc = CompanionExperiments.MeanSurfaceAccuracy(SeedOffset.Apply(0L), c, F9Bases);
+        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc[0].Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc[1].Select(x => x.ToString("F3")))}");
+        var (plane, sphere) = (acc[0], acc[1]);
+        ClaimAssert.That("F9", plane[1] - plane[2] > F9MinPlaneOutsideDrop, $"hyperplane accuracy should drop from r_init ({plane[1]:F3}) to 10 r_init ({plane[2]:F3}) by > {F9MinPlaneOutsideDrop}");
+        ClaimAssert.That("F9", plane[0] - plane[2] > F9MinPlaneInsideOverOutside, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should beat those through 10 r_init ({plane[2]:F3}) by > {F9MinPlaneInsideOverOutside}");
+        ClaimAssert.That("F9", plane[1] - plane[0] < F9MaxPlaneInsideShortfall, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should do about as well as through r_init ({plane[1]:F3}): shortfall < {F9MaxPlaneInsideShortfall}");
+        ClaimAssert.That("F9", sphere[1] - sphere[2] > F9MinSphereOutsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 10 r_init ({sphere[2]:F3}) by > {F9MinSphereOutsideDrop}");
+        ClaimAssert.That("F9", sphere[1] - sphere[0] > F9MinSphereInsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 0.1 r_init ({sphere[0]:F3}) by > {F9MinSphereInsideDrop}");
     }
 
     [Test]
@@ -92,12 +93,10 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F11")]
-    [Category(Categories.Slow)]
-    [Explicit("a hint in the paper; calibration over seeds not completed (specs/F11)")]
-    public void F11_higher_PC_goes_with_lower_initial_loss()
+    public void F11_higher_PC_goes_with_lower_initial_loss_on_the_initialization_shell()
     {
-        double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L));
-        TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws: {rho:F3}");
+        double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L), onShell: true);
+        TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws rescaled to one radius: {rho:F3}");
         ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
     }
 
@@ -107,7 +106,13 @@ public sealed class FortScherlisStatisticalTests
     private const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)
     private const double F8MinPeakRatio = 1.5;      // calibrated PC(r_init)/PC(0.3 r_init): min 2.45, median 14.6 (seeds 0..19)
     private const double F8MaxInsidePc = 0.01;      // calibrated max 8.7e-4 at 0.05 r_init; theory PC ∝ r³ (Tr H-term = 0)
-    private const double F9MinDrop = 0.1;           // ten accuracy points
+    // F9/F11: each margin ≈ calibrated mean ∓ 3 SD over seeds 0..19, rounded to the safe side (specs/F9, specs/F11).
+    private const int F9Bases = 8;                          // surfaces averaged per point
+    private const double F9MinPlaneOutsideDrop = 0.15;      // calibrated min 0.334, median 0.520, mean − 3 SD 0.166
+    private const double F9MinPlaneInsideOverOutside = 0.1; // calibrated min 0.305, median 0.545, mean − 3 SD 0.119
+    private const double F9MaxPlaneInsideShortfall = 0.15;  // calibrated max 0.047, median −0.014, mean + 3 SD 0.141
+    private const double F9MinSphereOutsideDrop = 0.1;      // calibrated min 0.264, median 0.452, mean − 3 SD 0.129
+    private const double F9MinSphereInsideDrop = 0.05;      // calibrated min 0.142, median 0.303, mean − 3 SD 0.073
     private const double F10MinRatio = 0.2;         // at least doubled from 0.1 r_init
-    private const double F11MaxCorrelation = 0.0;   // the claim's sign only (the paper calls it a hint)
+    private const double F11MaxCorrelation = -0.15; // calibrated max −0.198, median −0.604, mean + 3 SD −0.179
 }
