@@ -115,7 +115,7 @@ public sealed class SpectralAlgorithmTests
     }
 
     /// <summary>
-    /// Calibration of the 3-SE margin above: z-scores of Hutchinson's trace and Frobenius² estimates over 200 seeds.
+    /// Calibration of the 3-SE margin above: z-scores of Hutchinson's trace and Frobenius² estimates over 1,000 seeds.
     /// Run with <c>dotnet test tests/Goldilocks.Tests -c Release --filter "Name~Hutchinson_z_score_calibration"</c>.
     /// Seen (seeds 1-1000, 200 probes): known spectrum, trace z in [-3.41, 3.08] (3/1000 beyond 3), Frobenius² z against
     /// the exact SE in [-2.53, 3.01] (0 beyond 4), against the sample SE in [-3.48, 2.46]; MLP Hessian, trace z in
