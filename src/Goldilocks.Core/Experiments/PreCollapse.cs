@@ -23,8 +23,24 @@ public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastCo
 /// </summary>
 public static class PreCollapse
 {
-    public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0)
+    public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
+        Run(model, data, alphas, seed, stopAfter: _ => false);
+
+    /// <summary>PC(G₁) at or below which a scan point is in the pre-collapse window (App. D: PC(G) → 1).</summary>
+    public const double WindowPC = 1.05;
+
+    /// <summary>Scans α in order up to and including the first point of the pre-collapse window (PC(G₁) ≤ <see cref="WindowPC"/>),
+    /// or the whole grid if the window is not reached; the per-sample Jacobians make each α cost N·K backward passes.</summary>
+    public static IReadOnlyList<PreCollapsePoint> RunToWindow(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
+        Run(model, data, alphas, seed, stopAfter: InWindow);
+
+    /// <summary>True when the point's first-layer G-term has PC ≤ <see cref="WindowPC"/> (and is not identically zero).</summary>
+    public static bool InWindow(PreCollapsePoint point) => point.GTermPC is { } g && g <= WindowPC;
+
+    /// <summary>The scan, stopping after the first point for which <paramref name="stopAfter"/> holds.</summary>
+    public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed, Func<PreCollapsePoint, bool> stopAfter)
     {
+        ArgumentNullException.ThrowIfNull(stopAfter);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         var first = model.Blocks[0];
@@ -59,6 +75,7 @@ public static class PreCollapse
             var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
             double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).item<double>());
             list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy.select(0, mu0).item<double>(), dominance, align, collapsed));
+            if (stopAfter(list[^1])) break;
         }
         return list;
     }

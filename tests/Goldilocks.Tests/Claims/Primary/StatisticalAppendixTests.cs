@@ -36,9 +36,9 @@ public sealed class StatisticalAppendixTests
     public void LeastConfidentSampleDominatesBeforeCollapse()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var r = PreCollapse.Run((Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), SeedOffset.Apply(0L));
+        var r = PreCollapse.RunToWindow((Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), SeedOffset.Apply(0L));
         foreach (var p in r) TestContext.Out.WriteLine($"α {F(p.Alpha)}: PC(G₁) {p.GTermPC?.ToString("G4") ?? "-"} μ₀ {p.LeastConfident} dominance error {p.DominanceError?.ToString("G3") ?? "-"} |cos(x_μ₀, v₁)| {p.InputAlignment?.ToString("G3") ?? "-"} collapsed {F(p.CollapsedFraction)}");
-        var window = r.Where(p => p.GTermPC is { } g && g <= 1.05).ToArray();
+        var window = r.Where(PreCollapse.InWindow).ToArray();
         ClaimAssert.That("G26", window.Length > 0, "no α in [1, 100] with 1 ≤ PC(G) ≤ 1.05 (pre-collapse regime not reached)");
         var w = window[0];
         ClaimAssert.That("G26", w.DominanceError <= 0.1, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {w.DominanceError:G3} > 0.1");

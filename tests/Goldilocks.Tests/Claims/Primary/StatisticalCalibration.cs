@@ -7,12 +7,14 @@ namespace Goldilocks.Tests.Claims.Primary;
 /// Calibration runs for the statistical claims: each prints one line per seed (20 seeds) with the statistic its test
 /// bounds; the specs record the distributions and the margins chosen. Explicit: run with
 /// <c>dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~StatisticalCalibration" --logger "console;verbosity=detailed"</c>.
+/// GOLDILOCKS_CALIBRATION_SEEDS=n runs seeds 0..n-1 instead of 0..19.
 /// </summary>
 [Explicit("calibration: minutes; run by hand, results go to the specs")]
 [Category("Calibration")]
 public sealed class StatisticalCalibration
 {
-    private static readonly long[] Seeds = Enumerable.Range(0, 20).Select(i => (long)i).ToArray();
+    private static readonly long[] Seeds = Enumerable.Range(0,
+        int.TryParse(Environment.GetEnvironmentVariable("GOLDILOCKS_CALIBRATION_SEEDS"), out int n) && n > 0 ? n : 20).Select(i => (long)i).ToArray();
 
     [OneTimeSetUp]
     public void SingleThread() => torch.set_num_threads(1);
@@ -49,12 +51,16 @@ public sealed class StatisticalCalibration
     [Test]
     public void ZoneTemperatureSweep()
     {
-        foreach (var seed in Seeds.Take(5))
+        foreach (var seed in Seeds)
         {
             using var problem = Zone(seed);
-            var t = TemperatureSweep.Run(problem.Model, problem.Data, TemperatureSweep.DefaultTemperatures, new[] { seed }).ForSeed(seed);
+            int l = problem.Model.HomogeneityDegree!.Value;
+            // The grid of StatisticalZoneTests.TemperatureAloneRecreatesTheZone: T = α^{-L}, α ∈ {1e-2, 0.1, 1, 1e3}.
+            var temps = new[] { 1e-2, 1e-1, 1, 1e3 }.Select(a => Math.Pow(a, -l)).ToArray();
+            var t = TemperatureSweep.Run(problem.Model, problem.Data, temps, new[] { seed }).ForSeed(seed);
             double max = t.Max(p => p.HessianPC);
-            Log($"seed {seed}: argmaxT {F(t.MaxBy(p => p.HessianPC)!.Temperature)} lowT/max {F(t[0].HessianPC / max)} highT/max {F(t[^1].HessianPC / max)} PCs {string.Join(" ", t.Select(p => F(p.HessianPC)))}");
+            Log($"seed {seed}: argmaxT {F(t.MaxBy(p => p.HessianPC)!.Temperature)} T=1/max {F(t.Single(p => p.Temperature == 1).HessianPC / max)} " +
+                $"lowT/max {F(t[0].HessianPC / max)} highT/max {F(t[^1].HessianPC / max)} PCs {string.Join(" ", t.Select(p => F(p.HessianPC)))}");
         }
     }
 
@@ -141,7 +147,9 @@ public sealed class StatisticalCalibration
         foreach (var seed in Seeds)
         {
             using var problem = Synthetic(seed: seed);
-            var r = PreCollapse.Run((Goldilocks.Models.Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), seed);
+            var r = PreCollapse.RunToWindow((Goldilocks.Models.Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), seed);
+            var w = r.FirstOrDefault(PreCollapse.InWindow);
+            Log($"seed {seed}: pc(1) {r[0].GTermPC?.ToString("G4") ?? "-"} window " + (w is null ? "none" : $"a {F(w.Alpha)} dom {w.DominanceError:G3} al {w.InputAlignment:G4}"));
             Log($"seed {seed}: " + string.Join(" | ", r.Select(p => $"a {F(p.Alpha)} pc {(p.GTermPC is { } g ? F(g) : "-")} dom {(p.DominanceError is { } d ? F(d) : "-")} al {(p.InputAlignment is { } x ? F(x) : "-")} col {F(p.CollapsedFraction)}")));
         }
     }
@@ -149,12 +157,18 @@ public sealed class StatisticalCalibration
     [Test]
     public void TrainabilityGrid()
     {
-        foreach (var seed in Seeds.Take(3))
+        foreach (var seed in Seeds)
         {
             using var problem = Synthetic(seed: seed);
             var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, 200, seed);
             foreach (var c in cells)
                 Log($"seed {seed}: a {F(c.Alpha)} eta0 {F(c.BaseRate)} acc {F(c.BestAccuracy)} maxNorm {F(c.MaxParameterNorm)} zero {F(c.ZeroLogitShare)} etaH {F(c.SharpnessProduct)} div {c.Diverged}");
+            // The statistics StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot bounds.
+            var admissible = cells.Where(c => c.Alpha == 1 && c.SharpnessProduct < 2).ToArray();
+            var wild = cells.Where(c => c.SharpnessProduct > 20).ToArray();
+            Log($"seed {seed}: summary admissible {admissible.Length} bestAdmissible {(admissible.Length > 0 ? F(admissible.Max(c => c.BestAccuracy)) : "-")} " +
+                $"wild {wild.Length} wildBestAcc {(wild.Length > 0 ? F(wild.Max(c => c.Diverged ? 0 : c.BestAccuracy)) : "-")} " +
+                $"minWildEtaH {(wild.Length > 0 ? F(wild.Min(c => c.SharpnessProduct)) : "-")} maxTrainedEtaH {F(cells.Where(c => c.BestAccuracy >= 0.8).Select(c => c.SharpnessProduct).DefaultIfEmpty(0).Max())}");
             var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, 0.1, 200, seed, 50);
             Log($"seed {seed}: USO " + string.Join(" | ", uso.Select(u => $"{u.Step}: n {F(u.ParameterNorm)} g {F(u.GradientNorm)} c0 {F(u.CosineToInitial)} cg {F(u.CosineToNegativeGradient)}")));
         }
