@@ -29,13 +29,43 @@ public static class PreCollapse
     /// <summary>PC(G₁) at or below which a scan point is in the pre-collapse window (App. D: PC(G) → 1).</summary>
     public const double WindowPC = 1.05;
 
-    /// <summary>Scans α in order up to and including the first point of the pre-collapse window (PC(G₁) ≤ <see cref="WindowPC"/>),
-    /// or the whole grid if the window is not reached; the per-sample Jacobians make each α cost N·K backward passes.</summary>
-    public static IReadOnlyList<PreCollapsePoint> RunToWindow(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
-        Run(model, data, alphas, seed, stopAfter: InWindow);
+    /// <summary>
+    /// Below this PC the computed G₁ has lost its digits: G₁ is positive semi-definite, so PC(G₁) ≥ 1 exactly, and a
+    /// value under 1 − 0.05 comes from round-off of a G-term collapsing towards zero (seen: −0.16, 0.61, 0.68 right
+    /// after points at 1.1-1.4 on a 13-point grid). Such a point is past the window, not in it.
+    /// </summary>
+    public const double RoundOffPC = 0.95;
 
-    /// <summary>True when the point's first-layer G-term has PC ≤ <see cref="WindowPC"/> (and is not identically zero).</summary>
-    public static bool InWindow(PreCollapsePoint point) => point.GTermPC is { } g && g <= WindowPC;
+    /// <summary>Bisections in log α between the last point before the window and the first one past it.</summary>
+    public const int MaxBisections = 8;
+
+    /// <summary>
+    /// Scans α in order up to and including the first point of the pre-collapse window
+    /// (<see cref="RoundOffPC"/> ≤ PC(G₁) ≤ <see cref="WindowPC"/>). When the grid jumps from above the window straight
+    /// past it (PC below <see cref="RoundOffPC"/>), log α is bisected between the two points until a point lands in the
+    /// window; the bisection points are returned in the order computed. Each α costs N·K backward passes.
+    /// </summary>
+    public static IReadOnlyList<PreCollapsePoint> RunToWindow(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0)
+    {
+        var points = Run(model, data, alphas, seed, stopAfter: p => InWindow(p) || PastWindow(p)).ToList();
+        if (points.Count < 2 || !PastWindow(points[^1])) return points;
+        double below = points[^2].Alpha, above = points[^1].Alpha;
+        for (int i = 0; i < MaxBisections; i++)
+        {
+            double mid = Math.Sqrt(below * above);
+            var point = Run(model, data, new[] { mid }, seed)[0];
+            points.Add(point);
+            if (InWindow(point)) break;
+            if (PastWindow(point)) above = mid; else below = mid;
+        }
+        return points;
+    }
+
+    /// <summary>True when the point's first-layer G-term has <see cref="RoundOffPC"/> ≤ PC ≤ <see cref="WindowPC"/>.</summary>
+    public static bool InWindow(PreCollapsePoint point) => point.GTermPC is { } g && g >= RoundOffPC && g <= WindowPC;
+
+    /// <summary>True when the G-term is zero or its PC is below <see cref="RoundOffPC"/>: collapse has gone past the window.</summary>
+    public static bool PastWindow(PreCollapsePoint point) => point.GTermPC is not { } g || g < RoundOffPC;
 
     /// <summary>The scan, stopping after the first point for which <paramref name="stopAfter"/> holds.</summary>
     public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed, Func<PreCollapsePoint, bool> stopAfter)

@@ -39,7 +39,7 @@ public sealed class StatisticalAppendixTests
         var r = PreCollapse.RunToWindow((Mlp)problem.Model, problem.Data, Statistics.LogGrid(1, 100, 13), SeedOffset.Apply(0L));
         foreach (var p in r) TestContext.Out.WriteLine($"α {F(p.Alpha)}: PC(G₁) {p.GTermPC?.ToString("G4") ?? "-"} μ₀ {p.LeastConfident} dominance error {p.DominanceError?.ToString("G3") ?? "-"} |cos(x_μ₀, v₁)| {p.InputAlignment?.ToString("G3") ?? "-"} collapsed {F(p.CollapsedFraction)}");
         var window = r.Where(PreCollapse.InWindow).ToArray();
-        ClaimAssert.That("G26", window.Length > 0, "no α in [1, 100] with 1 ≤ PC(G) ≤ 1.05 (pre-collapse regime not reached)");
+        ClaimAssert.That("G26", window.Length > 0, $"no α in [1, 100] with {PreCollapse.RoundOffPC} ≤ PC(G) ≤ {PreCollapse.WindowPC} (pre-collapse regime not reached, nor found by bisection)");
         var w = window[0];
         ClaimAssert.That("G26", w.DominanceError <= 0.1, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {w.DominanceError:G3} > 0.1");
         ClaimAssert.That("G26", w.InputAlignment >= 0.9, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {w.InputAlignment:G3} < 0.9");
