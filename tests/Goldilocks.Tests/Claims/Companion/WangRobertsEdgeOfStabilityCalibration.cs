@@ -2,7 +2,7 @@
 namespace Goldilocks.Tests.Claims.Companion;
 
 /// <summary>Calibration of W9-W12 on the squared-error setting (explicit; output recorded in specs/W9-W12).
-/// Command: WR_MODE=w9 WR_SEEDS=0-19 dotnet test tests/Goldilocks.Tests -c Release --filter FullyQualifiedName~WangRobertsEdgeOfStabilityCalibration</summary>
+/// Command: WR_SEEDS=0-53 dotnet test tests/Goldilocks.Tests -c Release --filter FullyQualifiedName~WangRobertsEdgeOfStabilityCalibration</summary>
 [Explicit("calibration: run by hand, see specs/W9-W12")]
 public sealed class WangRobertsEdgeOfStabilityCalibration
 {
