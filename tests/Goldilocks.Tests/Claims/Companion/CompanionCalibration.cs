@@ -110,6 +110,40 @@ public sealed class CompanionCalibration
         }
     }
 
+    private static double EnvD(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), out double v) ? v : fallback;
+
+    /// <summary>S6 at a matched training loss (S6_TARGET, widths S6_W1 and S6_W2): one line per seed.</summary>
+    [Test]
+    public void S6ToLoss()
+    {
+        double target = EnvD("S6_TARGET", 0.05);
+        int w1 = (int)EnvD("S6_W1", 8), w2 = (int)EnvD("S6_W2", 32);
+        var rows = new List<(double Ratio, double K1, double K2, double Neg)>();
+        foreach (int s in Seeds)
+        {
+            var a = CompanionExperiments.TrainedToLoss(s, w1, target);
+            var b = CompanionExperiments.TrainedToLoss(s, w2, target);
+            double Kth(double[] t) => t[4] / t[5];
+            double Neg((double[] Top, double Bottom, int Steps) r) => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0];
+            rows.Add((b.Top[0] / a.Top[0], Kth(a.Top), Kth(b.Top), Math.Max(Neg(a), Neg(b))));
+            TestContext.Out.WriteLine($"seed {s}: w{w1} steps {a.Steps} top {F(a.Top)} min {a.Bottom:G3} | w{w2} steps {b.Steps} top {F(b.Top)} min {b.Bottom:G3}");
+        }
+        Summary($"λ1(w{w2})/λ1(w{w1})", rows.Select(r => r.Ratio));
+        Summary($"λ5/λ6 w{w1}", rows.Select(r => r.K1));
+        Summary($"λ5/λ6 w{w2}", rows.Select(r => r.K2));
+        Summary("max |λmin|/λmax", rows.Select(r => r.Neg));
+    }
+
+    /// <summary>S7 with S7_SEP (cluster separation), S7_LR, S7_STEPS, S7_BATCH: one line per seed.</summary>
+    [Test]
+    public void S7Explore()
+    {
+        var rows = Seeds.Select(s => CompanionExperiments.LargeVersusSmallBatch(s, steps: (int)EnvD("S7_STEPS", 400), lr: EnvD("S7_LR", 0.5), small: (long)EnvD("S7_BATCH", 10), separation: EnvD("S7_SEP", 5))).ToList();
+        foreach (var r in rows) TestContext.Out.WriteLine($"large {F(r.LargeTop.Take(6))} | small {F(r.SmallTop.Take(6))} | barrier {r.Path.Barrier:G3} ends {r.Path.Losses[0]:G4} {r.Path.Losses[^1]:G4}");
+        Summary("λ1 large / λ1 small", rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
+        Summary("barrier", rows.Select(r => r.Path.Barrier));
+    }
+
     [Test]
     public void S7()
     {

@@ -123,10 +123,10 @@ internal static class CompanionExperiments
     /// Sagun et al. App. A scaled down: a bias-free MLP 10-<paramref name="width"/>-K, <paramref name="samples"/>
     /// points of K well separated Gaussian clusters (N ≫ K).
     /// </summary>
-    public static (Mlp Model, Objective Objective) SagunNet(long seed, int classes, Activation activation, int width = 10, int samples = 200)
+    public static (Mlp Model, Objective Objective) SagunNet(long seed, int classes, Activation activation, int width = 10, int samples = 200, double separation = 5.0)
     {
         var model = new Mlp(10, new[] { width }, classes, activation, bias: false);
-        var data = SyntheticClusters.Generate(samples, 10, classes, seed, separation: 5.0);
+        var data = SyntheticClusters.Generate(samples, 10, classes, seed, separation: separation);
         return (model, Fixtures.CrossEntropyObjective(model, data));
     }
 
@@ -160,11 +160,22 @@ internal static class CompanionExperiments
         return Extremes(objective, trained, 2 * classes);
     }
 
-    /// <summary>S7: large- vs small-batch runs with the same learning rate and steps; top eigenvalues and the path between them.</summary>
-    public static (double[] LargeTop, double[] SmallTop, InterpolationProfile Path) LargeVersusSmallBatch(long seed, int classes = 5, int steps = 400, double lr = 0.5, long small = 10)
+    /// <summary>S6 (Sagun Sec. 3.2: "same step size until a sufficient stopping condition"): full-batch GD until the
+    /// training loss is at most <paramref name="lossTarget"/> (or <paramref name="maxSteps"/>); top-k, λ_min, steps taken.</summary>
+    public static (double[] Top, double Bottom, int Steps) TrainedToLoss(long seed, int width, double lossTarget, int classes = 5, double lr = 0.5, int maxSteps = 5000)
     {
         using var scope = torch.NewDisposeScope();
-        var (model, objective) = SagunNet(seed, classes, Activation.ReLU);
+        var (model, objective) = SagunNet(seed, classes, Activation.ReLU, width);
+        var run = GradientDescent.Run(objective, model.InitialParameters(seed), lr, maxSteps, recordEvery: maxSteps, onStep: s => s.Loss > lossTarget);
+        var (top, bottom) = Extremes(objective, run.FinalParameters, 2 * classes);
+        return (top, bottom, run.StepsTaken);
+    }
+
+    /// <summary>S7: large- vs small-batch runs with the same learning rate and steps; top eigenvalues and the path between them.</summary>
+    public static (double[] LargeTop, double[] SmallTop, InterpolationProfile Path) LargeVersusSmallBatch(long seed, int classes = 5, int steps = 400, double lr = 0.5, long small = 10, double separation = 5.0)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, objective) = SagunNet(seed, classes, Activation.ReLU, separation: separation);
         var theta = model.InitialParameters(seed);
         var large = MinibatchSgd.Run(objective, theta, lr, steps, objective.Count, seed).FinalParameters;
         var smallRun = MinibatchSgd.Run(objective, theta, lr, steps, small, seed).FinalParameters;

@@ -48,31 +48,29 @@ public sealed class SagunStatisticalTests
     [Test]
     [Claim("S6")]
     [Category(Categories.Slow)]
-    [Explicit("not calibrated over seeds on the bias-free 10-w-K net (specs/S6)")]
-    public void S6_wider_nets_keep_the_top_eigenvalues_and_their_count_and_negative_eigenvalues_stay_small()
+    public void S6_wider_nets_keep_the_top_eigenvalue_and_negative_eigenvalues_stay_small()
     {
-        var narrow = CompanionExperiments.TrainedExtremes(0, 8);
-        var wide = CompanionExperiments.TrainedExtremes(0, 32);
-        TestContext.Out.WriteLine($"width 8: top {string.Join(", ", narrow.Top.Select(x => x.ToString("G3")))}, λmin {narrow.Bottom:G3}");
-        TestContext.Out.WriteLine($"width 32: top {string.Join(", ", wide.Top.Select(x => x.ToString("G3")))}, λmin {wide.Bottom:G3}");
-        double ratio = wide.Top[0] / narrow.Top[0];
-        ClaimAssert.That("S6", ratio > 1 / S6MaxTopRatio && ratio < S6MaxTopRatio, $"λ1 changes by a factor {ratio:F2} from width 8 to 32");
-        foreach (var (w, r) in new[] { (8, narrow), (32, wide) })
-            ClaimAssert.That("S6", Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0] < S6MaxNegative, $"width {w}: |λmin|/λmax = {Math.Abs(r.Bottom) / r.Top[0]:E2}");
+        var rows = SeedWindow.Of(S6S7Window).Select(s => (Seed: s, Narrow: CompanionExperiments.TrainedExtremes(s, 8), Wide: CompanionExperiments.TrainedExtremes(s, 32))).ToList();
+        foreach (var (seed, narrow, wide) in rows)
+            TestContext.Out.WriteLine($"seed {seed}: width 8 top {Top(narrow.Top, 5)}, λmin {narrow.Bottom:G3} | width 32 top {Top(wide.Top, 5)}, λmin {wide.Bottom:G3}");
+        double ratio = SeedWindow.Median(rows.Select(r => r.Wide.Top[0] / r.Narrow.Top[0]));
+        ClaimAssert.That("S6", ratio > 1 / S6MaxTopRatio && ratio < S6MaxTopRatio,
+            $"median over {rows.Count} seeds of λ1(width 32)/λ1(width 8) = {ratio:F3}: λ1 changes by more than a factor {S6MaxTopRatio} while P grows 4x");
+        double negative = rows.SelectMany(r => new[] { r.Narrow, r.Wide }).Max(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]);
+        ClaimAssert.That("S6", negative < S6MaxNegative, $"largest |λmin|/λmax over widths 8, 32 and {rows.Count} seeds = {negative:F4} (≥ {S6MaxNegative})");
     }
 
     [Test]
     [Claim("S7")]
-    [Category(Categories.Slow)]
-    [Explicit("not calibrated over seeds on the bias-free 10-10-K net (specs/S7)")]
     public void S7_large_batch_finds_larger_top_eigenvalues_and_no_barrier_separates_it_from_small_batch()
     {
-        var (large, small, path) = CompanionExperiments.LargeVersusSmallBatch(0);
-        TestContext.Out.WriteLine($"top eigenvalues large batch: {string.Join(", ", large.Select(x => x.ToString("G3")))}");
-        TestContext.Out.WriteLine($"top eigenvalues small batch: {string.Join(", ", small.Select(x => x.ToString("G3")))}");
-        TestContext.Out.WriteLine($"path losses: {string.Join(", ", path.Losses.Select(x => x.ToString("F4")))}; barrier {path.Barrier:E3}");
-        ClaimAssert.That("S7", large[0] > small[0] * S7MinTopRatio, $"λ1 large batch {large[0]:G4} vs small batch {small[0]:G4}");
-        ClaimAssert.That("S7", path.Barrier < S7MaxBarrier, $"barrier above the chord {path.Barrier:E3}");
+        var rows = SeedWindow.Of(S6S7Window).Select(s => CompanionExperiments.LargeVersusSmallBatch(s, separation: S7Separation)).ToList();
+        foreach (var (large, small, path) in rows)
+            TestContext.Out.WriteLine($"top large batch {Top(large, 5)} | small batch {Top(small, 5)} | barrier {path.Barrier:E3}");
+        double ratio = SeedWindow.Median(rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
+        ClaimAssert.That("S7", ratio > S7MinTopRatio, $"median over {rows.Count} seeds of λ1(large batch)/λ1(small batch) = {ratio:F3} (≤ {S7MinTopRatio})");
+        double barrier = rows.Max(r => r.Path.Barrier);
+        ClaimAssert.That("S7", barrier < S7MaxBarrier, $"largest loss above the chord between the two solutions over {rows.Count} seeds = {barrier:E3} (≥ {S7MaxBarrier})");
     }
 
     private static long SeedFor(int classes) => SeedOffset.Apply((long)classes);   // fixed seeds (shifted by GOLDILOCKS_SEED_OFFSET in a seed sweep); the calibration covers seeds 0..19
@@ -80,8 +78,11 @@ public sealed class SagunStatisticalTests
     private const double S4MinZeroFractionK5 = 0.25;  // "most" does NOT hold at K = 5 (median 0.413, min 0.327): a bulk only
     private const double S5MinKthRatio = 1.2;
     private const double S5MaxTanhKthRatio = 1.5; // calibrated tanh K = 5 max 1.334 (ReLU median 2.11)    // calibrated ReLU minimum 1.307 (K = 5) and 1.49 (K = 2) over seeds 0..19
-    private const double S6MaxTopRatio = 3;
-    private const double S6MaxNegative = 0.1;
-    private const double S7MinTopRatio = 1;
-    private const double S7MaxBarrier = 0.05;
+    // S6, S7: medians over 5 consecutive seeds (SeedWindow); calibrated on the windows starting at seeds 0..19 (specs/S6, S7).
+    private const int S6S7Window = 5;
+    private const double S6MaxTopRatio = 2;      // median-of-5 λ1(32)/λ1(8): min 0.636 / median 0.917 / max 1.526 (P-proportional scaling would give 4)
+    private const double S6MaxNegative = 0.1;    // window max of |λmin|/λmax: at most 0.0569 (0.0626 over 50 windows)
+    private const double S7Separation = 2.0;
+    private const double S7MinTopRatio = 1;       // median-of-5 λ1(large)/λ1(small): min 1.048 / median 1.163 / max 1.192 (per seed ≤ 1 on 3 of 24)
+    private const double S7MaxBarrier = 0.02;     // window max of the barrier (separation 2): median 5.8e-4, max 8.8e-3
 }
