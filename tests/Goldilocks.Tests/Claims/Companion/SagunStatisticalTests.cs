@@ -16,21 +16,29 @@ public sealed class SagunStatisticalTests
 
     private static string Top(double[] eig, int n) => string.Join(", ", eig.OrderByDescending(x => x).Take(n).Select(x => x.ToString("G3")));
 
+    /// <summary>
+    /// S4 and S5 on the medians over a window of <see cref="SpectrumWindow"/> seeds (data, init and training): one
+    /// trained net's λ_K/λ_(K+1) at K = 5 fell below 1.2 on 4 of 50 seed offsets (1.06, 1.15, …: the break then sits
+    /// after K + 1, as in Sagun's own Table 1), so a single net is too noisy for a 49/50 gate; the median of 5 fails
+    /// only when 3 of 5 do (binomial: ≈ 0.5% per run).
+    /// </summary>
     [Test]
     [Claim("S4")]
     [Claim("S5")]
-    public void S4_S5_trained_ReLU_net_has_a_bulk_near_zero_and_a_break_after_K_eigenvalues([Values(2, 5)] int classes)
+    public void S4_S5_trained_ReLU_nets_have_a_bulk_near_zero_and_a_break_after_K_eigenvalues([Values(2, 5)] int classes)
     {
-        var (_, trained, accuracy) = CompanionExperiments.SagunSpectra(SeedFor(classes), classes, Activation.ReLU);
-        int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
-        double zeroFraction = NearZeroFraction(trained);
-        TestContext.Out.WriteLine($"K = {classes}, P = {trained.Length}, train accuracy {accuracy:P0}: |λ| < 1e-3 λmax: {zeroFraction:P1}; top: {Top(trained, classes + 3)}; ratio count {ratio}");
+        var spectra = SeedWindow.Of(SpectrumWindow, first: 10L * classes)
+            .Select(seed => CompanionExperiments.SagunSpectra(seed, classes, Activation.ReLU)).ToArray();
+        foreach (var (_, trained, accuracy) in spectra)
+            TestContext.Out.WriteLine($"K = {classes}, P = {trained.Length}, train accuracy {accuracy:P0}: |λ| < 1e-3 λmax: {NearZeroFraction(trained):P1}; top: {Top(trained, classes + 3)}; ratio count {OutlierCount.ByLargestRatio(trained, 3 * classes)}; λ_K/λ_(K+1) = {KthRatio(trained, classes):F3}");
+        double zeroFraction = SeedWindow.Median(spectra.Select(r => NearZeroFraction(r.Trained)));
+        double kthRatio = SeedWindow.Median(spectra.Select(r => KthRatio(r.Trained, classes)));
         double minZero = classes == 2 ? S4MinZeroFractionK2 : S4MinZeroFractionK5;
-        ClaimAssert.That("S4", zeroFraction > minZero, $"trained ReLU net, K = {classes}: only {zeroFraction:P1} of the eigenvalues are near zero (need > {minZero:P0})");
-        double kthRatio = KthRatio(trained, classes);
-        TestContext.Out.WriteLine($"λ_K/λ_(K+1) = {kthRatio:F3}");
-        ClaimAssert.That("S5", kthRatio > S5MinKthRatio, $"trained ReLU net: λ_K/λ_(K+1) = {kthRatio:F3} for K = {classes}: no break after the K-th eigenvalue (ratio count {ratio})");
+        ClaimAssert.That("S4", zeroFraction > minZero, $"trained ReLU nets, K = {classes}: median over {SpectrumWindow} seeds of the near-zero fraction is {zeroFraction:P1} (need > {minZero:P0})");
+        ClaimAssert.That("S5", kthRatio > S5MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {SpectrumWindow} seeds is {kthRatio:F3} ≤ {S5MinKthRatio}: no break after the K-th eigenvalue");
     }
+
+    private const int SpectrumWindow = 5;
 
     [Test]
     [Claim("S5")]
