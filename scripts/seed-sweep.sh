@@ -6,22 +6,34 @@
 #   scripts/seed-sweep.sh                      # 50 seeds, every statistical test, require 49/50
 #   SEEDS=20 MIN_PASS=19 scripts/seed-sweep.sh # fewer seeds
 #   scripts/seed-sweep.sh "FullyQualifiedName~Curvature"   # extra filter, ANDed with Category=Statistical
+#   FIRST=25 SEEDS=25 OUT=TestResults/sweep-b scripts/seed-sweep.sh   # offsets 25..49 into another folder (run halves
+#                                                                     # in parallel; merge with scripts/seed-sweep.sh --summarize DIR...)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seeds=${SEEDS:-50}
+first=${FIRST:-0}
 min_pass=${MIN_PASS:-$((seeds - 1))}
 filter="Category=Statistical"
 [ $# -ge 1 ] && filter="$filter&($1)"
-out="$root/TestResults/seed-sweep"
+out="${OUT:-$root/TestResults/seed-sweep}"
+summarize_only=0
+if [ "${1:-}" = "--summarize" ]; then summarize_only=1; shift; fi
+if [ "$summarize_only" = 1 ]; then
+  # Aggregate the TRX files of earlier runs (e.g. two halves run in parallel) without running anything.
+  out="$root/TestResults/seed-sweep-summary"; rm -rf "$out"; mkdir -p "$out"
+  for d in "$@"; do cp "$d"/*.trx "$out"/ 2>/dev/null; done
+  seeds=$(ls "$out"/*.trx | wc -l); min_pass=${MIN_PASS:-$((seeds - 1))}
+else
 rm -rf "$out"; mkdir -p "$out"
 
 dotnet build tests/Goldilocks.Tests -c Release -v quiet -nologo || { echo "build failed"; exit 2; }
-for ((i = 0; i < seeds; i++)); do
+for ((i = first; i < first + seeds; i++)); do
   GOLDILOCKS_SEED_OFFSET=$i dotnet test tests/Goldilocks.Tests -c Release --no-build --filter "$filter" \
     --logger "trx;LogFileName=offset-$i.trx" --results-directory "$out" >"$out/offset-$i.log" 2>&1
   echo "offset $i: $(grep -Eo '(Passed|Failed)!.*' "$out/offset-$i.log" | head -n 1)"
 done
+fi
 
 # One line per (test, outcome) from every TRX file, then passes per test.
 grep -ho '<UnitTestResult [^>]*>' "$out"/*.trx 2>/dev/null \
