@@ -3,6 +3,7 @@ using Goldilocks.Losses;
 using Goldilocks.Models;
 using Goldilocks.Runtime;
 using Goldilocks.Spectral;
+using Goldilocks.Theory;
 
 namespace Goldilocks.Experiments;
 
@@ -88,7 +89,7 @@ public static class PreCollapse
             var entropy = -(p * logp).nan_to_num(0.0).sum(1);
             int mu0 = (int)entropy.argmax().item<long>();
             double collapsed = ((1 - p.max(1).values) < CurvatureProbe.CollapseTolerance).to(ScalarType.Float64).mean().item<double>();
-            var m = torch.diag_embed(p) - p.unsqueeze(2) * p.unsqueeze(1);
+            var m = SoftmaxCovariance.Batched(p);
             var perSample = torch.einsum("nkp,nkl,nlq->npq", jacobians, m, jacobians) / data.Count;
             var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
             double gNorm = g.norm().item<double>();

@@ -1,3 +1,4 @@
+using Goldilocks.Theory;
 using Goldilocks.Curvature;
 using Goldilocks.Data;
 using Goldilocks.Losses;
@@ -60,7 +61,7 @@ public static class RandomLogitFit
     public static double? GTermPositiveCurvature(Tensor projectedJacobian, Tensor probabilities)
     {
         using var scope = torch.NewDisposeScope();
-        var m = torch.diag_embed(probabilities) - probabilities.unsqueeze(2) * probabilities.unsqueeze(1);
+        var m = SoftmaxCovariance.Batched(probabilities);
         var g = torch.einsum("nkd,nkl,nle->de", projectedJacobian, m, projectedJacobian) / projectedJacobian.shape[0];
         return CurvatureProbe.Summarize(g).PositiveCurvature;
     }

@@ -34,7 +34,7 @@ public static class ExplicitGaussNewton
     public static Tensor GTerm(Tensor jacobian, Tensor probabilities)
     {
         using var scope = torch.NewDisposeScope();
-        var m = torch.diag_embed(probabilities) - probabilities.unsqueeze(2) * probabilities.unsqueeze(1);
+        var m = SoftmaxCovariance.Batched(probabilities);
         var g = torch.einsum("nkp,nkc,ncq->pq", jacobian, m, jacobian) / jacobian.shape[0];
         return g.MoveToOuterDisposeScope();
     }

@@ -25,6 +25,23 @@ public static class SoftmaxCovariance
         return e.Select(v => v / s).ToArray();
     }
 
+    /// <summary>
+    /// M_μ = diag(p_μ) − p_μp_μᵀ for a batch of probability rows [N, K] → [N, K, K], without cancellation: the diagonal
+    /// is p_k Σ_{c≠k} p_c, not p_k − p_k², which loses every digit of the top class once 1 − p_max falls below ~1e-16
+    /// (softmax collapse; the pre-collapse scan of App. D lives exactly there).
+    /// </summary>
+    public static Tensor Batched(Tensor probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (probabilities.dim() != 2) throw new ArgumentException($"probabilities must be [N, K], got [{string.Join(", ", probabilities.shape)}]", nameof(probabilities));
+        using var scope = torch.NewDisposeScope();
+        long k = probabilities.shape[1];
+        var offDiagonal = 1 - torch.eye(k, dtype: probabilities.dtype, device: probabilities.device);
+        var others = (probabilities.unsqueeze(1) * offDiagonal).sum(2);                    // Σ_{c≠k} p_c, [N, K]
+        var outer = probabilities.unsqueeze(2) * probabilities.unsqueeze(1);
+        return (torch.diag_embed(probabilities * others) - outer * offDiagonal).MoveToOuterDisposeScope();
+    }
+
     /// <summary>M = diag(p) − ppᵀ as a K×K array.</summary>
     public static double[,] Matrix(IReadOnlyList<double> p)
     {

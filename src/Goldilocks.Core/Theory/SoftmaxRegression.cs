@@ -19,7 +19,7 @@ public static class SoftmaxRegression
             throw new ArgumentException($"inputs [N, D] and probabilities [N, K] must agree in N, got [{string.Join(", ", inputs.shape)}] and [{string.Join(", ", probabilities.shape)}]");
         using var scope = torch.NewDisposeScope();
         long n = inputs.shape[0], d = inputs.shape[1], k = probabilities.shape[1];
-        var a = torch.diag_embed(probabilities) - probabilities.unsqueeze(2) * probabilities.unsqueeze(1);   // [N, K, K]
+        var a = SoftmaxCovariance.Batched(probabilities);   // [N, K, K]
         var xx = inputs.unsqueeze(2) * inputs.unsqueeze(1);                                                  // [N, D, D]
         // (A ⊗ B)[(k,j),(l,i)] = A[k,l] B[j,i]
         var h = torch.einsum("nkl,nji->kjli", a, xx).reshape(k * d, k * d) / (n * temperature * temperature);
