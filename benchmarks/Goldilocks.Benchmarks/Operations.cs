@@ -19,7 +19,7 @@ internal static class Operations
     {
         using var scope = torch.NewDisposeScope();
         var (loss, grad) = w.Objective.ValueAndGradient(w.Theta);
-        return loss + grad[0].item<double>();
+        return loss + grad[0].ToDouble();
     }
 
     public static double Fresh(Workload w, Func<LinearizationPoint, ICurvatureOperator> op)
@@ -31,7 +31,7 @@ internal static class Operations
     public static double Shared(ICurvatureOperator op, Tensor v)
     {
         using var scope = torch.NewDisposeScope();
-        return op.Apply(v)[0].item<double>();
+        return op.Apply(v)[0].ToDouble();
     }
 
     /// <summary>J v over all batches (n×K logit directions).</summary>
@@ -39,7 +39,7 @@ internal static class Operations
     {
         using var scope = torch.NewDisposeScope();
         double s = 0;
-        foreach (var b in point.Graphs()) s += LinearizationPoint.JacobianProduct(b, v)[0, 0].item<double>();
+        foreach (var b in point.Graphs()) s += LinearizationPoint.JacobianProduct(b, v)[0, 0].ToDouble();
         return s;
     }
 
@@ -51,7 +51,7 @@ internal static class Operations
         foreach (var b in point.Graphs())
         {
             var (hv, jv) = point.HessianAndJacobianProduct(b, v);
-            s += hv[0].item<double>() + jv[0, 0].item<double>();
+            s += hv[0].ToDouble() + jv[0, 0].ToDouble();
         }
         return s;
     }
@@ -61,7 +61,7 @@ internal static class Operations
     {
         using var point = w.Linearize();
         using var m = ProjectedCurvature.Compute(point, basis);
-        return m.Hessian[0, 0].item<double>();
+        return m.Hessian[0, 0].ToDouble();
     }
 
     public static LanczosResult Lanczos(LinearizationPoint point, int k = 1) =>
@@ -74,13 +74,13 @@ internal static class Operations
     {
         using var point = small.Linearize();
         using var h = DenseMaterializer.Materialize(new HessianOperator(point));
-        return h[0, 0].item<double>();
+        return h[0, 0].ToDouble();
     }
 
     /// <summary>The first layer's matmul X Wᵀ, [N, 784] × [784, 300]: the machine's ceiling for these shapes.</summary>
     public static double FirstLayerMatmul(Tensor x, Tensor w)
     {
         using var scope = torch.NewDisposeScope();
-        return x.matmul(w.t())[0, 0].item<double>();
+        return x.matmul(w.t())[0, 0].ToDouble();
     }
 }

@@ -65,7 +65,7 @@ public sealed class Objective
         foreach (var (s, n) in Batches())
         {
             var (x, y) = Batch(s, n);
-            total += Loss.Sum(Model.Forward(theta, x), y).item<double>();
+            total += Loss.Sum(Model.Forward(theta, x), y).ToDouble();
         }
         return Guard.FiniteResult(total / Count, "the loss L(θ)");
     }
@@ -83,7 +83,7 @@ public sealed class Objective
             using var inner = torch.NewDisposeScope();
             var (x, y) = Batch(s, n);
             var sum = Loss.Sum(Model.Forward(leaf, x), y);
-            total += sum.item<double>();
+            total += sum.ToDouble();
             grad.add_(SafeAutograd.Grad(sum, leaf));
         }
         grad.div_(Count);
