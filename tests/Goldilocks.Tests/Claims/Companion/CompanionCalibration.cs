@@ -46,6 +46,12 @@ public sealed class CompanionCalibration
         for (int k = 0; k < kinds.Length; k++)
             for (int i = 0; i < c.Length; i++)
                 Summary($"{kinds[k]} accuracy at {c[i]} r_init", rows.Select(r => r[k][i]));
+        SummarizeF9Differences(rows);
+    }
+
+    /// <summary>The five accuracy differences the F9 test checks; rows[s][k][i]: kind k (plane, sphere) at 0.1, 1, 10 r_init.</summary>
+    private static void SummarizeF9Differences(IReadOnlyList<double[][]> rows)
+    {
         Summary("plane: acc(r_init) - acc(10 r_init)", rows.Select(r => r[0][1] - r[0][2]));
         Summary("plane: acc(0.1 r_init) - acc(10 r_init)", rows.Select(r => r[0][0] - r[0][2]));
         Summary("plane: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[0][1] - r[0][0]));
@@ -61,11 +67,7 @@ public sealed class CompanionCalibration
         var rows = Seeds.Select(s => CompanionExperiments.MeanSurfaceAccuracy(s, new[] { 0.1, 1.0, 10.0 }, bases)).ToList();
         TestContext.Out.WriteLine($"mean accuracy over {bases} surfaces at 0.1, 1, 10 r_init");
         foreach (var r in rows) TestContext.Out.WriteLine($"plane {F(r[0])} | sphere {F(r[1])}");
-        Summary("plane: acc(r_init) - acc(10 r_init)", rows.Select(r => r[0][1] - r[0][2]));
-        Summary("plane: acc(0.1 r_init) - acc(10 r_init)", rows.Select(r => r[0][0] - r[0][2]));
-        Summary("plane: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[0][1] - r[0][0]));
-        Summary("sphere: acc(r_init) - acc(10 r_init)", rows.Select(r => r[1][1] - r[1][2]));
-        Summary("sphere: acc(r_init) - acc(0.1 r_init)", rows.Select(r => r[1][1] - r[1][0]));
+        SummarizeF9Differences(rows);
     }
 
     [Test]
