@@ -37,6 +37,6 @@ public static class SharpnessGradient
     {
         using var scope = torch.NewDisposeScope();
         var (_, grad) = objective.ValueAndGradient(theta);
-        return -grad.dot(Compute(objective, theta, topEigenvector)).item<double>();
+        return -grad.dot(Compute(objective, theta, topEigenvector)).ToDouble();
     }
 }

@@ -33,7 +33,7 @@ public static class ConfidenceStudy
             var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, BasisKind.GaussianOrthonormal, data.DType, data.Device);
             var point = CurvatureProbe.Measure(model, data, theta, 1.0, basis, 1.0, seed);
             var (_, grad) = objective.ValueAndGradient(theta);
-            points.Add(new ConfidencePoint(seed, point.MeanEntropy, grad.norm().item<double>(), point.HessianPC, point.Loss));
+            points.Add(new ConfidencePoint(seed, point.MeanEntropy, grad.norm().ToDouble(), point.HessianPC, point.Loss));
         }
         var pc = points.Select(p => p.PositiveCurvature).ToArray();
         var ent = points.Select(p => p.MeanEntropy).ToArray();

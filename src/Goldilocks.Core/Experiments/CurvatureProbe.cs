@@ -54,8 +54,8 @@ public static class CurvatureProbe
         var logits = objective.Logits(theta);
         var logp = torch.nn.functional.log_softmax(logits / loss.Temperature, 1);
         var p = logp.exp();
-        double entropy = -(p * logp).nan_to_num(0.0).sum(1).mean().item<double>();
-        double collapsed = ((1 - p.max(1).values) < CollapseTolerance).to(ScalarType.Float64).mean().item<double>();
+        double entropy = -(p * logp).nan_to_num(0.0).sum(1).mean().ToDouble();
+        double collapsed = ((1 - p.max(1).values) < CollapseTolerance).to(ScalarType.Float64).mean().ToDouble();
         return (objective.Value(theta), entropy, collapsed);
     }
 

@@ -39,14 +39,14 @@ public static class GradientCosine
         return list;
     }
 
-    private static double Cosine(Tensor a, Tensor b) => (a.dot(b) / (a.norm() * b.norm())).item<double>();
+    private static double Cosine(Tensor a, Tensor b) => (a.dot(b) / (a.norm() * b.norm())).ToDouble();
 
     /// <summary>‖Q̂ − 1/K‖ with Q̂ the mean softmax output.</summary>
     private static double PriorGap(Objective o, Tensor theta, CrossEntropy ce)
     {
         using var scope = torch.NewDisposeScope();
         var q = ce.Probabilities(o.Logits(theta)).mean(new long[] { 0 });
-        return (q - 1.0 / q.shape[0]).norm().item<double>();
+        return (q - 1.0 / q.shape[0]).norm().ToDouble();
     }
 
     /// <summary>A balanced dataset of standard Gaussian "images" with cyclic labels 0..K−1 (the paper's random dataset).</summary>

@@ -88,24 +88,24 @@ public static class PreCollapse
             var logp = torch.nn.functional.log_softmax(logits, 1);
             var entropy = -(p * logp).nan_to_num(0.0).sum(1);
             int mu0 = (int)entropy.argmax().item<long>();
-            double collapsed = ((1 - p.max(1).values) < CurvatureProbe.CollapseTolerance).to(ScalarType.Float64).mean().item<double>();
+            double collapsed = ((1 - p.max(1).values) < CurvatureProbe.CollapseTolerance).to(ScalarType.Float64).mean().ToDouble();
             var m = SoftmaxCovariance.Batched(p);
             var perSample = torch.einsum("nkp,nkl,nlq->npq", jacobians, m, jacobians) / data.Count;
             var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
-            double gNorm = g.norm().item<double>();
+            double gNorm = g.norm().ToDouble();
             if (gNorm == 0)
             {
-                list.Add(new PreCollapsePoint(alpha, null, mu0, entropy.select(0, mu0).item<double>(), null, null, collapsed));
+                list.Add(new PreCollapsePoint(alpha, null, mu0, entropy.select(0, mu0).ToDouble(), null, null, collapsed));
                 continue;
             }
-            double dominance = ((g - perSample.select(0, mu0)).norm() / gNorm).item<double>();
+            double dominance = ((g - perSample.select(0, mu0)).norm() / gNorm).ToDouble();
             var sym = (g + g.T) / 2;
             var eig = SymmetricEigen.Decompose(sym);
             int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
             var averaged = eig.Eigenvectors.select(1, top).reshape(hidden, inputs).mean(new long[] { 0 });
             var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
-            double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).item<double>());
-            list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy.select(0, mu0).item<double>(), dominance, align, collapsed));
+            double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).ToDouble());
+            list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy.select(0, mu0).ToDouble(), dominance, align, collapsed));
             if (stopAfter(list[^1])) break;
         }
         return list;

@@ -45,7 +45,7 @@ public static class PriorGradient
             var (_, grad) = new Objective(model, subset, ce).ValueAndGradient(theta);
             var q = counts.Select(n => n / (double)subsetSize).ToArray();
             double dist = Math.Sqrt(q.Select((v, k) => (v - modelPrior[k]) * (v - modelPrior[k])).Sum());
-            points.Add(new PriorGradientPoint(q, dist, grad.norm().item<double>()));
+            points.Add(new PriorGradientPoint(q, dist, grad.norm().ToDouble()));
         }
         var fit = Statistics.Fit(points.Select(p => p.PriorDistance).ToArray(), points.Select(p => p.GradientNorm).ToArray());
         return new PriorGradientResult(points, modelPrior, fit, predictedSlope);
@@ -62,7 +62,7 @@ public static class PriorGradient
         {
             var onehot = torch.zeros_like(meanLogits);
             onehot[k] = 1.0;
-            total += Runtime.SafeAutograd.Grad(meanLogits, leaf, onehot).pow(2).sum().item<double>();
+            total += Runtime.SafeAutograd.Grad(meanLogits, leaf, onehot).pow(2).sum().ToDouble();
         }
         return Math.Sqrt(total / model.Outputs);
     }

@@ -52,8 +52,8 @@ public static class RandomLogitFit
         using var scope = torch.NewDisposeScope();
         long d = projectedJacobian.shape[2];
         var means = projectedJacobian.mean(new long[] { 0 });
-        double c2 = means.pow(2).sum(1).mean().item<double>() / d;
-        double e2 = (projectedJacobian - means.unsqueeze(0)).pow(2).sum(2).mean().item<double>() / d;
+        double c2 = means.pow(2).sum(1).mean().ToDouble() / d;
+        double e2 = (projectedJacobian - means.unsqueeze(0)).pow(2).sum(2).mean().ToDouble() / d;
         return new LogitGradientStatistics(c2, e2, (int)d);
     }
 

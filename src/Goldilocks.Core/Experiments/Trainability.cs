@@ -60,9 +60,9 @@ public static class Trainability
             if (s.Step % evaluateEvery != 0 && s.Step != steps) return true;
             using var scope = torch.NewDisposeScope();
             var logits = objective.Logits(s.Parameters);
-            best = Math.Max(best, (logits.argmax(1) == labels).to(ScalarType.Float64).mean().item<double>());
-            zero = Math.Max(zero, (logits.abs().max(1).values == 0).to(ScalarType.Float64).mean().item<double>());
-            maxNorm = Math.Max(maxNorm, s.Parameters.norm().item<double>());
+            best = Math.Max(best, (logits.argmax(1) == labels).to(ScalarType.Float64).mean().ToDouble());
+            zero = Math.Max(zero, (logits.abs().max(1).values == 0).to(ScalarType.Float64).mean().ToDouble());
+            maxNorm = Math.Max(maxNorm, s.Parameters.norm().ToDouble());
             return true;
         });
         using (result.FinalParameters)
@@ -84,7 +84,7 @@ public static class Trainability
         var result = GradientDescent.Run(objective, theta0, learningRate, steps, LogitCoefficients.UniformSoftmaxOutput(), recordEvery, s =>
         {
             if (s.Step % recordEvery == 0 || s.Step == steps)
-                records.Add(new UsoRecord(s.Step, s.Parameters.norm().item<double>(), s.Direction.norm().item<double>(),
+                records.Add(new UsoRecord(s.Step, s.Parameters.norm().ToDouble(), s.Direction.norm().ToDouble(),
                     Cosine(s.Parameters, theta0), Cosine(s.Parameters, -s.Direction)));
             return true;
         });
@@ -95,6 +95,6 @@ public static class Trainability
     private static double Cosine(Tensor a, Tensor b)
     {
         using var scope = torch.NewDisposeScope();
-        return (a.dot(b) / (a.norm() * b.norm())).item<double>();
+        return (a.dot(b) / (a.norm() * b.norm())).ToDouble();
     }
 }

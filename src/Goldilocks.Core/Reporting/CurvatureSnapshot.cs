@@ -32,7 +32,7 @@ public sealed record CurvatureSnapshot(
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"subspace dimension d must be in [1, P = {p}] for {objective.Model.Name}, got {dimension}");
         using var scope = torch.NewDisposeScope();
         var (loss, gradient) = objective.ValueAndGradient(theta);
-        double gradNorm = gradient.norm().item<double>();
+        double gradNorm = gradient.norm().ToDouble();
         var basis = SubspaceBasis.Create(p, dimension, basisSeed, BasisKind.GaussianOrthonormal, theta.dtype, theta.device);
         using var point = new LinearizationPoint(objective, theta);
         using var m = ProjectedCurvature.Compute(point, basis);

@@ -15,9 +15,9 @@ public static class EigenvectorSimilarity
         using var scope = torch.NewDisposeScope();
         var a = u.flatten().to(ScalarType.Float64);
         var b = v.flatten().to(ScalarType.Float64).to(a.device);
-        double nu = a.norm().item<double>(), nv = b.norm().item<double>();
+        double nu = a.norm().ToDouble(), nv = b.norm().ToDouble();
         if (nu == 0 || nv == 0) throw new ArgumentException("cosine of a zero vector is undefined");
-        return Math.Min(1.0, Math.Abs(a.dot(b).item<double>()) / (nu * nv));
+        return Math.Min(1.0, Math.Abs(a.dot(b).ToDouble()) / (nu * nv));
     }
 
     /// <summary>Cosines of the principal angles between span(U) and span(V) (columns), descending.</summary>
@@ -50,8 +50,8 @@ public static class EigenvectorSimilarity
     {
         var (q, r) = torch.linalg.qr(basis.to(ScalarType.Float64));
         var diag = r.diagonal().abs();
-        double max = diag.max().item<double>();
-        if (!(max > 0) || diag.min().item<double>() <= 1e-12 * max)
+        double max = diag.max().ToDouble();
+        if (!(max > 0) || diag.min().ToDouble() <= 1e-12 * max)
             throw new ArgumentException($"{name}: the basis columns are linearly dependent", name);
         return q;
     }

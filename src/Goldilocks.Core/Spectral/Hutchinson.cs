@@ -27,8 +27,8 @@ public static class Hutchinson
             using var scope = torch.NewDisposeScope();
             var v = (torch.randint(0, 2, new[] { op.Size }, generator: gen, dtype: ScalarType.Float64) * 2 - 1).to(op.DType).to(op.Device);
             var av = op.Apply(v);
-            traces[i] = v.dot(av).item<double>();
-            squares[i] = av.dot(av).item<double>();
+            traces[i] = v.dot(av).ToDouble();
+            squares[i] = av.dot(av).ToDouble();
         }
         return new HutchinsonResult(MeanWithError(traces), MeanWithError(squares));
     }

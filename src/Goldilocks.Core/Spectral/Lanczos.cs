@@ -54,7 +54,7 @@ public static class Lanczos
                 (ritz, s) = Tridiagonal(alpha, beta, end);
                 s = s.MoveToOuterDisposeScope();
                 int kk = Math.Min(k, ritz.Length);
-                residuals = Enumerable.Range(0, kk).Select(i => Math.Abs(b * s[alpha.Count - 1, i].item<double>())).ToArray();
+                residuals = Enumerable.Range(0, kk).Select(i => Math.Abs(b * s[alpha.Count - 1, i].ToDouble())).ToArray();
                 double scale = Math.Max(ritz.Take(kk).Max(Math.Abs), double.Epsilon);
                 converged = kk == k && residuals.All(r => r <= tolerance * scale);
                 if (converged || j + 1 == maxIter || b <= 1e-14 * Math.Max(scale, 1e-300))
@@ -79,10 +79,10 @@ public static class Lanczos
     {
         var q = basis[^1];
         var w = op.Apply(q);
-        double a = w.dot(q).item<double>();
+        double a = w.dot(q).ToDouble();
         var Q = torch.stack(basis, 1);
         for (int pass = 0; pass < 2; pass++) w = w - Q.matmul(Q.t().matmul(w));
-        return (a, torch.linalg.vector_norm(w).item<double>(), w);
+        return (a, torch.linalg.vector_norm(w).ToDouble(), w);
     }
 
     /// <summary>Eigen-pairs of the Lanczos tridiagonal T_m, ordered from the requested end.</summary>

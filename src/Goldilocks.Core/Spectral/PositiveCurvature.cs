@@ -13,9 +13,9 @@ public static class PositiveCurvature
             throw new ArgumentException($"a square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
         using var scope = torch.NewDisposeScope();
         var a = matrix.to(ScalarType.Float64);
-        double frob = torch.linalg.matrix_norm(a).item<double>();
+        double frob = torch.linalg.matrix_norm(a).ToDouble();
         if (!double.IsFinite(frob)) throw new ArgumentException("matrix contains NaN or infinite values", nameof(matrix));
         if (frob == 0) throw new ArgumentException("positive curvature Tr(A)/‖A‖_F is undefined for the zero matrix", nameof(matrix));
-        return torch.trace(a).item<double>() / frob;
+        return torch.trace(a).ToDouble() / frob;
     }
 }

@@ -21,9 +21,9 @@ public static class PowerIteration
         {
             using var step = torch.NewDisposeScope();
             var av = op.Apply(v);
-            lambda = av.dot(v).item<double>();
-            residual = torch.linalg.vector_norm(av - lambda * v).item<double>();
-            double norm = torch.linalg.vector_norm(av).item<double>();
+            lambda = av.dot(v).ToDouble();
+            residual = torch.linalg.vector_norm(av - lambda * v).ToDouble();
+            double norm = torch.linalg.vector_norm(av).ToDouble();
             if (norm == 0) { residual = 0; lambda = 0; i++; break; }
             if (residual <= tolerance * Math.Abs(lambda)) { i++; break; }
             v = (av / norm).MoveToOuterDisposeScope();

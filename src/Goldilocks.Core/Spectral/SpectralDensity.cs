@@ -32,7 +32,7 @@ public static class StochasticLanczosQuadrature
             for (int i = 0; i < values.Length; i++)
             {
                 nodes.Add(values[i]);
-                weights.Add(Math.Pow(vectors[0, i].item<double>(), 2) / probes);
+                weights.Add(Math.Pow(vectors[0, i].ToDouble(), 2) / probes);
             }
         }
         return new SpectralDensity(nodes.ToArray(), weights.ToArray(), sigma, probes, steps);

@@ -37,8 +37,8 @@ public static class SymmetricEigen
             throw new ArgumentException($"a square matrix is required, got [{string.Join(", ", matrix.shape)}]", nameof(matrix));
         Guard.Finite(matrix, nameof(matrix));
         var a = matrix.to(ScalarType.Float64).cpu();
-        double norm = torch.linalg.matrix_norm(a).item<double>();
-        asymmetry = norm == 0 ? 0 : torch.linalg.matrix_norm(a - a.t()).item<double>() / norm;
+        double norm = torch.linalg.matrix_norm(a).ToDouble();
+        asymmetry = norm == 0 ? 0 : torch.linalg.matrix_norm(a - a.t()).ToDouble() / norm;
         if (asymmetry > SymmetryTolerance)
             throw new ArgumentException($"matrix is not symmetric: ‖A - Aᵀ‖_F/‖A‖_F = {asymmetry:E3}", nameof(matrix));
         return (a + a.t()) / 2;

@@ -67,9 +67,9 @@ public static class SphericalMean
             using var scope = torch.NewDisposeScope();
             var u = directions[.., j].contiguous();
             var (gradient, hessian) = derivatives(u * radius);
-            trace += torch.trace(hessian).item<double>();
-            first += u.dot(gradient).item<double>();
-            second += u.dot(hessian.matmul(u)).item<double>();
+            trace += torch.trace(hessian).ToDouble();
+            first += u.dot(gradient).ToDouble();
+            second += u.dot(hessian.matmul(u)).ToDouble();
         }
         return new SphericalMeanSides(trace / m, first / m, second / m, radius, dimension);
     }

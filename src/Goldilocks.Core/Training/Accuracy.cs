@@ -11,6 +11,6 @@ public static class Accuracy
         if (!objective.Data.IsClassification) throw new InvalidOperationException($"{objective.Data.Name} has regression targets; accuracy needs class labels");
         using var scope = torch.NewDisposeScope();
         var predicted = objective.Logits(theta).argmax(1);
-        return predicted.eq(objective.Data.Targets).to(ScalarType.Float64).mean().item<double>();
+        return predicted.eq(objective.Data.Targets).to(ScalarType.Float64).mean().ToDouble();
     }
 }

@@ -38,8 +38,8 @@ public static class GradientDescent
         {
             using var scope = torch.NewDisposeScope();
             var (loss, direction) = Direction(objective, theta, coefficients);
-            double gradNorm = direction.norm().item<double>();
-            double paramNorm = theta.norm().item<double>();
+            double gradNorm = direction.norm().ToDouble();
+            double paramNorm = theta.norm().ToDouble();
             if (!double.IsFinite(loss) || !double.IsFinite(gradNorm) || !double.IsFinite(paramNorm))
             {
                 diverged = true;
@@ -65,7 +65,7 @@ public static class GradientDescent
             using var inner = torch.NewDisposeScope();
             var (x, y) = objective.Batch(s, n);
             var logits = objective.Model.Forward(leaf, x);
-            using (torch.no_grad()) total += objective.Loss.Sum(logits, y).item<double>();
+            using (torch.no_grad()) total += objective.Loss.Sum(logits, y).ToDouble();
             var c = coefficients.Compute(logits.detach(), y);
             direction.add_(SafeAutograd.Grad(logits, leaf, c));
         }

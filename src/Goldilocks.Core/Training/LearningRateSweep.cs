@@ -53,6 +53,6 @@ public static class LearningRateSweep
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var predicted = model.Forward(theta, data.Inputs).argmax(1);
-        return predicted.eq(data.Targets).to(ScalarType.Float64).mean().item<double>();
+        return predicted.eq(data.Targets).to(ScalarType.Float64).mean().ToDouble();
     }
 }

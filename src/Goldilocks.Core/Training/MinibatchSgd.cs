@@ -40,7 +40,7 @@ public static class MinibatchSgd
             cursor += batchSize;
             var leaf = theta.detach().requires_grad_(true);
             var loss = objective.Loss.Sum(objective.Model.Forward(leaf, data.Inputs.index_select(0, idx)), data.Targets.index_select(0, idx)) / batchSize;
-            if (!double.IsFinite(loss.item<double>())) { perm.Dispose(); return new SgdResult(theta, losses, true); }
+            if (!double.IsFinite(loss.ToDouble())) { perm.Dispose(); return new SgdResult(theta, losses, true); }
             theta.sub_(SafeAutograd.Grad(loss, leaf) * learningRate);
             if (recordEvery > 0 && step % recordEvery == 0) losses.Add(objective.Value(theta));
         }

@@ -31,7 +31,7 @@ public sealed class RandomSurface
             throw new ArgumentException($"basis must have shape [{objective.Model.ParameterCount}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
         Guard.SameDTypeAndDevice(basis, origin.dtype, origin.device, nameof(basis));
         Guard.Finite(basis, nameof(basis));
-        Radius = origin.norm().item<double>();
+        Radius = origin.norm().ToDouble();
         if (kind == SurfaceKind.Hypersphere && !(Radius > 0)) throw new ArgumentException("a hypersphere needs an origin P ≠ 0", nameof(origin));
         Origin = origin.detach().clone().DetachFromDisposeScope();
         Basis = basis.detach().clone().DetachFromDisposeScope();
