@@ -14,11 +14,11 @@ cd "$root"
 seeds=${SEEDS:-50}
 first=${FIRST:-0}
 min_pass=${MIN_PASS:-$((seeds - 1))}
-filter="Category=Statistical"
-[ $# -ge 1 ] && filter="$filter&($1)"
-out="${OUT:-$root/TestResults/seed-sweep}"
 summarize_only=0
 if [ "${1:-}" = "--summarize" ]; then summarize_only=1; shift; fi
+filter="Category=Statistical"
+[ "$summarize_only" = 0 ] && [ $# -ge 1 ] && filter="$filter&($1)"
+out="${OUT:-$root/TestResults/seed-sweep}"
 if [ "$summarize_only" = 1 ]; then
   # Aggregate the TRX files of earlier runs (e.g. two halves run in parallel) without running anything.
   out="$root/TestResults/seed-sweep-summary"; rm -rf "$out"; mkdir -p "$out"
