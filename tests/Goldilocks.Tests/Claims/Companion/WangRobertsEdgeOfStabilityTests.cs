@@ -2,9 +2,10 @@
 namespace Goldilocks.Tests.Claims.Companion;
 
 /// <summary>W9, W10, W12 on the squared-error setting (tanh MLP 8-16-16-4, 32 one-hot cluster samples, full-batch GD,
-/// η = 0.3). Each test runs 5 consecutive seeds (<see cref="SeedWindow"/>) and asserts on medians: single seeds scatter
-/// across every threshold (a seed that starts above 2/η, one that never reaches it, one whose larger η₀ ends sharper).
-/// Margins from WangRobertsEdgeOfStabilityCalibration.Calibrate over seeds 0..23 (windows starting at 0..19; specs/W9,
+/// η = 0.3). Each test runs 5 consecutive seeds (<see cref="SeedWindow"/>; W9's rise: the first 5 that start below 2/η)
+/// and asserts on medians: single seeds scatter across every threshold (a seed that starts above 2/η, one that never
+/// reaches it, one whose larger η₀ ends sharper).
+/// Margins from WangRobertsEdgeOfStabilityCalibration.Calibrate over seeds 0..23 (windows starting at 0..19; W9 on 0..107; specs/W9,
 /// W10, W12). W11, W10's later switch and the sign of the W12 sharpening factor did not reproduce (see the specs).</summary>
 [Category(Categories.Statistical)]
 [Category(Categories.Slow)]
@@ -18,14 +19,17 @@ public sealed class WangRobertsEdgeOfStabilityTests
     [Claim("W9")]
     public void Sharpness_rises_to_2_over_eta_and_hovers_there_while_the_loss_falls_non_monotonically()
     {
-        var s = SeedWindow.Of(Window).Select(seed =>
+        // Progressive sharpening is a statement about stable training (Sec. 2.1: "so long as training is stable"): the
+        // rise is judged on the first 5 seeds that start below the edge (ηS/2 < 1 at step 0; 8 of 54 calibration seeds
+        // start above it). Hovering and the falling loss are judged on every run tracked, those included.
+        var (s, stable) = SeedWindow.Admit(Window, W9MaxSeeds, seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
             var run = WangRobertsEdgeOfStability.Track(objective, theta0, extras: false);
             run.FinalParameters?.Dispose();
             ClaimAssert.That("W9", !run.Diverged, $"seed {seed}: the η = 0.3 run diverged");
             return EdgeOfStabilityStatistics.Sharpening(run);
-        }).ToList();
+        }, x => x.InitialRatio < 1);
         // Plain GD at η = 0.3 (cheap) over a wider window: the loss is non-monotone on only 31 of 54 seeds (7 in a row monotone).
         var increases = SeedWindow.Of(W9LossWindow).Select(seed =>
         {
@@ -33,8 +37,9 @@ public sealed class WangRobertsEdgeOfStabilityTests
             return WangRobertsEdgeOfStability.PerStepLossIncreases(objective, theta0);
         }).ToList();
         TestContext.Out.WriteLine($"ηS/2 initial {List(s.Select(x => x.InitialRatio))}; peak {List(s.Select(x => x.PeakRatio))}; late median {List(s.Select(x => x.LateMedianRatio))}; late fraction in [0.8, 1.3] {List(s.Select(x => x.LateFractionNearLimit))}; final/initial loss {List(s.Select(x => x.FinalLossFraction))}; step-to-step loss increases {string.Join(", ", increases)}");
-        double rise = SeedWindow.Median(s.Select(x => x.LateMedianRatio - x.InitialRatio));
-        ClaimAssert.That("W9", rise >= W9MinRise, $"median rise of ηS/2 from step 0 to the late window {rise:F3} (< {W9MinRise}): no progressive sharpening");
+        ClaimAssert.That("W9", stable.Count == Window, $"only {stable.Count} of {s.Count} seeds start below the edge (ηS/2 < 1): η = 0.3 is too large for this setup to show progressive sharpening");
+        double rise = SeedWindow.Median(stable.Select(x => x.LateMedianRatio - x.InitialRatio));
+        ClaimAssert.That("W9", rise >= W9MinRise, $"median rise of ηS/2 from step 0 to the late window over the {Window} runs that start stable {rise:F3} (< {W9MinRise}): no progressive sharpening");
         double near = SeedWindow.Median(s.Select(x => x.LateFractionNearLimit));
         ClaimAssert.That("W9", near >= W9MinFractionNear, $"median fraction of late records with ηS/2 in [0.8, 1.3] {near:P0} (< {W9MinFractionNear:P0}): S does not hover at 2/η");
         ClaimAssert.That("W9", increases.Sum() >= W9MinLossIncreases, $"{increases.Sum()} step-to-step loss increases over {W9LossWindow} runs (< {W9MinLossIncreases}): training was monotone");
@@ -80,5 +85,5 @@ public sealed class WangRobertsEdgeOfStabilityTests
 
     // Calibrated margins (specs/W9, W10, W12: Tolerance), all on 5-seed windows.
     private const double W9MinRise = 0.05, W9MinFractionNear = 0.8, W9MaxLossFraction = 0.05, W10MaxRatio = 0.95;
-    private const int W9LossWindow = 10, W9MinLossIncreases = 1, W12MinSeedsSuppressed = 2;
+    private const int W9MaxSeeds = 10, W9LossWindow = 10, W9MinLossIncreases = 1, W12MinSeedsSuppressed = 2;
 }
