@@ -17,9 +17,13 @@ internal static class BudgetCheck
     {
         var report = Directory.GetFiles(Path.Combine(outDir, "results"), "*-report-full.json").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
             ?? throw new FileNotFoundException($"no BenchmarkDotNet *-report-full.json under {outDir}/results: run the benchmarks first");
-        var medians = ReadMedians(report);
-        double T(string method, string parameters = Mlp) =>
-            medians.TryGetValue($"{method}|{parameters}", out var t) ? t : throw new KeyNotFoundException($"benchmark {method} ({parameters}) missing from {report}");
+        var stats = ReadStatistics(report);
+        (double Median, double Min) S(string method, string parameters) =>
+            stats.TryGetValue($"{method}|{parameters}", out var t) ? t : throw new KeyNotFoundException($"benchmark {method} ({parameters}) missing from {report}");
+        double T(string method, string parameters = Mlp) => S(method, parameters).Median;
+        // The ratio of the fastest iterations, shown next to the judged ratio of medians: on a VM with bursts of
+        // interference (2x slower for 3-4 consecutive iterations) it bounds what the code itself costs.
+        string Best(string a, string b) => $" (fastest iterations: {Ratio(S(a, Mlp).Min, S(b, Mlp).Min)})";
         var metrics = JsonSerializer.Deserialize<Metrics.Result>(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
 
         const int n = 1000, d = Operations.ProjectionDimension;
@@ -29,8 +33,8 @@ internal static class BudgetCheck
 
         var rows = new List<(string Budget, string Measured, bool Met)>
         {
-            ("HVP (fresh double backward) ≤ 1.9 × loss+gradient", Ratio(T("HvpFresh"), T("LossAndGradient")), T("HvpFresh") <= 1.9 * T("LossAndGradient")),
-            ("G-term product (fresh) ≤ 2 × loss+gradient", Ratio(T("GTermFresh"), T("LossAndGradient")), T("GTermFresh") <= 2.0 * T("LossAndGradient")),
+            ("HVP (fresh double backward) ≤ 1.9 × loss+gradient", Ratio(T("HvpFresh"), T("LossAndGradient")) + Best("HvpFresh", "LossAndGradient"), T("HvpFresh") <= 1.9 * T("LossAndGradient")),
+            ("G-term product (fresh) ≤ 2 × loss+gradient", Ratio(T("GTermFresh"), T("LossAndGradient")) + Best("GTermFresh", "LossAndGradient"), T("GTermFresh") <= 2.0 * T("LossAndGradient")),
             ($"projected H, G, H-term at d = {d} < {d} independent HVPs", Ratio(T("Projection50"), d * T("HvpFresh")), T("Projection50") < d * T("HvpFresh")),
             ($"Lanczos top-1 to 1e-6 in ≤ 40 products (λ1/λ2 = {metrics.SpectralGapRatio:F2})", $"{metrics.LanczosProducts} products", metrics.LanczosProducts <= 40),
             ("HVP ≥ 60 % of first-layer matmul throughput", $"{hvpRate / mmRate:P1} ({hvpRate:F1} vs {mmRate:F1} GFLOP/s)", hvpRate >= 0.6 * mmRate),
@@ -43,10 +47,13 @@ internal static class BudgetCheck
             ("G-term shared / loss+gradient", Ratio(T("GTermShared"), T("LossAndGradient"))),
             ("fused H v + J v shared / HVP shared", Ratio(T("HvpAndJvpShared"), T("HvpShared"))),
             ($"projection d = {d} / ({d} × HVP shared)", Ratio(T("Projection50"), d * T("HvpShared"))),
+            ("plain TorchSharp double backward / plain loss+gradient (the budget's premise: about 1.8×)", Ratio(T("PlainDoubleBackward"), T("PlainLossAndGradient")) + Best("PlainDoubleBackward", "PlainLossAndGradient")),
+            ("library HVP fresh / plain double backward (the library's overhead)", Ratio(T("HvpFresh"), T("PlainDoubleBackward"))),
+            ("library loss+gradient / plain loss+gradient", Ratio(T("LossAndGradient"), T("PlainLossAndGradient"))),
         };
         // LeNet-5 rows only when the run included it (BENCH_MODELS may restrict the run to LeNet-300-100).
         const string lenet5 = "Model=" + Workload.LeNet5Name;
-        if (medians.ContainsKey($"HvpFresh|{lenet5}"))
+        if (stats.ContainsKey($"HvpFresh|{lenet5}"))
         {
             info.Add(("LeNet-5: HVP fresh / loss+gradient", Ratio(T("HvpFresh", lenet5), T("LossAndGradient", lenet5))));
             info.Add(("LeNet-5: G-term fresh / loss+gradient", Ratio(T("GTermFresh", lenet5), T("LossAndGradient", lenet5))));
@@ -67,16 +74,16 @@ internal static class BudgetCheck
 
     private static string Ratio(double a, double b) => (a / b).ToString("F3", CultureInfo.InvariantCulture) + "×";
 
-    /// <summary>Median time (ns) per "Method|Parameters" from BenchmarkDotNet's JsonExporter.Full output.</summary>
-    private static Dictionary<string, double> ReadMedians(string path)
+    /// <summary>Median and minimum time (ns) per "Method|Parameters" from BenchmarkDotNet's JsonExporter.Full output.</summary>
+    private static Dictionary<string, (double Median, double Min)> ReadStatistics(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var result = new Dictionary<string, double>();
+        var result = new Dictionary<string, (double, double)>();
         foreach (var b in doc.RootElement.GetProperty("Benchmarks").EnumerateArray())
         {
             if (!b.TryGetProperty("Statistics", out var stats) || stats.ValueKind != JsonValueKind.Object) continue;
             string key = $"{b.GetProperty("Method").GetString()}|{b.GetProperty("Parameters").GetString()}";
-            result[key] = stats.GetProperty("Median").GetDouble();
+            result[key] = (stats.GetProperty("Median").GetDouble(), stats.GetProperty("Min").GetDouble());
         }
         return result;
     }

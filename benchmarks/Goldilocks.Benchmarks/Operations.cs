@@ -1,4 +1,5 @@
 using Goldilocks.Curvature;
+using Goldilocks.Runtime;
 using Goldilocks.Spectral;
 
 namespace Goldilocks.Benchmarks;
@@ -21,6 +22,28 @@ internal static class Operations
         var (loss, grad) = w.Objective.ValueAndGradient(w.Theta);
         return loss + grad[0].ToDouble();
     }
+
+    /// <summary>The reference the HVP budget is stated against (issue 6: "a plain TorchSharp double backward"): the
+    /// same model, torch's own cross_entropy, no library layer (no Objective, LinearizationPoint or operator).</summary>
+    public static double PlainDoubleBackward(Workload w)
+    {
+        using var scope = torch.NewDisposeScope();
+        var theta = w.Theta.detach().requires_grad_();
+        var g = SafeAutograd.Grad(PlainLoss(w, theta), theta, createGraph: true);
+        return SafeAutograd.Grad(g.dot(w.Vector), theta)[0].ToDouble();
+    }
+
+    /// <summary>Loss and gradient the same plain way, the denominator of the plain ratio.</summary>
+    public static double PlainLossAndGradient(Workload w)
+    {
+        using var scope = torch.NewDisposeScope();
+        var theta = w.Theta.detach().requires_grad_();
+        var loss = PlainLoss(w, theta);
+        return loss.ToDouble() + SafeAutograd.Grad(loss, theta)[0].ToDouble();
+    }
+
+    private static Tensor PlainLoss(Workload w, Tensor theta) =>
+        torch.nn.functional.cross_entropy(w.Model.Forward(theta, w.Data.Inputs), w.Data.Targets);
 
     public static double Fresh(Workload w, Func<LinearizationPoint, ICurvatureOperator> op)
     {
