@@ -19,7 +19,13 @@ internal static class Profile
         var hvp = new HessianOperator(point);
         Operations.Shared(hvp, w.Vector);
 
-        Compare(md, "graph reuse: HVP fresh → HVP on a shared linearisation",
+        Compare(md, "one fresh HVP: on a linearisation built for it (reverse over reverse) → FreshHessianProduct (reverse over the R-operator)",
+            () => Operations.Fresh(w, p => new HessianOperator(p)), () => Operations.FreshHvp(w), pairs);
+        Compare(md, "one fresh HVP: plain TorchSharp double backward → FreshHessianProduct",
+            () => Operations.PlainDoubleBackward(w), () => Operations.FreshHvp(w), pairs);
+        Compare(md, "loss+gradient: plain TorchSharp → library (Objective.ValueAndGradient, with its input checks)",
+            () => Operations.PlainLossAndGradient(w), () => Operations.LossAndGradient(w), pairs);
+        Compare(md, "graph reuse: HVP on a linearisation built for it → HVP on a shared linearisation",
             () => Operations.Fresh(w, p => new HessianOperator(p)), () => Operations.Shared(hvp, w.Vector), pairs);
         Compare(md, "graph reuse: G-term fresh → G-term shared",
             () => Operations.Fresh(w, p => new GTermOperator(p)), () => Operations.Shared(new GTermOperator(point), w.Vector), pairs);
