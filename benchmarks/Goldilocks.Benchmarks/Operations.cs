@@ -6,9 +6,9 @@ namespace Goldilocks.Benchmarks;
 
 /// <summary>
 /// The timed operations, each returning a scalar (so nothing is optimised away) and freeing what it allocates.
-/// "Fresh" = one product from scratch at θ (the "one HVP"): the HVP by <see cref="FreshHessianProduct"/>, the
-/// G-term and H-term products on a linearisation built for them; "shared" = one product on an existing linearisation,
-/// which is how Lanczos, Hutchinson and the projections use them.
+/// "Fresh" = a plain double backward from scratch (forward, first-order graph, product), the definition of
+/// one product; "shared" = one product on an existing linearisation, which is how Lanczos, Hutchinson and the
+/// projections use them.
 /// </summary>
 internal static class Operations
 {
@@ -45,14 +45,6 @@ internal static class Operations
     private static Tensor PlainLoss(Workload w, Tensor theta) =>
         torch.nn.functional.cross_entropy(w.Model.Forward(theta, w.Data.Inputs), w.Data.Targets);
 
-    /// <summary>The library's one-product API: reverse over the R-operator (<see cref="FreshHessianProduct"/>).</summary>
-    public static double FreshHvp(Workload w)
-    {
-        using var scope = torch.NewDisposeScope();
-        return FreshHessianProduct.Compute(w.Objective, w.Theta, w.Vector)[0].ToDouble();
-    }
-
-    /// <summary>A product on a linearisation built for it alone (forward, first-order graph, product).</summary>
     public static double Fresh(Workload w, Func<LinearizationPoint, ICurvatureOperator> op)
     {
         using var point = w.Linearize();

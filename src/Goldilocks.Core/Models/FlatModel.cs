@@ -41,43 +41,15 @@ public abstract class FlatModel
     /// <summary>Logits [N, K] for inputs [N, ...InputShape]; differentiable in θ.</summary>
     public Tensor Forward(Tensor theta, Tensor inputs)
     {
-        CheckArguments(theta, inputs);
-        return ForwardCore(theta, inputs);
-    }
-
-    protected abstract Tensor ForwardCore(Tensor theta, Tensor inputs);
-
-    /// <summary>
-    /// Logits at θ + εv for a scalar ε (0-dimensional tensor), differentiable in θ and ε: ∂f/∂ε = J v, the
-    /// R-operator (Pearlmutter 1994) obtained by reverse mode with respect to the single scalar ε. Used by
-    /// <see cref="Curvature.FreshHessianProduct"/> for one Hessian-vector product at a new point.
-    /// </summary>
-    public Tensor ForwardAlong(Tensor theta, Tensor v, Tensor epsilon, Tensor inputs)
-    {
-        ArgumentNullException.ThrowIfNull(v);
-        ArgumentNullException.ThrowIfNull(epsilon);
-        Guard.Shape(v, nameof(v), ParameterCount);
-        Guard.SameDTypeAndDevice(v, theta.dtype, theta.device, nameof(v));
-        if (epsilon.dim() != 0) throw new ArgumentException($"epsilon must be a scalar (0-dimensional) tensor, got shape [{string.Join(", ", epsilon.shape)}]", nameof(epsilon));
-        Guard.SameDTypeAndDevice(epsilon, theta.dtype, theta.device, nameof(epsilon));
-        CheckArguments(theta, inputs);
-        return ForwardAlongCore(theta, v, epsilon, inputs);
-    }
-
-    private void CheckArguments(Tensor theta, Tensor inputs)
-    {
         Guard.Shape(theta, nameof(theta), ParameterCount);
         if (inputs.dim() != InputShape.Length + 1 || !inputs.shape.Skip(1).SequenceEqual(InputShape))
             throw new ArgumentException(
                 $"{Name} expects inputs of shape [N, {string.Join(", ", InputShape)}], got [{string.Join(", ", inputs.shape)}]", nameof(inputs));
         Guard.SameDTypeAndDevice(inputs, theta.dtype, theta.device, nameof(inputs));
+        return ForwardCore(theta, inputs);
     }
 
-    /// <summary>The model at θ + εv. Models whose first layer is linear in its weights override this with that layer
-    /// split exactly as A(W₁, x) + ε A(V₁, x): the derivative with respect to ε then never forms ∂L/∂W₁ = δ₁ᵀx, the
-    /// largest product of a Hessian-vector product on input-heavy nets (BENCHMARKS.md).</summary>
-    protected virtual Tensor ForwardAlongCore(Tensor theta, Tensor v, Tensor epsilon, Tensor inputs) =>
-        ForwardCore(theta + epsilon * v, inputs);
+    protected abstract Tensor ForwardCore(Tensor theta, Tensor inputs);
 
     protected ParameterBlock AddBlock(string name, int layer, bool isBias, long fanIn, params long[] shape)
     {

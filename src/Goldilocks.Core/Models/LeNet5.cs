@@ -27,17 +27,9 @@ public sealed class LeNet5 : FlatModel
 
     public override int? HomogeneityDegree => 5;
 
-    protected override Tensor ForwardCore(Tensor theta, Tensor inputs) => AfterConv1(Conv1(inputs, theta), theta);
-
-    /// <summary>conv(x, W₁) + ε conv(x, V₁) for the first convolution (exact: linear in W₁), the rest at θ + εv.</summary>
-    protected override Tensor ForwardAlongCore(Tensor theta, Tensor v, Tensor epsilon, Tensor inputs) =>
-        AfterConv1(Conv1(inputs, theta) + epsilon * Conv1(inputs, v), theta + epsilon * v);
-
-    private Tensor Conv1(Tensor inputs, Tensor weights) => torch.nn.functional.conv2d(inputs, _conv1.Of(weights));
-
-    private Tensor AfterConv1(Tensor z1, Tensor theta)
+    protected override Tensor ForwardCore(Tensor theta, Tensor inputs)
     {
-        var h = Pool(torch.nn.functional.relu(z1));
+        var h = Pool(torch.nn.functional.relu(torch.nn.functional.conv2d(inputs, _conv1.Of(theta))));
         h = Pool(torch.nn.functional.relu(torch.nn.functional.conv2d(h, _conv2.Of(theta))));
         h = h.flatten(1);
         h = torch.nn.functional.relu(torch.nn.functional.linear(h, _fc1.Of(theta)));

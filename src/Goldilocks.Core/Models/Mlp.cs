@@ -39,28 +39,14 @@ public sealed class Mlp : FlatModel
 
     public override int? HomogeneityDegree => !HasBias && Activation.IsPositivelyHomogeneous() ? _layers.Count : null;
 
-    protected override Tensor ForwardCore(Tensor theta, Tensor inputs) => From(0, FirstLayer(inputs, theta, theta), theta);
-
-    /// <summary>W₁x + ε V₁x for the first layer (exact: it is linear in W₁), the other layers at θ + εv.</summary>
-    protected override Tensor ForwardAlongCore(Tensor theta, Tensor v, Tensor epsilon, Tensor inputs)
+    protected override Tensor ForwardCore(Tensor theta, Tensor inputs)
     {
-        var shifted = theta + epsilon * v;
-        var z1 = FirstLayer(inputs, theta, shifted) + epsilon * torch.nn.functional.linear(inputs, _layers[0].Weight.Of(v));
-        return From(0, z1, shifted);
-    }
-
-    /// <summary>The first layer's pre-activation, weights from <paramref name="weights"/>, bias from <paramref name="bias"/>.</summary>
-    private Tensor FirstLayer(Tensor inputs, Tensor weights, Tensor bias) =>
-        torch.nn.functional.linear(inputs, _layers[0].Weight.Of(weights), _layers[0].Bias?.Of(bias));
-
-    /// <summary>The network from the pre-activation <paramref name="z"/> of layer <paramref name="layer"/> on.</summary>
-    private Tensor From(int layer, Tensor z, Tensor theta)
-    {
-        var h = z;
-        for (int l = layer + 1; l < _layers.Count; l++)
+        var h = inputs;
+        for (int l = 0; l < _layers.Count; l++)
         {
             var (w, b) = _layers[l];
-            h = torch.nn.functional.linear(Activation.Apply(h), w.Of(theta), b?.Of(theta));
+            h = torch.nn.functional.linear(h, w.Of(theta), b?.Of(theta));
+            if (l + 1 < _layers.Count) h = Activation.Apply(h);
         }
         return h;
     }
