@@ -25,8 +25,11 @@ public static class ChildProcess
     /// <summary>The dotnet host running this test process (falls back to <c>dotnet</c> on PATH).</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p && File.Exists(p) ? p : "dotnet";
 
-    public static ChildResult RunFuzzHost(TimeSpan timeout, params string[] args) =>
-        Run(DotnetHost, new[] { FuzzHostPath }.Concat(args), timeout);
+    public static ChildResult RunFuzzHost(TimeSpan timeout, params string[] args) => RunFuzzHost(timeout, null, args);
+
+    /// <summary>The FuzzHost with extra environment variables for the child.</summary>
+    public static ChildResult RunFuzzHost(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Run(DotnetHost, new[] { FuzzHostPath }.Concat(args), timeout, environment);
 
     /// <summary>The goldilocks CLI dll, built beside the test assembly because the test project references the CLI project.</summary>
     public static string CliPath => Path.Combine(AppContext.BaseDirectory, "goldilocks.dll");
