@@ -20,7 +20,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
     public void Sharpness_rises_to_2_over_eta_and_hovers_there_while_the_loss_falls_non_monotonically()
     {
         // Progressive sharpening is a statement about stable training (Sec. 2.1: "so long as training is stable"): the
-        // rise is judged on the first 5 seeds that start below the edge (ηS/2 < 1 at step 0; 8 of 54 calibration seeds
+        // rise is judged on the first 5 seeds that start below the edge (ηS/2 < 1 at step 0; 13 of 108 calibration seeds
         // start above it). Hovering and the falling loss are judged on every run tracked, those included.
         var (s, stable) = SeedWindow.Admit(Window, W9MaxSeeds, seed =>
         {
