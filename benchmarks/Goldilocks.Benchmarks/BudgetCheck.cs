@@ -6,8 +6,8 @@ namespace Goldilocks.Benchmarks;
 
 /// <summary>
 /// The benchmark-comparison step: reads BenchmarkDotNet's full JSON export and metrics.json of the same run and fails
-/// (exit 1) when a budget of issue 6 is broken. All timing budgets are ratios of medians from ONE run, so machine
-/// load common to both sides cancels.
+/// (exit 1) when a budget of issue 6 is broken. All timing budgets are ratios from ONE run of the fastest iteration of
+/// each benchmark (the ratio of medians is printed beside it).
 /// </summary>
 internal static class BudgetCheck
 {
@@ -15,15 +15,16 @@ internal static class BudgetCheck
 
     public static int Run(string outDir)
     {
-        var report = Directory.GetFiles(Path.Combine(outDir, "results"), "*-report-full.json").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
+        var report = Directory.GetFiles(Path.Combine(outDir, "results"), "*-report-full.json").Order(StringComparer.Ordinal).LastOrDefault() // newest: the names carry the run's UTC time
             ?? throw new FileNotFoundException($"no BenchmarkDotNet *-report-full.json under {outDir}/results: run the benchmarks first");
         var stats = ReadStatistics(report);
         (double Median, double Min) S(string method, string parameters) =>
             stats.TryGetValue($"{method}|{parameters}", out var t) ? t : throw new KeyNotFoundException($"benchmark {method} ({parameters}) missing from {report}");
-        double T(string method, string parameters = Mlp) => S(method, parameters).Median;
-        // The ratio of the fastest iterations, shown next to the judged ratio of medians: on a VM with bursts of
-        // interference (2x slower for 3-4 consecutive iterations) it bounds what the code itself costs.
-        string Best(string a, string b) => $" (fastest iterations: {Ratio(S(a, Mlp).Min, S(b, Mlp).Min)})";
+        // Judged on the fastest iteration of each benchmark: interference on a shared VM only ever adds time, and it
+        // comes in bursts (iterations 2x slower for seconds at a time) that a median of 15 does not remove. Two quiet
+        // runs of the same code gave HVP/loss+gradient medians of 2.64x and 1.44x, fastest iterations 2.27x and 2.10x.
+        double T(string method, string parameters = Mlp) => S(method, parameters).Min;
+        string Medians(string a, string b) => $" (medians: {Ratio(S(a, Mlp).Median, S(b, Mlp).Median)})";
         var metrics = JsonSerializer.Deserialize<Metrics.Result>(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
 
         const int n = 1000, d = Operations.ProjectionDimension;
@@ -33,8 +34,8 @@ internal static class BudgetCheck
 
         var rows = new List<(string Budget, string Measured, bool Met)>
         {
-            ("HVP (fresh double backward) ≤ 1.9 × loss+gradient", Ratio(T("HvpFresh"), T("LossAndGradient")) + Best("HvpFresh", "LossAndGradient"), T("HvpFresh") <= 1.9 * T("LossAndGradient")),
-            ("G-term product (fresh) ≤ 2 × loss+gradient", Ratio(T("GTermFresh"), T("LossAndGradient")) + Best("GTermFresh", "LossAndGradient"), T("GTermFresh") <= 2.0 * T("LossAndGradient")),
+            ("HVP (fresh double backward) ≤ 1.9 × loss+gradient", Ratio(T("HvpFresh"), T("LossAndGradient")) + Medians("HvpFresh", "LossAndGradient"), T("HvpFresh") <= 1.9 * T("LossAndGradient")),
+            ("G-term product (fresh) ≤ 2 × loss+gradient", Ratio(T("GTermFresh"), T("LossAndGradient")) + Medians("GTermFresh", "LossAndGradient"), T("GTermFresh") <= 2.0 * T("LossAndGradient")),
             ($"projected H, G, H-term at d = {d} < {d} independent HVPs", Ratio(T("Projection50"), d * T("HvpFresh")), T("Projection50") < d * T("HvpFresh")),
             ($"Lanczos top-1 to 1e-6 in ≤ 40 products (λ1/λ2 = {metrics.SpectralGapRatio:F2})", $"{metrics.LanczosProducts} products", metrics.LanczosProducts <= 40),
             ("HVP ≥ 60 % of first-layer matmul throughput", $"{hvpRate / mmRate:P1} ({hvpRate:F1} vs {mmRate:F1} GFLOP/s)", hvpRate >= 0.6 * mmRate),
@@ -47,7 +48,7 @@ internal static class BudgetCheck
             ("G-term shared / loss+gradient", Ratio(T("GTermShared"), T("LossAndGradient"))),
             ("fused H v + J v shared / HVP shared", Ratio(T("HvpAndJvpShared"), T("HvpShared"))),
             ($"projection d = {d} / ({d} × HVP shared)", Ratio(T("Projection50"), d * T("HvpShared"))),
-            ("plain TorchSharp double backward / plain loss+gradient (the budget's premise: about 1.8×)", Ratio(T("PlainDoubleBackward"), T("PlainLossAndGradient")) + Best("PlainDoubleBackward", "PlainLossAndGradient")),
+            ("plain TorchSharp double backward / plain loss+gradient (the budget's premise: about 1.8×)", Ratio(T("PlainDoubleBackward"), T("PlainLossAndGradient")) + Medians("PlainDoubleBackward", "PlainLossAndGradient")),
             ("library HVP fresh / plain double backward (the library's overhead)", Ratio(T("HvpFresh"), T("PlainDoubleBackward"))),
             ("library loss+gradient / plain loss+gradient", Ratio(T("LossAndGradient"), T("PlainLossAndGradient"))),
         };
@@ -60,7 +61,7 @@ internal static class BudgetCheck
             info.Add(($"LeNet-5: projection d = {d} / ({d} × HVP fresh)", Ratio(T("Projection50", lenet5), d * T("HvpFresh", lenet5))));
         }
         var md = new StringBuilder();
-        md.AppendLine($"Budgets (LeNet-300-100, {metrics.Data}; report {Path.GetFileName(report)}):").AppendLine();
+        md.AppendLine($"Budgets (LeNet-300-100, {metrics.Data}; report {Path.GetFileName(report)}; times: fastest iteration of each benchmark):").AppendLine();
         md.AppendLine("| budget | measured | met |").AppendLine("|---|---|---|");
         foreach (var (b, m, ok) in rows) md.AppendLine($"| {b} | {m} | {(ok ? "yes" : "**NO**")} |");
         md.AppendLine().AppendLine("| informational ratio | measured |").AppendLine("|---|---|");

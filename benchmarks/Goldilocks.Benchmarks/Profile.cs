@@ -32,6 +32,11 @@ internal static class Profile
         Compare(md, "H v then J v separately → fused in one backward pass",
             () => Operations.Shared(hvp, w.Vector) + Operations.JacobianVector(point, w.Vector), () => Operations.HessianAndJacobian(point, w.Vector), pairs);
 
+        using (var basis50 = w.Basis(Operations.ProjectionDimension))
+            Compare(md, "finiteness check of the d = 50 basis (P × 50): element-wise isfinite → sum first (Guard.AllFinite)",
+                () => { using var s = torch.NewDisposeScope(); return torch.isfinite(basis50).all().item<bool>() ? 1 : 0; },
+                () => Guard.AllFinite(basis50) ? 1 : 0, pairs);
+
         using (var basis = w.Basis(20))
             Compare(md, "projection d = 20: operator path (d H + d G products) → ProjectedCurvature.Compute",
                 () => OldProjection(w, basis), () => Operations.Projection(w, basis), Math.Max(2, pairs / 3));

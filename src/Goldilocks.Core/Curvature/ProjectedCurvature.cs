@@ -40,7 +40,6 @@ public static class ProjectedCurvature
         var columns = Enumerable.Range(0, (int)d).Select(j => basis[.., j].contiguous()).ToArray();
         var g = torch.zeros(d, d, dtype: point.DType, device: point.Device);
         var h = torch.zeros(d, d, dtype: point.DType, device: point.Device);
-        var vt = basis.t();
         foreach (var batch in point.Graphs())
         {
             using var inner = torch.NewDisposeScope();
@@ -52,7 +51,8 @@ public static class ProjectedCurvature
                 hv.Add(hvj);
                 jv.Add(jvj);
             }
-            h.add_(vt.matmul(torch.stack(hv, 1)));
+            // Rows H v_j stacked contiguously ([d, P], no strided writes), times V: (Vᵀ H V)ᵀ.
+            h.add_(torch.stack(hv, 0).matmul(basis).t());
             // [d, n·K]: row j is J_b v_j; M_b applied row by row.
             var jvs = torch.stack(jv, 0);
             var mjv = torch.stack(jv.Select(u => loss.LogitHessianProduct(batch.Logits, u)).ToList(), 0);

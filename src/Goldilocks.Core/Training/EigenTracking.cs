@@ -55,7 +55,7 @@ public static class EigenTracking
             {
                 using var scope = torch.NewDisposeScope();
                 var (loss, direction) = GradientDescent.Direction(objective, theta, coefficients);
-                if (!double.IsFinite(loss) || !torch.isfinite(theta).all().item<bool>()) { diverged = true; break; }
+                if (!double.IsFinite(loss) || !Guard.AllFinite(theta)) { diverged = true; break; }
                 bool record = step % options.RecordEvery == 0 || step == steps;
                 LanczosResult? pairs = null;
                 if (record || suppression is not null)

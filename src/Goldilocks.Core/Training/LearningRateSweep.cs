@@ -39,7 +39,7 @@ public static class LearningRateSweep
         {
             var run = GradientDescent.Run(objective, theta0, eta, steps, recordEvery: steps);
             using var theta = run.FinalParameters;
-            bool diverged = run.Diverged || !torch.isfinite(theta).all().item<bool>();
+            bool diverged = run.Diverged || !Guard.AllFinite(theta);
             points.Add(diverged
                 ? new SweepPoint(eta, eta * s0 / 2, double.NaN, double.NaN, double.NaN, true)
                 : new SweepPoint(eta, eta * s0 / 2, objective.Value(theta), Accuracy(model, theta, train), Accuracy(model, theta, test), false));

@@ -61,7 +61,7 @@ public static class SharpnessTracking
         {
             using var scope = torch.NewDisposeScope();
             var (loss, direction) = GradientDescent.Direction(objective, theta, coefficients);
-            if (!double.IsFinite(loss) || !torch.isfinite(direction).all().item<bool>())
+            if (!double.IsFinite(loss) || !Guard.AllFinite(direction))
             {
                 theta.Dispose();
                 block.Dispose();

@@ -169,6 +169,38 @@ public sealed class BadInputCatalogTests
         FluentActions.Invoking(() => SafeAutograd.Grad(y, unused)).Should().Throw<InvalidOperationException>().WithMessage("*input is not used by the output*");
     }
 
+    /// <summary>Guard.AllFinite decides by the sum first: it must still see every NaN and ±Inf (wherever it sits,
+    /// also beside an opposite infinity or beside values whose sum overflows) and must not reject finite values whose
+    /// sum overflows.</summary>
+    [Test]
+    public void Finiteness_check_sees_every_NaN_and_infinity_and_accepts_finite_values_whose_sum_overflows()
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var dtype in new[] { ScalarType.Float64, ScalarType.Float32 })
+        {
+            double big = dtype == ScalarType.Float64 ? 1e308 : 3e38;
+            Guard.AllFinite(torch.tensor(new[] { big, big, big }).to(dtype)).Should().BeTrue($"{dtype}: finite values whose sum overflows are finite");
+            Guard.AllFinite(torch.tensor(new[] { big, -big, 1.0 }).to(dtype)).Should().BeTrue();
+            foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            {
+                for (int at = 0; at < 4; at++)
+                {
+                    var values = new[] { 1.0, -2.0, big, big };
+                    values[at] = bad;
+                    Guard.AllFinite(torch.tensor(values).to(dtype)).Should().BeFalse($"{dtype}: {bad} at index {at}");
+                }
+            }
+            Guard.AllFinite(torch.tensor(new[] { double.PositiveInfinity, double.NegativeInfinity }).to(dtype)).Should().BeFalse($"{dtype}: +Inf and −Inf sum to NaN");
+            Guard.AllFinite(torch.zeros(new long[] { 3, 0 }, dtype: dtype)).Should().BeTrue("an empty tensor has no non-finite element");
+        }
+        Guard.AllFinite(torch.tensor(new long[] { long.MaxValue, long.MaxValue })).Should().BeTrue("integer tensors are always finite");
+        var basis = torch.randn(new long[] { 1000, 7 }, dtype: ScalarType.Float64).t(); // non-contiguous
+        Guard.AllFinite(basis).Should().BeTrue();
+        basis[3, 500] = double.NaN;
+        Guard.AllFinite(basis).Should().BeFalse("a NaN in a transposed (non-contiguous) view");
+        FluentActions.Invoking(() => Guard.Finite(basis, "basis")).Should().Throw<ArgumentException>().WithMessage("*basis contains NaN or infinite values*");
+    }
+
     [ClaimProperty(MaxTest = 20)]
     public void Zero_matrix_positive_curvature_is_undefined_never_NaN(byte size)
     {
