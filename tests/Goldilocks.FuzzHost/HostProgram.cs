@@ -4,7 +4,7 @@ namespace Goldilocks.FuzzHost;
 
 /// <summary>
 /// Entry point of the child process the reliability tests launch. Modes:
-/// <c>fuzz SEED COUNT</c>, <c>native-fault</c>, <c>determinism SEED THREADS</c>, <c>soak PRODUCTS WARMUP</c>.
+/// <c>fuzz SEED COUNT</c>, <c>native-fault</c>, <c>determinism SEED THREADS</c>, <c>soak PRODUCTS WARMUP [leak]</c>.
 /// Each prints machine-readable lines (prefix <c>FUZZ-SUMMARY</c>, <c>DET</c>, <c>SOAK</c>) and exits 0; a broken
 /// fuzz contract exits 3, an unexpected exception exits non-zero with the stack trace on stderr; a native abort exits 134.
 /// </summary>
@@ -37,6 +37,9 @@ public static class HostProgram
             case "soak" when args.Length == 3:
                 Console.WriteLine(Soak.Run(Int(args[1]), Int(args[2])).ToLine());
                 return 0;
+            case "soak" when args.Length == 4 && args[3] == "leak":
+                Console.WriteLine(Soak.Run(Int(args[1]), Int(args[2]), leakPerProduct: true).ToLine());
+                return 0;
             default:
                 return Usage();
         }
@@ -44,7 +47,7 @@ public static class HostProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Goldilocks.FuzzHost fuzz SEED COUNT | native-fault | determinism SEED THREADS | soak PRODUCTS WARMUP");
+        Console.Error.WriteLine("usage: Goldilocks.FuzzHost fuzz SEED COUNT | native-fault | determinism SEED THREADS | soak PRODUCTS WARMUP [leak]");
         return UsageError;
     }
 

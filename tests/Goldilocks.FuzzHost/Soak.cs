@@ -22,8 +22,29 @@ public static class Soak
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
     private static extern int MallocTrim(nuint pad);
 
-    public static SoakResult Run(int products, int warmup)
+    /// <summary>glibc's struct mallinfo2 (all fields size_t; glibc ≥ 2.33).</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct MallInfo2
     {
+        public nuint Arena, Ordblks, Smblks, Hblks, Hblkhd, Usmblks, Fsmblks, Uordblks, Fordblks, Keepcost;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mallinfo2")]
+    private static extern MallInfo2 MallocInfo();
+
+    /// <summary>Bytes the process holds in malloc (in-use chunks of every arena plus mmapped chunks): the native
+    /// memory a leak would grow, unaffected by how much freed memory glibc keeps or returns.</summary>
+    private static long NativeHeapInUse()
+    {
+        var info = MallocInfo();
+        return (long)(info.Uordblks + info.Hblkhd);
+    }
+
+    /// <param name="leakPerProduct">Negative control: keep one 1,000-double tensor per product alive (8 KB each), the
+    /// kind of leak the soak test must catch.</param>
+    public static SoakResult Run(int products, int warmup, bool leakPerProduct = false)
+    {
+        var leaked = new List<Tensor>();
         var model = new Mlp(6, new[] { 5, 4 }, 3);
         using var data = SyntheticClusters.Generate(12, 6, 3, 1);
         var objective = new Objective(model, data, new CrossEntropy());
@@ -49,6 +70,7 @@ public static class Soak
                     _ => new HTermOperator(point!),
                 };
                 op.Apply(torch.randn(new[] { model.ParameterCount }, generator: gen));
+                if (leakPerProduct) leaked.Add(torch.randn(1000, dtype: ScalarType.Float64).DetachFromDisposeScope());
             }
             if (i + 1 >= warmup && (i + 1 - warmup) % 1000 == 0)
             {
@@ -57,7 +79,7 @@ public static class Soak
                 max = Math.Max(max, rss);
                 final = rss;
                 checkpoints++;
-                trace.Add(FormattableString.Invariant($"{(i + 1) / 1000}k:{rss / 1024}KiB/managed{GC.GetTotalMemory(false) / 1024}KiB"));
+                trace.Add(FormattableString.Invariant($"{(i + 1) / 1000}k:{rss / 1024}KiB/managed{GC.GetTotalMemory(false) / 1024}KiB/native{NativeHeapInUse() / 1024}KiB"));
             }
         }
         point?.Dispose();
