@@ -51,12 +51,21 @@ public static class CurvatureProbe
     public static (double Loss, double MeanEntropy, double CollapsedFraction) OutputStatistics(Objective objective, Tensor theta, CrossEntropy loss)
     {
         using var scope = torch.NewDisposeScope();
-        var logits = objective.Logits(theta);
-        var logp = torch.nn.functional.log_softmax(logits / loss.Temperature, 1);
-        var p = logp.exp();
-        double entropy = -(p * logp).nan_to_num(0.0).sum(1).mean().ToDouble();
-        double collapsed = ((1 - p.max(1).values) < CollapseTolerance).to(ScalarType.Float64).mean().ToDouble();
+        var logp = torch.nn.functional.log_softmax(objective.Logits(theta) / loss.Temperature, 1);
+        double entropy = Entropies(logp).mean().ToDouble();
+        double collapsed = CollapsedFraction(logp.exp());
         return (objective.Value(theta), entropy, collapsed);
+    }
+
+    /// <summary>Entropy −Σ_k p_k log p_k of each row of log-probabilities [N, K] (0·log 0 = 0).</summary>
+    public static Tensor Entropies(Tensor logProbabilities) =>
+        -(logProbabilities.exp() * logProbabilities).nan_to_num(0.0).sum(1);
+
+    /// <summary>Fraction of rows of p [N, K] that are one-hot: 1 − max_k p_k below <see cref="CollapseTolerance"/>.</summary>
+    public static double CollapsedFraction(Tensor probabilities)
+    {
+        using var scope = torch.NewDisposeScope();
+        return ((1 - probabilities.max(1).values) < CollapseTolerance).to(ScalarType.Float64).mean().ToDouble();
     }
 
     /// <summary>

@@ -85,10 +85,9 @@ public static class PreCollapse
             using var inner = torch.NewDisposeScope();
             var (jacobians, logits) = FirstLayerJacobians(model, data, theta0 * alpha);
             var p = torch.softmax(logits, 1);
-            var logp = torch.nn.functional.log_softmax(logits, 1);
-            var entropy = -(p * logp).nan_to_num(0.0).sum(1);
+            var entropy = CurvatureProbe.Entropies(torch.nn.functional.log_softmax(logits, 1));
             int mu0 = (int)entropy.argmax().item<long>();
-            double collapsed = ((1 - p.max(1).values) < CurvatureProbe.CollapseTolerance).to(ScalarType.Float64).mean().ToDouble();
+            double collapsed = CurvatureProbe.CollapsedFraction(p);
             var m = SoftmaxCovariance.Batched(p);
             var perSample = torch.einsum("nkp,nkl,nlq->npq", jacobians, m, jacobians) / data.Count;
             var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
@@ -99,13 +98,12 @@ public static class PreCollapse
                 continue;
             }
             double dominance = ((g - perSample.select(0, mu0)).norm() / gNorm).ToDouble();
-            var sym = (g + g.T) / 2;
-            var eig = SymmetricEigen.Decompose(sym);
+            var eig = SymmetricEigen.Decompose(g); // of the symmetric part (g + gᵀ)/2, like CurvatureProbe.Summarize
             int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
             var averaged = eig.Eigenvectors.select(1, top).reshape(hidden, inputs).mean(new long[] { 0 });
             var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
             double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).ToDouble());
-            list.Add(new PreCollapsePoint(alpha, CurvatureProbe.Summarize(sym).PositiveCurvature, mu0, entropy.select(0, mu0).ToDouble(), dominance, align, collapsed));
+            list.Add(new PreCollapsePoint(alpha, CurvatureSummary.FromEigenvalues(eig.Eigenvalues).PositiveCurvature, mu0, entropy.select(0, mu0).ToDouble(), dominance, align, collapsed));
             if (stopAfter(list[^1])) break;
         }
         return list;

@@ -1,9 +1,9 @@
-using Goldilocks.Theory;
 using Goldilocks.Curvature;
 using Goldilocks.Data;
 using Goldilocks.Losses;
 using Goldilocks.Models;
 using Goldilocks.Objectives;
+using Goldilocks.Theory;
 
 namespace Goldilocks.Experiments;
 
