@@ -4,7 +4,7 @@ namespace Goldilocks.Benchmarks;
 
 /// <summary>
 /// A minimal reader of the first n FashionMNIST training samples from the IDX gz files (big-endian header: magic,
-/// counts, dims; then bytes). Benchmark-only: the project's own data loader lives in Goldilocks.Core/Data.
+/// counts, dims; then bytes). Benchmark-only: the project's own data loader lives in Goldilocks.Engine/Data.
 /// </summary>
 internal static class FashionMnistReader
 {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Goldilocks.Cli.Plotting;
 using Goldilocks.Losses;
 using Goldilocks.Objectives;
-using Goldilocks.Reporting;
 using Spectre.Console;
 
 namespace Goldilocks.Cli.Commands;

@@ -1,7 +1,5 @@
 using Goldilocks.Cli.Plotting;
-using Goldilocks.Reporting;
 using Goldilocks.Spectral;
-using Goldilocks.Theory;
 using Goldilocks.Training;
 using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 

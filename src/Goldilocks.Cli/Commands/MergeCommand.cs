@@ -1,4 +1,3 @@
-using Goldilocks.Reporting;
 
 namespace Goldilocks.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using Goldilocks.Cli.Plotting;
-using Goldilocks.Reporting;
 using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 
 namespace Goldilocks.Cli.Commands;

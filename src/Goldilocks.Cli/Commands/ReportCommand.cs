@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Goldilocks.Data;
-using Goldilocks.Reporting;
 
 namespace Goldilocks.Cli.Commands;
 

@@ -2,7 +2,6 @@ using Goldilocks.Cli.Plotting;
 using Goldilocks.Curvature;
 using Goldilocks.Losses;
 using Goldilocks.Objectives;
-using Goldilocks.Reporting;
 using Goldilocks.Spectral;
 using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Goldilocks.Reporting;
 using Spectre.Console;
 
 namespace Goldilocks.Cli.Infrastructure;

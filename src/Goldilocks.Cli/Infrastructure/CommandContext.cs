@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Goldilocks.Reporting;
 using Goldilocks.Runtime;
 using Spectre.Console;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Goldilocks.Reporting;
 using Spectre.Console;
 
 namespace Goldilocks.Cli.Infrastructure;

@@ -1,4 +1,3 @@
-using Goldilocks.Reporting;
 using ScottPlot;
 
 namespace Goldilocks.Cli.Plotting;

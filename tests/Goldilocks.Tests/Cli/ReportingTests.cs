@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Goldilocks.Cli.Plotting;
-using Goldilocks.Reporting;
 
 namespace Goldilocks.Tests.Cli;
 

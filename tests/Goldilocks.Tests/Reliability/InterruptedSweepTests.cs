@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Goldilocks.Cli;
-using Goldilocks.Reporting;
 
 namespace Goldilocks.Tests.Reliability;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Goldilocks.Reporting;
 
 namespace Goldilocks.Tests.Reliability;
 

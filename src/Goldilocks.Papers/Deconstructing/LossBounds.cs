@@ -1,0 +1,45 @@
+namespace Goldilocks.Papers.Deconstructing;
+
+/// <summary>
+/// Paper 000 Sec. 4, "Model confidence &amp; initial loss": lower bounds on the expected cross-entropy when the softmax
+/// output does not depend on the class, and the small-scale expansion of the loss of a homogeneous network.
+/// </summary>
+public static class LossBounds
+{
+    /// <summary>
+    /// Expected loss Σ_k Q_k · mean_j(−log p^j_k) when every class sees the same outputs {p^j} (p independent of y).
+    /// </summary>
+    public static double ClassIndependentLoss(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> prior)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Count == 0) throw new ArgumentException("no outputs", nameof(outputs));
+        return prior.Select((q, k) => q == 0 ? 0 : q * outputs.Average(p => -Math.Log(p[k]))).Sum();
+    }
+
+    /// <summary>Mean output Q̂ = mean_j p^j.</summary>
+    public static double[] AverageOutput(IReadOnlyList<IReadOnlyList<double>> outputs) =>
+        Enumerable.Range(0, outputs[0].Count).Select(k => outputs.Average(p => p[k])).ToArray();
+
+    /// <summary>Jensen bound Σ_k Q_k (−log Q̂_k): the cross-entropy between the prior and the mean output.</summary>
+    public static double JensenBound(IReadOnlyList<double> prior, IReadOnlyList<double> averageOutput) =>
+        prior.Select((q, k) => q == 0 ? 0 : -q * Math.Log(averageOutput[k])).Sum();
+
+    /// <summary>Shannon entropy of the prior, −Σ Q_k log Q_k (Gibbs: the Jensen bound is ≥ this).</summary>
+    public static double Entropy(IReadOnlyList<double> prior) => prior.Where(q => q > 0).Sum(q => -q * Math.Log(q));
+
+    /// <summary>The bound as printed in paper 000: Σ_k (−log Q̂_k) ≥ K log K (the sum of K class-conditional losses).</summary>
+    public static double PaperUnweightedBound(IReadOnlyList<double> averageOutput) => averageOutput.Sum(q => -Math.Log(q));
+
+    /// <summary>
+    /// Small-scale expansion of the mean loss of an L-homogeneous net: L(αθ) = log K + t c₁ + R with t = α^L,
+    /// c₁ = mean_μ (z̄_μ − z_{μ,y}) (z̄ = mean logit) and |R| ≤ t² max_μ range(z_μ)² / 8 (Taylor with the bound
+    /// Var ≤ range²/4 on the second derivative of the log-sum-exp). <paramref name="logits"/> are those of θ, [N][K].
+    /// </summary>
+    public static (double Linear, double RemainderFactor) SmallScaleExpansion(IReadOnlyList<IReadOnlyList<double>> logits, IReadOnlyList<int> labels)
+    {
+        if (logits.Count != labels.Count || logits.Count == 0) throw new ArgumentException("need one label per logit row", nameof(labels));
+        double c1 = logits.Select((z, mu) => z.Average() - z[labels[mu]]).Average();
+        double range = logits.Max(z => z.Max() - z.Min());
+        return (c1, range * range / 8);
+    }
+}

@@ -1,0 +1,90 @@
+using Goldilocks.Curvature;
+using Goldilocks.Data;
+using Goldilocks.Losses;
+using Goldilocks.Models;
+using Goldilocks.Objectives;
+
+namespace Goldilocks.Papers.Deconstructing;
+
+/// <summary>σ_c², σ_e² of the random logit model (paper 000 Sec. 4) estimated from projected logit gradients g_{μk} = Vᵀ∇z_k(x_μ):
+/// c_k = mean_μ g_{μk}, σ_c² = mean_k ‖c_k‖²/d, σ_e² = mean_{μ,k} ‖g_{μk} − c_k‖²/d.</summary>
+public sealed record LogitGradientStatistics(double SigmaC2, double SigmaE2, int Dimension);
+
+/// <summary>One confidence level: α, mean entropy, PC of the true projected G-term and the Eq. 8 prediction (null if collapsed).</summary>
+public sealed record Eq8Point(double Alpha, double MeanEntropy, double? TrueGTermPC, double? PredictedPC);
+
+public sealed record Eq8Result(LogitGradientStatistics Fit, IReadOnlyList<Eq8Point> Points);
+
+/// <summary>
+/// Paper 000 Fig. 3: Eq. 8, PC(E G) = √d(σ_c² + σ_e²) / √(σ_e⁴ + 2σ_e²σ_c² + dσ_c⁴Γ_p⁻²), with σ's from a real network's
+/// logit gradients, against the PC of the true projected G-term (1/N) Σ_μ (J_μV)ᵀ[diag p'_μ − p'_μp'_μᵀ](J_μV) at the
+/// softmax outputs p' = σ(α^L z) of the scaled model (Eq. 5; the factor α^{2L−2} does not change PC).
+/// </summary>
+public static class RandomLogitFit
+{
+    /// <summary>Eq. 8.</summary>
+    public static double PredictedPositiveCurvature(LogitGradientStatistics s, double gamma)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        double c = s.SigmaC2, e = s.SigmaE2, d = s.Dimension;
+        return Math.Sqrt(d) * (c + e) / Math.Sqrt(e * e + 2 * e * c + d * c * c / (gamma * gamma));
+    }
+
+    /// <summary>J V as [N, K, d]: each column of V pushed through the logit Jacobian (double-backward JVPs).</summary>
+    public static Tensor ProjectedJacobian(FlatModel model, Dataset data, Tensor theta, Tensor basis)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var point = new LinearizationPoint(new Objective(model, data, new CrossEntropy()), theta);
+        var columns = new List<Tensor>();
+        for (long j = 0; j < basis.shape[1]; j++)
+        {
+            using var inner = torch.NewDisposeScope();
+            var v = basis.select(1, j);
+            var parts = point.Graphs().Select(b => LinearizationPoint.JacobianProduct(b, v)).ToList();
+            columns.Add(torch.cat(parts, 0).MoveToOuterDisposeScope());
+        }
+        return torch.stack(columns, 2).MoveToOuterDisposeScope();
+    }
+
+    public static LogitGradientStatistics Estimate(Tensor projectedJacobian)
+    {
+        using var scope = torch.NewDisposeScope();
+        long d = projectedJacobian.shape[2];
+        var means = projectedJacobian.mean(new long[] { 0 });
+        double c2 = means.pow(2).sum(1).mean().ToDouble() / d;
+        double e2 = (projectedJacobian - means.unsqueeze(0)).pow(2).sum(2).mean().ToDouble() / d;
+        return new LogitGradientStatistics(c2, e2, (int)d);
+    }
+
+    /// <summary>PC of (1/N) Σ_μ A_μᵀ M(p_μ) A_μ for A = J V [N, K, d] and probabilities p [N, K]; null when the matrix is zero.</summary>
+    public static double? GTermPositiveCurvature(Tensor projectedJacobian, Tensor probabilities)
+    {
+        using var scope = torch.NewDisposeScope();
+        var m = SoftmaxCovariance.Batched(probabilities);
+        var g = torch.einsum("nkd,nkl,nle->de", projectedJacobian, m, projectedJacobian) / projectedJacobian.shape[0];
+        return CurvatureProbe.Summarize(g).PositiveCurvature;
+    }
+
+    public static Eq8Result Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 50)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; Eq. 5 needs f(αθ) = α^L f(θ)", nameof(model));
+        using var scope = torch.NewDisposeScope();
+        var theta = model.InitialParameters(seed, data.DType, data.Device);
+        var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, BasisKind.GaussianOrthonormal, data.DType, data.Device);
+        var jv = ProjectedJacobian(model, data, theta, basis);
+        var fit = Estimate(jv);
+        var logits = new Objective(model, data, new CrossEntropy()).Logits(theta);
+        var points = new List<Eq8Point>();
+        foreach (var alpha in alphas)
+        {
+            using var inner = torch.NewDisposeScope();
+            var p = torch.softmax(logits * Math.Pow(alpha, degree), 1);
+            var rows = SoftmaxStatistics.Rows(p);
+            double? gamma = SoftmaxStatistics.GammaOfAverage(rows);
+            points.Add(new Eq8Point(alpha, rows.Average(SoftmaxStatistics.Entropy), GTermPositiveCurvature(jv, p),
+                gamma is { } g ? PredictedPositiveCurvature(fit, g) : null));
+        }
+        return new Eq8Result(fit, points);
+    }
+}

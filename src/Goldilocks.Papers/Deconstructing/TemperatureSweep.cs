@@ -1,0 +1,43 @@
+using Goldilocks.Curvature;
+using Goldilocks.Data;
+using Goldilocks.Models;
+
+namespace Goldilocks.Papers.Deconstructing;
+
+public sealed record TemperatureSweepResult(string Model, string Data, int Dimension, IReadOnlyList<CurvaturePoint> Points)
+{
+    public IReadOnlyList<CurvaturePoint> ForSeed(long seed) => Points.Where(p => p.Seed == seed).OrderBy(p => p.Temperature).ToArray();
+}
+
+/// <summary>
+/// Paper 000 Fig. 1 right: the zone recreated at the unscaled initialization (α = 1) by the softmax temperature alone.
+/// By X2, T = α^{-L} at α = 1 reproduces the point α at T = 1 (with H scaled by α²).
+/// </summary>
+public static class TemperatureSweep
+{
+    /// <summary>The laptop default grid: T ∈ [1e-3, 1e3] on 9 log-spaced points.</summary>
+    public static IReadOnlyList<double> DefaultTemperatures => Statistics.LogGrid(1e-3, 1e3, 9);
+
+    public static TemperatureSweepResult Run(FlatModel model, Dataset data, IReadOnlyList<double> temperatures, IReadOnlyList<long> seeds,
+        int dimension = 20, BasisKind basisKind = BasisKind.GaussianOrthonormal)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(temperatures);
+        if (temperatures.Count == 0 || temperatures.Any(t => !(t > 0) || !double.IsFinite(t)))
+            throw new ArgumentException("every temperature must be positive and finite", nameof(temperatures));
+        var points = new List<CurvaturePoint>();
+        foreach (var seed in seeds)
+        {
+            using var scope = torch.NewDisposeScope();
+            var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+            var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, basisKind, data.DType, data.Device);
+            foreach (var t in temperatures)
+            {
+                using var inner = torch.NewDisposeScope();
+                points.Add(CurvatureProbe.Measure(model, data, theta0, t, basis, 1.0, seed));
+            }
+        }
+        return new TemperatureSweepResult(model.Name, data.Name, dimension, points);
+    }
+}

@@ -1,0 +1,100 @@
+using Goldilocks.Curvature;
+using Goldilocks.Data;
+using Goldilocks.Losses;
+using Goldilocks.Models;
+using Goldilocks.Objectives;
+using Goldilocks.Spectral;
+using Goldilocks.Training;
+
+namespace Goldilocks.Papers.Deconstructing;
+
+/// <summary>
+/// One (α, η₀) run of full-batch GD from αθ₀ at T = 1 with η = η₀ α^{2−L} (paper 000 Sec. 5, Fig. 8): best training
+/// accuracy, largest ‖θ‖, the largest share of samples whose logits are all exactly zero, and η‖H(αθ₀)‖₂ at the start
+/// (the edge-of-stability criterion η‖H‖₂ &lt; 2).
+/// </summary>
+public sealed record TrainabilityCell(double Alpha, double BaseRate, double EffectiveRate, double BestAccuracy, double FinalLoss,
+    double MaxParameterNorm, double ZeroLogitShare, double SharpnessProduct, bool Diverged, int Steps);
+
+/// <summary>One step of the USO model (App. E, Fig. 11): ‖θ_t‖, ‖g_t‖, cos(θ_t, θ₀), cos(θ_t, −g_t).</summary>
+public sealed record UsoRecord(int Step, double ParameterNorm, double GradientNorm, double CosineToInitial, double CosineToNegativeGradient);
+
+public static class Trainability
+{
+    public static IReadOnlyList<TrainabilityCell> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, IReadOnlyList<double> baseRates,
+        int steps, long seed = 0, int evaluateEvery = 10)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; η = η₀α^(2−L) needs L", nameof(model));
+        var objective = new Objective(model, data, new CrossEntropy());
+        using var scope = torch.NewDisposeScope();
+        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var cells = new List<TrainabilityCell>();
+        foreach (var alpha in alphas)
+        {
+            using var inner = torch.NewDisposeScope();
+            var start = theta0 * alpha;
+            double sharpness = Sharpness(objective, start, seed);
+            foreach (var eta0 in baseRates)
+            {
+                double eta = eta0 * Math.Pow(alpha, 2 - degree);
+                cells.Add(RunCell(objective, start, alpha, eta0, eta, sharpness, steps, evaluateEvery));
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>‖H‖₂ = largest |λ| of the full Hessian (power iteration).</summary>
+    public static double Sharpness(Objective objective, Tensor theta, long seed = 0)
+    {
+        using var point = new LinearizationPoint(objective, theta);
+        return Math.Abs(PowerIteration.Run(new HessianOperator(point), 1e-4, 300, seed).Eigenvalue);
+    }
+
+    private static TrainabilityCell RunCell(Objective objective, Tensor start, double alpha, double eta0, double eta, double sharpness, int steps, int evaluateEvery)
+    {
+        double best = 0, zero = 0, maxNorm = 0;
+        var labels = objective.Data.Targets;
+        var result = GradientDescent.Run(objective, start, eta, steps, recordEvery: evaluateEvery, onStep: s =>
+        {
+            if (s.Step % evaluateEvery != 0 && s.Step != steps) return true;
+            using var scope = torch.NewDisposeScope();
+            var logits = objective.Logits(s.Parameters);
+            best = Math.Max(best, (logits.argmax(1) == labels).to(ScalarType.Float64).mean().ToDouble());
+            zero = Math.Max(zero, (logits.abs().max(1).values == 0).to(ScalarType.Float64).mean().ToDouble());
+            maxNorm = Math.Max(maxNorm, s.Parameters.norm().ToDouble());
+            return true;
+        });
+        using (result.FinalParameters)
+        {
+            double finalLoss = result.Records.Count > 0 ? result.Records[^1].Loss : double.NaN;
+            return new TrainabilityCell(alpha, eta0, eta, best, result.Diverged ? double.PositiveInfinity : finalLoss, maxNorm, zero,
+                eta * sharpness, result.Diverged, result.StepsTaken);
+        }
+    }
+
+    /// <summary>The USO model (App. E): GD from θ₀ with coefficients 1/K − 1{y = k} regardless of the actual output.</summary>
+    public static IReadOnlyList<UsoRecord> UniformSoftmaxOutput(FlatModel model, Dataset data, double learningRate, int steps, long seed = 0, int recordEvery = 1)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var objective = new Objective(model, data, new CrossEntropy());
+        using var scope = torch.NewDisposeScope();
+        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var records = new List<UsoRecord>();
+        var result = GradientDescent.Run(objective, theta0, learningRate, steps, LogitCoefficients.UniformSoftmaxOutput(), recordEvery, s =>
+        {
+            if (s.Step % recordEvery == 0 || s.Step == steps)
+                records.Add(new UsoRecord(s.Step, s.Parameters.norm().ToDouble(), s.Direction.norm().ToDouble(),
+                    Cosine(s.Parameters, theta0), Cosine(s.Parameters, -s.Direction)));
+            return true;
+        });
+        result.FinalParameters.Dispose();
+        return records;
+    }
+
+    private static double Cosine(Tensor a, Tensor b)
+    {
+        using var scope = torch.NewDisposeScope();
+        return (a.dot(b) / (a.norm() * b.norm())).ToDouble();
+    }
+}

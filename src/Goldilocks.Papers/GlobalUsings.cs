@@ -1,0 +1,18 @@
+global using TorchSharp;
+global using Tensor = TorchSharp.torch.Tensor;
+global using Device = TorchSharp.torch.Device;
+global using ScalarType = TorchSharp.torch.ScalarType;
+global using Goldilocks.Curvature;
+global using Goldilocks.Data;
+global using Goldilocks.Losses;
+global using Goldilocks.Models;
+global using Goldilocks.Objectives;
+global using Goldilocks.Runtime;
+global using Goldilocks.Spectral;
+global using Goldilocks.Training;
+global using Goldilocks.Papers.Common;
+global using Goldilocks.Papers.Deconstructing;
+global using Goldilocks.Papers.FortScherlis;
+global using Goldilocks.Papers.Reporting;
+global using Goldilocks.Papers.Sagun;
+global using Goldilocks.Papers.WangRoberts;

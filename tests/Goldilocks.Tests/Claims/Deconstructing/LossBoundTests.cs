@@ -1,0 +1,55 @@
+
+namespace Goldilocks.Tests.Claims.Deconstructing;
+
+/// <summary>G17: class-independent outputs give loss ≥ Σ Q_k(−log Q̂_k) ≥ H(Q); balanced ⇒ ≥ log K; α → 0 ⇒ log K.</summary>
+[Claim("G17")]
+public sealed class LossBoundTests
+{
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
+    public void Loss_is_bounded_by_cross_entropy_of_mean_output_and_by_prior_entropy(BatchCase b, FsCheck.PositiveInt[] weights)
+    {
+        var outputs = b.P;
+        int k = outputs[0].Count;
+        var w = Enumerable.Range(0, k).Select(i => 1.0 + (weights.Length > 0 ? weights[i % weights.Length].Get % 5 : 0)).ToArray();
+        var prior = w.Select(x => x / w.Sum()).ToArray();
+        var qhat = LossBounds.AverageOutput(outputs);
+        if (outputs.Any(p => p.Any(x => x == 0))) return; // −log 0: the loss is infinite and the bound trivial
+        double loss = LossBounds.ClassIndependentLoss(outputs, prior), jensen = LossBounds.JensenBound(prior, qhat), entropy = LossBounds.Entropy(prior);
+        string where = $"{b}, Q = [{string.Join(", ", prior.Select(x => x.ToString("G4")))}]";
+        ClaimAssert.That("G17", loss >= jensen - 1e-12 && jensen >= entropy - 1e-12, $"loss {loss:R} ≥ Σ Q(−log Q̂) {jensen:R} ≥ H(Q) {entropy:R} fails, {where}");
+        var balanced = Enumerable.Repeat(1.0 / k, k).ToArray();
+        double balancedBound = LossBounds.JensenBound(balanced, qhat);
+        ClaimAssert.That("G17", balancedBound >= Math.Log(k) - 1e-12, $"balanced bound {balancedBound:R} < log K, {where}");
+        // The printed bound Σ_k(−log Q̂_k) ≥ K log K is K times the balanced mean-loss bound.
+        ClaimAssert.Close("G17", $"Σ(−log Q̂) = K × balanced bound, {where}", LossBounds.PaperUnweightedBound(qhat), k * balancedBound, 1e-12);
+    }
+
+    [Test]
+    public void Equality_at_uniform_mean_output()
+    {
+        var outputs = new IReadOnlyList<double>[] { new[] { 0.7, 0.1, 0.2 }, new[] { 0.1, 0.7, 0.2 }, new[] { 0.2, 0.2, 0.6 } };
+        var qhat = LossBounds.AverageOutput(outputs);
+        var balanced = new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 };
+        ClaimAssert.Close("G17", "bound at uniform Q̂ = log K", LossBounds.JensenBound(balanced, qhat), Math.Log(3), 1e-14);
+        ClaimAssert.That("G17", LossBounds.ClassIndependentLoss(outputs, balanced) > Math.Log(3) + 0.1, "confident outputs with uniform Q̂ exceed log K strictly (the bound is loose)");
+    }
+
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 30)]
+    public void Loss_tends_to_log_K_as_alpha_goes_to_zero_with_the_derived_rate(NetCase net, FsCheck.PositiveInt step)
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = net.Model();
+        using var data = net.Data();
+        var theta = net.Theta(model);
+        var objective = new Objective(model, data, new CrossEntropy(1.0));
+        var z = objective.Logits(theta);
+        var rows = Enumerable.Range(0, net.Samples).Select(i => (IReadOnlyList<double>)z[i].data<double>().ToArray()).ToArray();
+        var labels = data.Targets.data<long>().Select(y => (int)y).ToArray();
+        var (c1, r) = LossBounds.SmallScaleExpansion(rows, labels);
+        double alpha = Math.Pow(10, -(step.Get % 21) / 10.0), t = Math.Pow(alpha, net.Depth);
+        double loss = objective.Value(theta * alpha);
+        double remainder = loss - Math.Log(net.Classes) - t * c1;
+        ClaimAssert.That("G17", Math.Abs(remainder) <= t * t * r + 1e-14,
+            $"|L(αθ) − log K − α^L c₁| = {Math.Abs(remainder):E3} > α^(2L) range²/8 = {t * t * r:E3}, {net}, α = {alpha:G4}");
+    }
+}

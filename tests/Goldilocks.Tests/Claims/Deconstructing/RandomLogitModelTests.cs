@@ -1,0 +1,138 @@
+
+namespace Goldilocks.Tests.Claims.Deconstructing;
+
+/// <summary>G13 (Eq. 7-8, App. B) and G14 (Eq. 9) in the random logit model of Sec. 4.</summary>
+public sealed class RandomLogitModelTests
+{
+    /// <summary>Monte Carlo draws per check, and the |z| bound (calibration in specs/G13, specs/G14).</summary>
+    private const int Draws = 4000;
+    private const double ZBound = 5.0;
+
+    private static readonly double[] Logits = { 1.0, 0.2, -0.5, 0.3 };
+
+    /// <summary>Largest |mean − expected| / standard error over the entries of a sample of tensors.</summary>
+    private static double MaxZ(IReadOnlyList<Tensor> draws, Tensor expected)
+    {
+        var stack = torch.stack(draws, 0);
+        var mean = stack.mean(new long[] { 0 });
+        var se = stack.std(0) / Math.Sqrt(draws.Count);
+        var z = (mean - expected).abs() / torch.clamp_min(se, 1e-300);
+        return z.max().item<double>();
+    }
+
+    [Claim("G13")]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
+    public void Eq8_is_the_positive_curvature_of_Eq7_and_App_B_its_spectrum(ProbabilityCase c, FsCheck.PositiveInt extra, int seed)
+    {
+        var p = c.P;
+        if (p.Count(x => x > 0) < 2) return;
+        using var scope = torch.NewDisposeScope();
+        int d = p.Length + extra.Get % 6;
+        double sc = 0.2 + (extra.Get % 7) / 5.0, se = (seed & 7) / 4.0;
+        using var model = new RandomLogitModel(p.Length, d, sc, se, seed);
+        var eg = model.ExpectedGTerm(p);
+        string where = $"{c}, d = {d}, σ_c = {sc}, σ_e = {se}";
+        ClaimAssert.Close("G13", $"Eq. 8 vs Tr/‖·‖_F of Eq. 7, {where}", model.ExpectedPositiveCurvature(p), PositiveCurvature.Of(eg), 1e-9);
+        var actual = SymmetricEigen.Eigenvalues(eg).Reverse().ToArray();
+        var predicted = model.ExpectedGTermEigenvalues(p);
+        double scale = actual.Max(Math.Abs);
+        for (int i = 0; i < d; i++)
+            ClaimAssert.That("G13", Math.Abs(actual[i] - predicted[i]) <= 1e-10 * scale, $"App. B eigenvalue {i}: {actual[i]:R} vs {predicted[i]:R}, {where}");
+    }
+
+    [Claim("G13")]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
+    public void Eq8_increases_with_d_and_is_largest_at_uniform_p(ProbabilityCase c, FsCheck.PositiveInt d)
+    {
+        var p = c.P;
+        if (p.Count(x => x > 0) < 2) return;
+        double gamma = SoftmaxCovariance.Gamma(p), gammaUniform = Math.Sqrt(p.Length - 1);
+        int dim = p.Length + d.Get % 50;
+        double pc = RandomLogitModel.ExpectedPositiveCurvature(dim, 0.5, 0.3, gamma);
+        double pcNext = RandomLogitModel.ExpectedPositiveCurvature(dim + 1, 0.5, 0.3, gamma);
+        double pcUniform = RandomLogitModel.ExpectedPositiveCurvature(dim, 0.5, 0.3, gammaUniform);
+        ClaimAssert.That("G13", pcNext > pc, $"Eq. 8 not increasing in d: {pc:R} at d = {dim}, {pcNext:R} at d + 1, {c}");
+        ClaimAssert.That("G13", pcUniform >= pc * (1 - 1e-12), $"Eq. 8 at uniform p ({pcUniform:R}) below {pc:R} for {c}");
+    }
+
+    [Claim("G13")]
+    [TestCase(11)]
+    [Category(Categories.Statistical)]
+    public void Monte_Carlo_mean_of_G_matches_Eq7(long seed)
+    {
+        using var scope = torch.NewDisposeScope();
+        var p = SoftmaxCovariance.Softmax(Logits);
+        using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
+        var gen = new torch.Generator((ulong)SeedOffset.Apply(seed));
+        var draws = Enumerable.Range(0, Draws).Select(_ => model.SampleGTerm(p, gen)).ToList();
+        double z = MaxZ(draws, model.ExpectedGTerm(p));
+        TestContext.Out.WriteLine($"[G13] max |z| over entries = {z:F2} (seed {seed}, {Draws} draws)");
+        ClaimAssert.That("G13", z < ZBound, $"Monte Carlo mean of G differs from Eq. 7: max |z| = {z:F2} ≥ {ZBound}");
+    }
+
+    [Claim("G14")]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50)]
+    public void Noise_free_batch_gradient_is_Eq9_and_its_norm_is_sigma_c_sqrt_d_times_distance(BatchCase b, int seed)
+    {
+        using var scope = torch.NewDisposeScope();
+        var rows = b.P;
+        int k = rows[0].Count, d = k + 3;
+        var labels = rows.Select((_, mu) => (mu * 7 + seed) % k).Select(y => y < 0 ? y + k : y).ToArray();
+        double sc = 0.3 + (seed & 3);
+        using var model = new RandomLogitModel(k, d, sc, 0.0, seed);
+        var (qhat, q) = RandomLogitModel.Priors(rows, labels, k);
+        var sample = model.SampleBatchGradient(rows, labels, new torch.Generator(1));
+        var expected = model.ExpectedBatchGradient(qhat, q);
+        string where = $"{b}, labels [{string.Join(", ", labels)}], σ_c = {sc}, d = {d}";
+        ClaimAssert.That("G14", (sample - expected).norm().item<double>() <= 1e-13 * sc * Math.Sqrt(d),
+            $"σ_e = 0 batch gradient differs from Σ c_k(Q̂_k − Q_k), {where}");
+        double norm = expected.norm().item<double>(), distance = Math.Sqrt(qhat.Zip(q, (x, y) => (x - y) * (x - y)).Sum());
+        ClaimAssert.That("G14", Math.Abs(norm - model.ExpectedGradientNorm(qhat, q)) <= 1e-12 * (1 + norm),
+            $"‖E∇L‖ = {norm:R} vs σ_c√d‖Q̂ − Q‖ = {model.ExpectedGradientNorm(qhat, q):R}, {where}");
+        if (distance > 1e-12)
+            ClaimAssert.Close("G14", $"paper's dσ_c²‖Q̂ − Q‖ over the true norm = σ_c√d, {where}",
+                model.PaperPrintedGradientNorm(qhat, q) / norm, sc * Math.Sqrt(d), 1e-10);
+    }
+
+    [Claim("G14")]
+    [TestCase(21)]
+    [Category(Categories.Statistical)]
+    public void Monte_Carlo_mean_of_the_noisy_batch_gradient_matches_Eq9(long seed)
+    {
+        using var scope = torch.NewDisposeScope();
+        var rows = new IReadOnlyList<double>[] { SoftmaxCovariance.Softmax(Logits), SoftmaxCovariance.Softmax(new[] { 0.0, 1.0, 0.0, -1.0 }), new[] { 0.25, 0.25, 0.25, 0.25 } };
+        var labels = new[] { 0, 0, 3 };
+        using var model = new RandomLogitModel(4, 6, 0.7, 0.9, 5);
+        var (qhat, q) = RandomLogitModel.Priors(rows, labels, 4);
+        var gen = new torch.Generator((ulong)SeedOffset.Apply(seed));
+        var draws = Enumerable.Range(0, Draws).Select(_ => model.SampleBatchGradient(rows, labels, gen)).ToList();
+        double z = MaxZ(draws, model.ExpectedBatchGradient(qhat, q));
+        TestContext.Out.WriteLine($"[G14] max |z| over entries = {z:F2} (seed {seed}, {Draws} draws)");
+        ClaimAssert.That("G14", z < ZBound, $"Monte Carlo mean of the batch gradient differs from Eq. 9: max |z| = {z:F2} ≥ {ZBound}");
+    }
+
+    [Claim("G13")]
+    [Claim("G14")]
+    [Explicit("Calibration of ZBound: prints max |z| for 20 seeds of both Monte Carlo checks")]
+    [Test]
+    public void Calibrate_monte_carlo_margins()
+    {
+        var g13 = new List<double>();
+        var g14 = new List<double>();
+        for (long seed = 100; seed < 120; seed++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var p = SoftmaxCovariance.Softmax(Logits);
+            using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
+            var gen = new torch.Generator((ulong)seed);
+            g13.Add(MaxZ(Enumerable.Range(0, Draws).Select(_ => model.SampleGTerm(p, gen)).ToList(), model.ExpectedGTerm(p)));
+            var rows = new IReadOnlyList<double>[] { p, SoftmaxCovariance.Softmax(new[] { 0.0, 1.0, 0.0, -1.0 }), new[] { 0.25, 0.25, 0.25, 0.25 } };
+            var labels = new[] { 0, 0, 3 };
+            using var m2 = new RandomLogitModel(4, 6, 0.7, 0.9, 5);
+            var (qhat, q) = RandomLogitModel.Priors(rows, labels, 4);
+            g14.Add(MaxZ(Enumerable.Range(0, Draws).Select(_ => m2.SampleBatchGradient(rows, labels, gen)).ToList(), m2.ExpectedBatchGradient(qhat, q)));
+        }
+        TestContext.Out.WriteLine($"G13 max|z|: {string.Join(" ", g13.Select(z => z.ToString("F2")))}; max {g13.Max():F2}");
+        TestContext.Out.WriteLine($"G14 max|z|: {string.Join(" ", g14.Select(z => z.ToString("F2")))}; max {g14.Max():F2}");
+    }
+}

@@ -1,0 +1,358 @@
+using Goldilocks.Tests.Claims.Companion;
+using FsCheck;
+using FsCheck.Fluent;
+using static Goldilocks.Tests.Claims.Companion.CompanionGenerators;
+
+namespace Goldilocks.Tests.Claims.FortScherlis;
+
+/// <summary>Exact claims of Fort &amp; Scherlis (paper 001): F1, F2, F3, F5, F6, F7.</summary>
+public sealed class FortScherlisExactTests
+{
+    // ---------- F1: the Hessian on x = P + Mw is MᵀHM ----------
+
+    [ClaimProperty(MaxTest = 8)]
+    [Claim("F1")]
+    public Property F1_hyperplane_Hessian_by_autograd_in_w_equals_projected_Hessian()
+    {
+        return Prop.ForAll(Between(1, 8), Between(0, 1000), Arb.From(Gen.Elements(BasisKind.GaussianOrthonormal, BasisKind.SparseSign)), (d, seed, kind) =>
+        {
+            using var scope = torch.NewDisposeScope();
+            var (model, data) = Fixtures.TinyReluNet(seed);
+            var objective = Fixtures.CrossEntropyObjective(model, data, batchSize: 5);
+            var basis = SubspaceBasis.Create(model.ParameterCount, d, seed + 1, kind);
+            var surface = new RandomSurface(objective, model.InitialParameters(seed), basis);
+            // Away from w = 0 as well: the identity holds at every point of the plane.
+            var w = torch.randn(new long[] { d }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)seed + 2)) * 0.3;
+            var byAutograd = surface.Hessian(w);
+            using var point = new LinearizationPoint(objective, surface.Parameters(w));
+            var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
+            ClaimAssert.Close("F1", $"d²L(P+Mw)/dw² vs MᵀHM (d={d}, {kind}, seed {seed})", byAutograd, projected, 1e-10);
+        });
+    }
+
+    [Test]
+    [Claim("F1")]
+    [Category(Categories.NegativeControl)]
+    public void F1_on_a_hypersphere_the_surface_Hessian_is_not_MᵀHM()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, data) = Fixtures.TinyReluNet(3);
+        var objective = Fixtures.CrossEntropyObjective(model, data);
+        var basis = SubspaceBasis.Create(model.ParameterCount, 4, 5);
+        var sphere = new RandomSurface(objective, model.InitialParameters(3), basis, SurfaceKind.Hypersphere);
+        var w = torch.zeros(4, dtype: ScalarType.Float64);
+        using var point = new LinearizationPoint(objective, sphere.Parameters(w));
+        var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
+        double err = ClaimAssert.RelativeError(sphere.Hessian(w), projected);
+        TestContext.Out.WriteLine($"hypersphere: relative difference from MᵀHM = {err:E3}");
+        ClaimAssert.That("F1", err > 1e-3, $"the curved surface must add the radial terms, but differs from MᵀHM by only {err:E3}");
+    }
+
+    [Test]
+    [Claim("F1")]
+    public void F1_chain_rule_gradient_matches_finite_differences_on_plane_and_sphere()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, data) = Fixtures.TinyReluNet(4);
+        var objective = Fixtures.CrossEntropyObjective(model, data);
+        foreach (var kind in new[] { SurfaceKind.Hyperplane, SurfaceKind.Hypersphere })
+        {
+            var surface = new RandomSurface(objective, model.InitialParameters(4), SubspaceBasis.Create(model.ParameterCount, 3, 9), kind);
+            var w = torch.tensor(new[] { 0.2, -0.1, 0.05 });
+            var (_, g) = surface.ValueAndGradient(w);
+            var fd = torch.zeros(3);
+            const double h = 1e-5;
+            for (int i = 0; i < 3; i++)
+            {
+                var e = torch.zeros(3); e[i] = h;
+                fd[i] = (objective.Value(surface.Parameters(w + e)) - objective.Value(surface.Parameters(w - e))) / (2 * h);
+            }
+            ClaimAssert.Close("F1", $"chain-rule gradient in w ({kind}) vs central differences", g, fd, 1e-7);
+        }
+    }
+
+    // ---------- F2: sparse ±1/√n bases ----------
+
+    [ClaimProperty(MaxTest = 20)]
+    [Claim("F2")]
+    public Property F2_sparse_columns_have_unit_norm_and_QR_basis_is_orthonormal()
+    {
+        return Prop.ForAll(Between(2, 300), Between(0, 10_000), (p, seed) =>
+        {
+            int d = Math.Min(p, 1 + seed % 12);
+            using var scope = torch.NewDisposeScope();
+            var sparse = SubspaceBasis.Create(p, d, seed, BasisKind.SparseSign);
+            var norms = torch.linalg.vector_norm(sparse, dims: new long[] { 0 });
+            ClaimAssert.Close("F2", $"sparse column norms (P={p}, d={d})", norms, torch.ones(d), 1e-14);
+            var q = SubspaceBasis.Create(p, d, seed, BasisKind.GaussianOrthonormal);
+            ClaimAssert.Close("F2", $"QᵀQ = I (P={p}, d={d})", q.t().matmul(q), torch.eye(d), 1e-13);
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase(3L)]
+    [TestCase(200L)]
+    [Claim("F2")]
+    [Category(Categories.Statistical)]
+    public void F2_sparse_Gram_off_diagonals_have_mean_zero_and_mean_square_one_over_D(long? nonZeros)
+    {
+        // E[(m_a·m_b)²] = E[overlap]/(n_a n_b) = (n_a n_b/D)/(n_a n_b) = 1/D exactly, for any n (see spec).
+        const int p = 200, d = 60, bases = 8;
+        var offDiagonal = new List<double>();
+        for (int s = 0; s < bases; s++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var m = SubspaceBasis.Create(p, d, SeedOffset.Apply(100L + s), BasisKind.SparseSign, nonZeros: nonZeros);
+            var gram = m.t().matmul(m);
+            for (int a = 0; a < d; a++)
+                for (int b = a + 1; b < d; b++) offDiagonal.Add(gram[a, b].item<double>());
+        }
+        var mean = Hutchinson.MeanWithError(offDiagonal);
+        var meanSquare = Hutchinson.MeanWithError(offDiagonal.Select(x => x * x).ToList());
+        TestContext.Out.WriteLine($"n={nonZeros?.ToString() ?? "random"}: mean {mean.Value:E3} ± {mean.StandardError:E2}, mean square {meanSquare.Value:E4} ± {meanSquare.StandardError:E2}, 1/D = {1.0 / p:E4}");
+        ClaimAssert.That("F2", Math.Abs(mean.Value) < 5 * mean.StandardError, $"off-diagonal mean {mean.Value:E3} is {mean.Value / mean.StandardError:F1} standard errors from 0");
+        ClaimAssert.That("F2", Math.Abs(meanSquare.Value - 1.0 / p) < 5 * meanSquare.StandardError,
+            $"off-diagonal mean square {meanSquare.Value:E4} vs 1/D = {1.0 / p:E4} (SE {meanSquare.StandardError:E2})");
+    }
+
+    // ---------- F3: random-direction and random-subspace estimators ----------
+
+    [ClaimProperty(MaxTest = 10)]
+    [Claim("F3")]
+    public Property F3_Gaussian_direction_curvature_has_mean_trace_over_D_and_variance_two_Frobenius_squared_over_D_squared()
+    {
+        return Prop.ForAll(Between(3, 40), Between(0, 1000), (dim, seed) =>
+        {
+            using var scope = torch.NewDisposeScope();
+            var h = SymmetricMatrix(dim, seed, shift: (seed % 5) - 2);
+            double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
+            const int count = 20_000;
+            var c = RandomDirections.Curvatures(h, count, seed + 7, DirectionKind.Gaussian);
+            var est = Hutchinson.MeanWithError(c);
+            double expectedMean = RandomDirections.ExpectedCurvature(trace, dim);
+            double expectedVar = RandomDirections.GaussianCurvatureVariance(frob2, dim);
+            double z = (est.Value - expectedMean) / Math.Sqrt(expectedVar / count);
+            double sampleVar = c.Select(x => (x - est.Value) * (x - est.Value)).Sum() / (count - 1);
+            ClaimAssert.That("F3", Math.Abs(z) < 4.5, $"E[vᵀHv]: sample mean {est.Value:E5} vs Tr(H)/D = {expectedMean:E5} is {z:F2} SE off (D={dim})");
+            ClaimAssert.Close("F3", $"Var[vᵀHv] vs 2‖H‖²/D² (D={dim})", sampleVar, expectedVar, 0.10);
+        });
+    }
+
+    [Test]
+    [Claim("F3")]
+    [Category(Categories.Statistical)]
+    public void F3_for_uniform_unit_directions_the_variance_is_2_times_D_Frobenius_squared_minus_trace_squared_over_D_squared_D_plus_2()
+    {
+        using var scope = torch.NewDisposeScope();
+        const int dim = 12, count = 40_000;
+        // H = I: on the unit sphere every curvature is exactly 1, so the variance is 0, not 2‖I‖²/D² = 2/D.
+        var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, SeedOffset.Apply(1), DirectionKind.UniformSphere);
+        ones.Max(x => Math.Abs(x - 1)).Should().BeLessThan(1e-13, "[F3] uᵀIu = 1 for every unit u");
+        RandomDirections.SphereCurvatureVariance(dim, dim, dim).Should().Be(0);
+        RandomDirections.GaussianCurvatureVariance(dim, dim).Should().BeApproximately(2.0 / dim, 1e-15);
+
+        var h = SymmetricMatrix(dim, SeedOffset.Apply(11), shift: 1.5);
+        double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
+        var c = RandomDirections.Curvatures(h, count, SeedOffset.Apply(12), DirectionKind.UniformSphere);
+        double mean = c.Average(), sampleVar = c.Select(x => (x - mean) * (x - mean)).Sum() / (count - 1);
+        double sphereVar = RandomDirections.SphereCurvatureVariance(trace, frob2, dim);
+        double gaussVar = RandomDirections.GaussianCurvatureVariance(frob2, dim);
+        TestContext.Out.WriteLine($"unit sphere: sample var {sampleVar:E4}, exact sphere var {sphereVar:E4}, Gaussian formula {gaussVar:E4}");
+        ClaimAssert.Close("F3", "uniform-direction mean vs Tr/D", mean, trace / dim, 4 * Math.Sqrt(sphereVar / count) / Math.Abs(trace / dim));
+        ClaimAssert.Close("F3", "uniform-direction variance vs 2(D‖H‖² - Tr²)/(D²(D+2))", sampleVar, sphereVar, 0.06);
+        ClaimAssert.That("F3", Math.Abs(sampleVar / gaussVar - 1) > 0.15, $"the Gaussian formula should be visibly off for unit directions at D={dim}: ratio {sampleVar / gaussVar:F3}");
+    }
+
+    [ClaimProperty(MaxTest = 15)]
+    [Claim("F3")]
+    public Property F3_a_random_orthonormal_frame_split_into_D_over_d_subspaces_has_mean_projected_trace_d_Tr_over_D_exactly()
+    {
+        // Every block of a Haar frame is a Haar d-subspace; the block traces sum to Tr(H), so their mean is d Tr(H)/D.
+        return Prop.ForAll(Between(1, 6), Between(1, 6), Between(0, 1000), (d, blocks, seed) =>
+        {
+            int dim = d * blocks;
+            using var scope = torch.NewDisposeScope();
+            var h = SymmetricMatrix(dim, seed);
+            var q = SubspaceBasis.Create(dim, dim, seed + 1);
+            double meanBlockTrace = Enumerable.Range(0, blocks).Select(b =>
+            {
+                var m = q.narrow(1, b * d, d);
+                return torch.trace(m.t().matmul(h).matmul(m)).item<double>();
+            }).Average();
+            double trace = torch.trace(h).item<double>();
+            double expected = RandomDirections.ExpectedProjectedTrace(trace, dim, d);
+            Math.Abs(meanBlockTrace - expected).Should().BeLessThan(1e-11 * (1 + h.abs().sum().item<double>()), $"[F3] mean block trace vs d·Tr/D (D={dim}, d={d})");
+        });
+    }
+
+    [Test]
+    [Claim("F3")]
+    [Category(Categories.Statistical)]
+    public void F3_projected_trace_and_Frobenius_moments_by_Monte_Carlo_on_a_network_Hessian()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, data) = Fixtures.TinyReluNet(2);
+        var objective = Fixtures.CrossEntropyObjective(model, data);
+        using var point = new LinearizationPoint(objective, model.InitialParameters(2));
+        var h = DenseMaterializer.Materialize(new HessianOperator(point));
+        long dim = model.ParameterCount;
+        double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
+        const int d = 6, draws = 4000;
+        var m = torch.randn(new[] { draws, dim, (long)d }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(77L))) / Math.Sqrt(dim);
+        var hd = m.transpose(1, 2).matmul(h).matmul(m);                                       // [draws, d, d]
+        var traces = hd.diagonal(0, 1, 2).sum(dim: 1).data<double>().ToList();
+        var frobs = hd.pow(2).sum(new long[] { 1, 2 }).data<double>().ToList();
+        var tr = Hutchinson.MeanWithError(traces);
+        var fr = Hutchinson.MeanWithError(frobs);
+        double expectedTrace = RandomDirections.ExpectedProjectedTrace(trace, dim, d);
+        double expectedFrob = RandomDirections.GaussianProjectedFrobeniusSquared(trace, frob2, dim, d);
+        TestContext.Out.WriteLine($"E Tr(H_d): {tr.Value:E4} ± {tr.StandardError:E1} vs {expectedTrace:E4}; E‖H_d‖²: {fr.Value:E4} ± {fr.StandardError:E1} vs {expectedFrob:E4}");
+        ClaimAssert.That("F3", Math.Abs(tr.Value - expectedTrace) < 4.5 * tr.StandardError, $"E Tr(H_d) {tr.Value:E4} vs d·Tr/D {expectedTrace:E4} (SE {tr.StandardError:E2})");
+        ClaimAssert.That("F3", Math.Abs(fr.Value - expectedFrob) < 4.5 * fr.StandardError, $"E‖H_d‖² {fr.Value:E4} vs {expectedFrob:E4} (SE {fr.StandardError:E2})");
+    }
+
+    // ---------- F5: the thin shell ----------
+
+    [Test]
+    [Claim("F5")]
+    public void F5_chi_mean_and_width_closed_forms()
+    {
+        ThinShell.LogGamma(0.5).Should().BeApproximately(0.5 * Math.Log(Math.PI), 1e-14);
+        ThinShell.LogGamma(5).Should().BeApproximately(Math.Log(24), 1e-13);
+        ThinShell.LogGamma(101).Should().BeApproximately(363.73937555556347, 1e-10);
+        ClaimAssert.Close("F5", "E χ_1 = √(2/π)", ThinShell.ChiMean(1), Math.Sqrt(2 / Math.PI), 1e-14);
+        ClaimAssert.Close("F5", "E χ_2 = √(π/2)", ThinShell.ChiMean(2), Math.Sqrt(Math.PI / 2), 1e-14);
+        ClaimAssert.Close("F5", "E χ_3 = 2√(2/π)", ThinShell.ChiMean(3), 2 * Math.Sqrt(2 / Math.PI), 1e-14);
+        double previous = double.PositiveInfinity;
+        foreach (long p in new long[] { 10, 100, 1_000, 10_000, 100_000 })
+        {
+            double ratio = ThinShell.RelativeWidth(p) / ThinShell.AsymptoticRelativeWidth(p);
+            double gap = Math.Abs(ratio - 1);
+            TestContext.Out.WriteLine($"P={p}: exact relative width {ThinShell.RelativeWidth(p):E6}, 1/√(2P) = {ThinShell.AsymptoticRelativeWidth(p):E6}, ratio-1 = {gap:E2}");
+            ClaimAssert.That("F5", gap < 1.0 / p && gap < previous, $"relative width must approach 1/√(2P) at rate O(1/P): |ratio-1| = {gap:E3} at P={p}");
+            previous = gap;
+            (ThinShell.ChiMean(p) / Math.Sqrt(p)).Should().BeInRange(1 - 1.0 / p, 1, "[F5] E‖θ‖ ≈ σ√P from below");
+        }
+    }
+
+    [Test]
+    [Claim("F5")]
+    [Category(Categories.Statistical)]
+    public void F5_isotropic_Gaussian_radii_match_the_chi_distribution()
+    {
+        using var scope = torch.NewDisposeScope();
+        const int p = 500, draws = 4000;
+        const double sigma = 0.3;
+        var r = torch.linalg.vector_norm(torch.randn(new long[] { draws, p }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(5L))) * sigma, dims: new long[] { 1 });
+        double mean = r.mean().item<double>(), std = r.std().item<double>();
+        double expectedMean = ThinShell.ChiMean(p, sigma), expectedStd = expectedMean * ThinShell.RelativeWidth(p);
+        TestContext.Out.WriteLine($"mean r {mean:F6} vs {expectedMean:F6}; std {std:F6} vs {expectedStd:F6}; σ√P = {sigma * Math.Sqrt(p):F6}");
+        ClaimAssert.That("F5", Math.Abs(mean - expectedMean) < 4.5 * expectedStd / Math.Sqrt(draws), $"mean radius {mean:F6} vs σ·E χ_P = {expectedMean:F6}");
+        ClaimAssert.Close("F5", "std of the radius vs σ·E χ_P·√(P/m² - 1)", std, expectedStd, 0.08);
+    }
+
+    [Test]
+    [Claim("F5")]
+    [Category(Categories.Statistical)]
+    public void F5_Kaiming_shell_width_follows_the_participation_ratio_not_P()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new Mlp(100, new[] { 5 }, 5);               // 500 weights at σ² = 0.02, 25 at σ² = 0.4
+        var variances = ThinShell.KaimingVariances(model);
+        double pEff = ThinShell.EffectiveDimension(variances), expectedR2 = ThinShell.ExpectedSquaredRadius(variances);
+        const int draws = 600;
+        var radii = Enumerable.Range(0, draws).Select(s => { using var _ = torch.NewDisposeScope(); return model.InitialParameters(SeedOffset.Apply((long)s)).norm().item<double>(); }).ToArray();
+        double meanR2 = radii.Average(r => r * r);
+        double meanR = radii.Average();
+        double relWidth = Math.Sqrt(radii.Sum(r => (r - meanR) * (r - meanR)) / (draws - 1)) / meanR;
+        TestContext.Out.WriteLine($"P = {model.ParameterCount}, P_eff = {pEff:F1}; E r² {meanR2:F3} vs {expectedR2:F3}; relative width {relWidth:F4}, 1/√(2P_eff) = {1 / Math.Sqrt(2 * pEff):F4}, 1/√(2P) = {1 / Math.Sqrt(2.0 * model.ParameterCount):F4}");
+        ClaimAssert.Close("F5", "mean squared Kaiming radius vs Σσ²", meanR2, expectedR2, 4 * Math.Sqrt(2 / pEff / draws));
+        ClaimAssert.Close("F5", "relative shell width vs 1/√(2 P_eff)", relWidth, 1 / Math.Sqrt(2 * pEff), 0.12);
+        ClaimAssert.That("F5", relWidth > 1.8 / Math.Sqrt(2.0 * model.ParameterCount), "with unequal layer variances the shell is much thicker than 1/√(2P)");
+    }
+
+    // ---------- F6: Euler identity, radial loss limits ----------
+
+    [ClaimProperty(MaxTest = 15)]
+    [Claim("F6")]
+    public Property F6_Euler_identity_theta_dot_grad_z_equals_L_z_for_bias_free_homogeneous_nets()
+    {
+        return Prop.ForAll(Between(0, 3), Between(0, 1000), Arb.From(Gen.Elements(Activation.ReLU, Activation.LeakyReLU, Activation.Identity)), (depth, seed, activation) =>
+        {
+            using var scope = torch.NewDisposeScope();
+            var model = new Mlp(5, Enumerable.Repeat(4, depth).ToArray(), 3, activation);
+            double err = EulerDefect(model, seed);
+            ClaimAssert.That("F6", err < 1e-12, $"θ·∇z vs L·z for {model} (L = {model.HomogeneityDegree}): relative error {err:E3}");
+        });
+    }
+
+    [TestCase(Activation.Tanh, false)]
+    [TestCase(Activation.ReLU, true)]
+    [Claim("F6")]
+    [Category(Categories.NegativeControl)]
+    public void F6_Euler_identity_fails_with_tanh_or_biases(Activation activation, bool bias)
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new Mlp(5, new[] { 4, 4 }, 3, activation, bias);
+        double err = EulerDefect(model, 3, randomBiases: bias);
+        TestContext.Out.WriteLine($"{model}: relative Euler defect {err:E3}");
+        ClaimAssert.That("F6", err > 1e-2, $"{model} is not homogeneous, yet θ·∇z = 3z to {err:E3}");
+    }
+
+    private static double EulerDefect(Mlp model, long seed, bool randomBiases = false)
+    {
+        var data = SyntheticClusters.Generate(10, 5, 3, seed);
+        var objective = Fixtures.CrossEntropyObjective(model, data);
+        var theta = model.InitialParameters(seed);
+        if (randomBiases)
+            foreach (var b in model.Blocks.Where(b => b.IsBias))
+                theta.narrow(0, b.Offset, b.Count).copy_(torch.randn(b.Count, generator: new torch.Generator((ulong)seed)));
+        using var point = new LinearizationPoint(objective, theta);
+        var batch = point.Graphs()[0];
+        var jTheta = LinearizationPoint.JacobianProduct(batch, theta);        // θ·∇_θ z, per sample and logit
+        int degree = model.HomogeneityDegree ?? model.WeightLayers;
+        return ClaimAssert.RelativeError(jTheta, batch.Logits.detach() * degree);
+    }
+
+    [Test]
+    [Claim("F6")]
+    public void F6_mean_loss_tends_to_log_K_at_small_radius_and_grows_as_r_to_the_L_at_large_radius()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new Mlp(6, new[] { 8, 8 }, 4);                     // L = 3
+        var data = SyntheticClusters.Generate(40, 6, 4, 8);
+        var objective = Fixtures.CrossEntropyObjective(model, data);
+        var directions = Enumerable.Range(0, 6).Select(s => { var t = model.InitialParameters(s); return t / t.norm(); }).ToList();
+        double rInit = model.InitialParameters(0).norm().item<double>();
+        double MeanLoss(double r) => directions.Average(u => objective.Value(u * r));
+        double small = MeanLoss(1e-4 * rInit);
+        TestContext.Out.WriteLine($"r = 1e-4 r_init: mean loss {small:R}, log K = {Math.Log(4):R}");
+        ClaimAssert.Close("F6", "mean loss at r → 0 vs log K", small, Math.Log(4), 1e-9);
+        double big = 1e3 * rInit;
+        double slope = Math.Log(MeanLoss(2 * big) / MeanLoss(big)) / Math.Log(2);
+        TestContext.Out.WriteLine($"log-log slope at r = 1e3 r_init: {slope:R} (L = 3)");
+        ClaimAssert.Close("F6", "log-log slope of the mean loss at large radius vs L", slope, 3, 1e-9);
+    }
+
+    // ---------- F7: spherical-mean identity ----------
+
+    [ClaimProperty(MaxTest = 20)]
+    [Claim("F7")]
+    public Property F7_spherical_mean_identity_is_exact_on_quadratics_with_a_cross_polytope_design()
+    {
+        return Prop.ForAll(Between(2, 12), Between(0, 1000), Between(1, 50), (dim, seed, r10) =>
+        {
+            double radius = r10 / 10.0;
+            using var scope = torch.NewDisposeScope();
+            var a = SymmetricMatrix(dim, seed);
+            var b = torch.randn(new long[] { dim }, generator: new torch.Generator((ulong)seed + 1));
+            var sides = SphericalMean.Estimate(theta => (a.matmul(theta) + b, a), dim, radius, SphericalMean.CrossPolytope(dim, seed + 2));
+            double trace = torch.trace(a).item<double>();
+            double scale = 1 + a.abs().sum().item<double>();
+            Math.Abs(sides.MeanTrace - sides.RadialLaplacian).Should().BeLessThan(1e-12 * scale, $"[F7] ⟨Tr H⟩ = {sides.MeanTrace} vs ∂²⟨L⟩ + (D-1)/r ∂⟨L⟩ = {sides.RadialLaplacian} (D={dim}, r={radius})");
+            Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(1e-12 * scale * (1 + radius), "[F7] ∂⟨L⟩/∂r = r Tr(A)/D for L = ½θᵀAθ + bᵀθ");
+            // The closed-form radial profile ⟨L⟩_r = c + r² Tr(A)/(2D) gives the same right-hand side.
+            Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace).Should().BeLessThan(1e-12 * scale);
+        });
+    }
+}

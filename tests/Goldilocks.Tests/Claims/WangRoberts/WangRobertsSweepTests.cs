@@ -1,0 +1,56 @@
+
+namespace Goldilocks.Tests.Claims.WangRoberts;
+
+/// <summary>W13: the paper's Fig. 7 table as reference data, and the laptop-scale sweep function.</summary>
+public sealed class WangRobertsSweepTests
+{
+    private static string TablePath()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "baselines", "reference", "wang-roberts-fig7.csv"))) dir = dir.Parent;
+        return dir is null ? throw new FileNotFoundException("baselines/reference/wang-roberts-fig7.csv not found above the test directory")
+            : Path.Combine(dir.FullName, "baselines", "reference", "wang-roberts-fig7.csv");
+    }
+
+    /// <summary>Spearman rank correlation (no ties in the table).</summary>
+    private static double Spearman(double[] x, double[] y)
+    {
+        double[] Ranks(double[] a) => a.Select(v => (double)a.Count(w => w < v) + 1).ToArray();
+        var (rx, ry) = (Ranks(x), Ranks(y));
+        int n = x.Length;
+        return 1 - 6 * rx.Zip(ry, (a, b) => (a - b) * (a - b)).Sum() / (n * (n * (double)n - 1));
+    }
+
+    [Test]
+    [Claim("W13")]
+    public void Figure7_reference_table_shows_accuracy_rising_with_the_learning_rate()
+    {
+        var lines = File.ReadAllLines(TablePath()).Where(l => !l.StartsWith('#')).ToArray();
+        var etas = lines[0].Split(',').Skip(1).Select(h => double.Parse(h["eta=".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        etas.Should().Equal(0.1, 0.2, 0.4, 0.8, 1.6, 3.2);
+        lines.Length.Should().Be(6, "five rows of Fig. 7 plus the header");
+        foreach (var row in lines.Skip(1))
+        {
+            var cells = row.Split(',');
+            var pairs = cells.Skip(1).Select((c, i) => (Eta: etas[i], Cell: c)).Where(p => p.Cell != "n.a.")
+                .Select(p => (p.Eta, Acc: double.Parse(p.Cell, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            double rho = Spearman(pairs.Select(p => Math.Log(p.Eta)).ToArray(), pairs.Select(p => p.Acc).ToArray());
+            TestContext.Out.WriteLine($"{cells[0]}: Spearman ρ(η, accuracy) = {rho:F3}, best η = {pairs.MaxBy(p => p.Acc).Eta}");
+            ClaimAssert.That("W13", rho >= 0.9, $"{cells[0]}: accuracy should rise with η (ρ = {rho:F3})");
+        }
+    }
+
+    [Test]
+    [Category(Categories.Slow)]
+    [Claim("W13")]
+    public void Laptop_sweep_reports_accuracy_per_learning_rate_and_flags_divergence()
+    {
+        var points = LearningRateSweep.Run(new[] { 0.05, 0.5, 50.0 }, steps: 30, seed: 1, testSamples: 64);
+        foreach (var p in points) TestContext.Out.WriteLine(p.ToString());
+        points.Should().HaveCount(3);
+        points.Take(2).Should().OnlyContain(p => !p.Diverged && p.TestAccuracy >= 0 && p.TestAccuracy <= 1 && p.FinalTrainLoss < 1.2);
+        ClaimAssert.That("W13", points[1].InitialStabilityRatio > points[0].InitialStabilityRatio, "ηS₀/2 grows with η");
+        ClaimAssert.That("W13", points.All(p => p.Diverged == double.IsNaN(p.TestAccuracy)), "a diverged run is flagged, never silently NaN");
+        ClaimAssert.That("W13", points[2].InitialStabilityRatio > 1, "η = 50 is past the stability limit at initialisation");
+    }
+}
