@@ -29,11 +29,7 @@ public static class ProjectedCurvature
     public static ProjectedMatrices Compute(LinearizationPoint point, Tensor basis)
     {
         ArgumentNullException.ThrowIfNull(point);
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != point.Size)
-            throw new ArgumentException($"basis must have shape [{point.Size}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, point.DType, point.Device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
+        SubspaceBasis.Validate(basis, point.Size, point.DType, point.Device, nameof(basis));
         using var scope = torch.NewDisposeScope();
         long d = basis.shape[1];
         var loss = point.Objective.Loss;

@@ -14,12 +14,7 @@ public sealed class ProjectedOperator : ICurvatureOperator
     public ProjectedOperator(ICurvatureOperator inner, Tensor basis)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != inner.Size || basis.shape[1] == 0)
-            throw new ArgumentException($"basis must have shape [{inner.Size}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, inner.DType, inner.Device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
-        _basis = basis;
+        _basis = SubspaceBasis.Validate(basis, inner.Size, inner.DType, inner.Device, nameof(basis));
     }
 
     public long Size => _basis.shape[1];

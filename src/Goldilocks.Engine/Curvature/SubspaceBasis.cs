@@ -38,6 +38,29 @@ public static class SubspaceBasis
         return basis.to(dtype).to(device ?? torch.CPU).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Checks that <paramref name="basis"/> can serve as the basis V of a d-dimensional subspace of R^P: shape [P, d]
+    /// with d ≥ 1, the given dtype and device, and finite entries. Every consumer of a basis (projected curvature,
+    /// projected operators, random surfaces) calls this one check.
+    /// </summary>
+    /// <param name="basis">The candidate basis.</param>
+    /// <param name="parameters">P, the dimension of the parameter space.</param>
+    /// <param name="dtype">The dtype the consumer computes in.</param>
+    /// <param name="device">The device the consumer computes on.</param>
+    /// <param name="name">Argument name reported in the exception.</param>
+    /// <returns><paramref name="basis"/>, unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="basis"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shape, dtype or device is wrong, or an entry is NaN or ±Inf.</exception>
+    public static Tensor Validate(Tensor basis, long parameters, ScalarType dtype, Device device, string name = "basis")
+    {
+        ArgumentNullException.ThrowIfNull(basis, name);
+        if (basis.dim() != 2 || basis.shape[0] != parameters || basis.shape[1] == 0)
+            throw new ArgumentException($"{name} must have shape [{parameters}, d] with d ≥ 1, got [{string.Join(", ", basis.shape)}]", name);
+        Guard.SameDTypeAndDevice(basis, dtype, device, name);
+        Guard.Finite(basis, name);
+        return basis;
+    }
+
     private static Tensor GaussianOrthonormal(long p, int d, torch.Generator gen)
     {
         var g = torch.randn(new[] { p, d }, dtype: ScalarType.Float64, generator: gen);

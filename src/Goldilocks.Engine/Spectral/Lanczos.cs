@@ -9,19 +9,13 @@ public enum SpectrumEnd
     SmallestAlgebraic,
 }
 
-/// <summary>Ritz pairs from Lanczos, with each pair's residual ‖Ay - θy‖ and whether all k met the tolerance.</summary>
-public sealed record LanczosResult(double[] Eigenvalues, Tensor Eigenvectors, double[] Residuals, bool Converged, int Products)
-{
-    public double Top => Eigenvalues[0];
-}
-
 /// <summary>
 /// Lanczos with full re-orthogonalisation over any operator. Stops when the k wanted Ritz pairs have residual
 /// ≤ tolerance·max(|θ|, tiny) (residuals from the β_m|s_m| bound, exact in exact arithmetic), or at maxIterations.
 /// </summary>
 public static class Lanczos
 {
-    public static LanczosResult Run(ICurvatureOperator op, int k = 1, SpectrumEnd end = SpectrumEnd.LargestAlgebraic,
+    public static EigenResult Run(ICurvatureOperator op, int k = 1, SpectrumEnd end = SpectrumEnd.LargestAlgebraic,
         double tolerance = 1e-8, int? maxIterations = null, long seed = 0, Tensor? start = null)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -70,7 +64,7 @@ public static class Lanczos
         int take = Math.Min(k, ritz.Length);
         var V = torch.stack(basis.Take(m).ToList(), 1);
         var vectors = V.matmul(s!.narrow(1, 0, take).to(op.DType).to(op.Device));
-        return new LanczosResult(ritz.Take(take).ToArray(), vectors.MoveToOuterDisposeScope(), residuals.Take(take).ToArray(), converged, products);
+        return new EigenResult(ritz.Take(take).ToArray(), vectors.MoveToOuterDisposeScope(), residuals.Take(take).ToArray(), products, converged);
     }
 
     /// <summary>One Lanczos step from the last basis vector: α = qᵀAq, then w = Aq orthogonalised against the whole

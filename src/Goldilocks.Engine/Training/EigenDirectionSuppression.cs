@@ -13,7 +13,7 @@ public sealed class EigenDirectionSuppression(int directions = 8)
     public int Directions { get; } = directions >= 1 ? directions
         : throw new ArgumentOutOfRangeException(nameof(directions), directions, "at least one direction must be computed");
 
-    public (Tensor Direction, int Suppressed) Apply(Tensor direction, LanczosResult pairs, double learningRate)
+    public (Tensor Direction, int Suppressed) Apply(Tensor direction, EigenResult pairs, double learningRate)
     {
         double limit = 2 / learningRate;
         int unstable = pairs.Eigenvalues.Count(l => l > limit);

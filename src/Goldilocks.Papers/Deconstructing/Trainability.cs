@@ -48,7 +48,7 @@ public static class Trainability
     public static double Sharpness(Objective objective, Tensor theta, long seed = 0)
     {
         using var point = new LinearizationPoint(objective, theta);
-        return Math.Abs(PowerIteration.Run(new HessianOperator(point), 1e-4, 300, seed).Eigenvalue);
+        return Math.Abs(PowerIteration.Run(new HessianOperator(point), 1e-4, 300, seed).Top);
     }
 
     private static TrainabilityCell RunCell(Objective objective, Tensor start, double alpha, double eta0, double eta, double sharpness, int steps, int evaluateEvery)

@@ -34,7 +34,7 @@ public static class EdgeOfStabilityExperiment
     public static EdgeOfStabilitySummary Summarize(EigenTrackingResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Snapshots.Count < 2) throw new ArgumentException("a summary needs at least two records", nameof(run));
+        if (run.Records.Count < 2) throw new ArgumentException("a summary needs at least two records", nameof(run));
         var ratio = run.Sharpness.Select(s => run.LearningRate * s / 2).ToArray();
         var late = ratio.Skip(ratio.Length / 2).OrderBy(x => x).ToArray();
         var losses = run.Losses;

@@ -17,7 +17,7 @@ public sealed record SuppressionSummary(int LossIncreases, double PeakRatio, dou
 
 public static class EdgeOfStabilityStatistics
 {
-    public static SharpeningSummary Sharpening(SharpnessTrackingResult run, double lateFraction = 0.4)
+    public static SharpeningSummary Sharpening(EigenTrackingResult run, double lateFraction = 0.4)
     {
         var ratio = Check(run).StabilityRatio;
         var late = ratio.Skip((int)(ratio.Length * (1 - lateFraction))).OrderBy(x => x).ToArray();
@@ -26,7 +26,7 @@ public static class EdgeOfStabilityStatistics
             Increases(losses), losses[^1] / losses[0]);
     }
 
-    public static RotationSummary Rotation(SharpnessTrackingResult run, int windowSteps, double onset = 0.95)
+    public static RotationSummary Rotation(EigenTrackingResult run, int windowSteps, double onset = 0.95)
     {
         var records = Check(run).Records;
         if (records.Any(r => r.Eigenvectors is null)) throw new ArgumentException("the run must keep eigenvectors (KeepEigenvectors)", nameof(run));
@@ -42,13 +42,13 @@ public static class EdgeOfStabilityStatistics
     }
 
     /// <summary>Fraction of records with a negative sharpening factor −∇L·∇S (App. G: "predominantly negative").</summary>
-    public static double NegativeSharpeningFraction(SharpnessTrackingResult run)
+    public static double NegativeSharpeningFraction(EigenTrackingResult run)
     {
         var f = Check(run).Records.Select(r => r.SharpeningFactor ?? throw new ArgumentException("the run must record SharpeningFactor", nameof(run))).ToArray();
         return f.Count(x => x < 0) / (double)f.Length;
     }
 
-    public static SuppressionSummary Suppression(SharpnessTrackingResult run)
+    public static SuppressionSummary Suppression(EigenTrackingResult run)
     {
         var ratio = Check(run).StabilityRatio;
         var s = run.Sharpness;
@@ -56,22 +56,32 @@ public static class EdgeOfStabilityStatistics
     }
 
     /// <summary>W10 (Sec. 3.3, Fig. 4): train at η₀ from θ for t₀ steps, switch to η for the given steps and return the
-    /// peak sharpness after the switch (the diverged flag of either phase makes it throw).</summary>
+    /// peak sharpness after the switch (the diverged flag of either phase makes it throw). Each phase gets its own
+    /// solver from <paramref name="solver"/> (disposed after the phase when it is disposable).</summary>
     public static double PeakSharpnessAfterSwitch(Objective objective, Tensor theta, double eta0, int switchStep, double eta, int steps,
-        SharpnessTrackingOptions options)
+        EigenTrackingOptions options, Func<IEigenSolver> solver)
     {
-        var first = SharpnessTracking.Run(objective, theta, eta0, switchStep, options with { RecordEvery = Math.Max(1, switchStep) });
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(solver);
+        var first = Track(objective, theta, eta0, switchStep, options with { RecordEvery = Math.Max(1, switchStep) }, solver);
         if (first.Diverged) throw new InvalidOperationException($"the run at η₀ = {eta0} diverged before the switch at step {switchStep}");
         using var switched = first.FinalParameters!;
-        var second = SharpnessTracking.Run(objective, switched, eta, steps, options);
+        var second = Track(objective, switched, eta, steps, options, solver);
         second.FinalParameters?.Dispose();
         if (second.Diverged) throw new InvalidOperationException($"the run at η = {eta} after the switch diverged");
         return second.Sharpness.Max();
     }
 
+    private static EigenTrackingResult Track(Objective objective, Tensor theta, double eta, int steps, EigenTrackingOptions options, Func<IEigenSolver> solver)
+    {
+        var s = solver();
+        try { return EigenTracking.Run(objective, theta, eta, steps, options, s); }
+        finally { (s as IDisposable)?.Dispose(); }
+    }
+
     private static int Increases(double[] losses) => Enumerable.Range(1, losses.Length - 1).Count(i => losses[i] > losses[i - 1]);
 
-    private static SharpnessTrackingResult Check(SharpnessTrackingResult run)
+    private static EigenTrackingResult Check(EigenTrackingResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Records.Count < 2) throw new ArgumentException("a summary needs at least two records", nameof(run));

@@ -33,7 +33,7 @@ public static class LearningRateSweep
         var model = new Mlp(setup.Features, Enumerable.Repeat(setup.Width, setup.Depth - 1).ToArray(), setup.Classes, Activation.ReLU);
         var objective = new Objective(model, train, new CrossEntropy());
         using var theta0 = model.InitialParameters(seed);
-        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1, new EigenTrackingOptions()).Top;
+        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1).Top;
         var points = new List<SweepPoint>();
         foreach (var eta in learningRates)
         {

@@ -26,11 +26,7 @@ public sealed class RandomSurface
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(origin, nameof(origin));
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != objective.Model.ParameterCount)
-            throw new ArgumentException($"basis must have shape [{objective.Model.ParameterCount}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, origin.dtype, origin.device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
+        SubspaceBasis.Validate(basis, objective.Model.ParameterCount, origin.dtype, origin.device, nameof(basis));
         Radius = origin.norm().ToDouble();
         if (kind == SurfaceKind.Hypersphere && !(Radius > 0)) throw new ArgumentException("a hypersphere needs an origin P ≠ 0", nameof(origin));
         Origin = origin.detach().clone().DetachFromDisposeScope();
