@@ -16,6 +16,7 @@ public sealed class LinearizationPoint : IDisposable
     private readonly Tensor _theta;
     private bool _disposed;
 
+    /// <summary>Linearises <paramref name="objective"/> at a copy of <paramref name="theta"/> (validated against the model); graphs are built lazily.</summary>
     public LinearizationPoint(Objective objective, Tensor theta)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
@@ -23,6 +24,7 @@ public sealed class LinearizationPoint : IDisposable
         _theta = Own(theta.detach().clone().requires_grad_(true));
     }
 
+    /// <summary>The objective whose Hessian, G-term and H-term the point serves.</summary>
     public Objective Objective { get; }
 
     /// <summary>θ as an autograd leaf (do not modify).</summary>
@@ -35,10 +37,13 @@ public sealed class LinearizationPoint : IDisposable
         }
     }
 
+    /// <summary>P, the number of parameters.</summary>
     public long Size => Objective.Model.ParameterCount;
 
+    /// <summary>dtype of θ and of every product.</summary>
     public ScalarType DType => Theta.dtype;
 
+    /// <summary>Device of θ and of every product.</summary>
     public Device Device => Theta.device;
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
@@ -94,6 +99,7 @@ public sealed class LinearizationPoint : IDisposable
     public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) =>
         firstOrder.requires_grad ? SafeAutograd.Grad(firstOrder, Theta, v) : torch.zeros_like(Theta);
 
+    /// <summary>Frees every graph and tensor the point owns; products after disposal throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_disposed) return;
@@ -136,21 +142,26 @@ public sealed class LinearizationPoint : IDisposable
             _targets = targets;
         }
 
+        /// <summary>Logits z = f(θ, x) of the batch [n, K], from the eager forward pass.</summary>
         public Tensor Logits { get; }
 
+        /// <summary>Σ_μ ℓ(z_μ, y_μ) over the batch, differentiable in θ.</summary>
         public Tensor LossSum => _lossSum ??= _point.BuildOwned(() => _point.Objective.Loss.Sum(Logits, _targets));
 
         /// <summary>u = Jᵀ(∂ℓ/∂z + w) with create_graph; its value is ∇_θ Σℓ (w = 0), so H v = ∂(u · v)/∂θ.</summary>
         public Tensor Gradient => _gradient ??= _point.BuildOwned(() =>
             SafeAutograd.Grad(LossSum + (Logits * Dummy).sum(), _point.Theta, createGraph: true));
 
+        /// <summary>r = ∂ℓ/∂z [n, K], detached.</summary>
         public Tensor Residual => _residual ??= _point.BuildOwned(() => _point.Objective.Loss.Residual(Logits, _targets));
 
+        /// <summary>The zero dummy w [n, K] (requires grad) whose derivative of the gradient graph gives Jacobian products.</summary>
         public Tensor Dummy => _dummy ??= _point.BuildOwned(() => torch.zeros_like(Logits).requires_grad_(true));
 
         /// <summary>The same graph as <see cref="Gradient"/>: J v = ∂(u · v)/∂w, since ∂u/∂w = Jᵀ.</summary>
         public Tensor JacobianTransposeDummy => Gradient;
 
+        /// <summary>Jᵀr with r held constant, built with create_graph: its θ-derivative is the H-term product.</summary>
         public Tensor JacobianTransposeResidual => _jtResidual ??= _point.BuildOwned(() => SafeAutograd.Grad(Logits, _point.Theta, Residual, createGraph: true));
     }
 }

@@ -5,6 +5,7 @@ namespace Goldilocks.Curvature;
 /// <summary>The d×d matrices VᵀHV, VᵀGV and Vᵀ(H-term)V at one point (paper 000 Sec. 2-3, Fig. 2).</summary>
 public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTerm) : IDisposable
 {
+    /// <summary>Disposes the three matrices.</summary>
     public void Dispose()
     {
         Hessian.Dispose();
@@ -13,6 +14,7 @@ public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTer
     }
 }
 
+/// <summary>The three projected curvature matrices of paper 000 (Sec. 2-3) at one linearisation point, computed together.</summary>
 public static class ProjectedCurvature
 {
     /// <summary>

@@ -16,6 +16,13 @@ public enum BasisKind
 /// <summary>Seeded random bases V ∈ R^{P×d} for projected curvature (paper 000 Sec. 2, Fort &amp; Scherlis Sec. 3).</summary>
 public static class SubspaceBasis
 {
+    /// <summary>A seeded random basis V [P, d] of the chosen <paramref name="kind"/>, in <paramref name="dtype"/> on <paramref name="device"/> (CPU by default); the same seed gives the same basis on every device.</summary>
+    /// <param name="parameters">P, the dimension of the parameter space.</param>
+    /// <param name="dimension">d, the subspace dimension (1 ≤ d ≤ P).</param>
+    /// <param name="seed">Seed of the generator (drawn on the CPU).</param>
+    /// <param name="kind">How the columns are drawn.</param>
+    /// <param name="dtype">dtype of the returned basis.</param>
+    /// <param name="device">Device of the returned basis.</param>
     /// <param name="nonZeros">For <see cref="BasisKind.SparseSign"/>: non-zeros per column; null draws n uniformly in
     /// [1, P] per column, as Fort &amp; Scherlis do ("a random number n").</param>
     public static Tensor Create(long parameters, int dimension, long seed, BasisKind kind = BasisKind.GaussianOrthonormal,

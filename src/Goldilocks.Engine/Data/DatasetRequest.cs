@@ -24,6 +24,7 @@ public enum DatasetKind
 public sealed record DatasetRequest(DatasetKind Kind, int Samples, long Seed, bool Images = false,
     int Features = 20, int Classes = 10, string? DataDirectory = null, IReadOnlyList<double>? Prior = null)
 {
+    /// <summary>Builds the requested dataset in <paramref name="dtype"/> on <paramref name="device"/> (CPU by default); the caller owns it.</summary>
     public Dataset Load(ScalarType dtype = ScalarType.Float64, Device? device = null)
     {
         if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "samples must be ≥ 1");

@@ -9,7 +9,7 @@ namespace Goldilocks.Data;
 /// transparently. Strict: a bad magic number, wrong dimensions or a truncated body raise <see cref="InvalidDataException"/>
 /// naming the file and the problem.
 /// </summary>
-public static class IdxFile
+internal static class IdxFile
 {
     public sealed record Contents(int[] Shape, byte[] Data);
 

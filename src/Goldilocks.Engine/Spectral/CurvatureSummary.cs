@@ -12,6 +12,7 @@ public sealed record CurvatureSummary(
     /// <summary>Eigenvalues with |λ| ≤ this × max|λ| count as zero in the local-convexity fraction.</summary>
     public const double ZeroTolerance = 1e-12;
 
+    /// <summary>The statistics of the matrix with these (finite, non-empty) <paramref name="eigenvalues"/>; PC is null when ‖A‖_F = 0.</summary>
     public static CurvatureSummary FromEigenvalues(IReadOnlyList<double> eigenvalues)
     {
         ArgumentNullException.ThrowIfNull(eigenvalues);

@@ -12,6 +12,7 @@ public sealed record HutchinsonResult(Estimate Trace, Estimate FrobeniusSquared)
     public double? PositiveCurvature => FrobeniusSquared.Value > 0 ? Trace.Value / Math.Sqrt(FrobeniusSquared.Value) : null;
 }
 
+/// <summary>Hutchinson's stochastic trace estimator (Hutchinson 1989) over any operator, using only products.</summary>
 public static class Hutchinson
 {
     /// <summary>Tr(A) ≈ mean vᵀAv and ‖A‖_F² ≈ mean ‖Av‖² over <paramref name="probes"/> Rademacher vectors v ∈ {±1}^n.</summary>
@@ -33,6 +34,7 @@ public static class Hutchinson
         return new HutchinsonResult(MeanWithError(traces), MeanWithError(squares));
     }
 
+    /// <summary>The sample mean of <paramref name="samples"/> with standard error s/√n (s the sample standard deviation, n − 1 in the denominator).</summary>
     public static Estimate MeanWithError(IReadOnlyList<double> samples)
     {
         int n = samples.Count;

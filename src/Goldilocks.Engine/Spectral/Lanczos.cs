@@ -5,7 +5,9 @@ namespace Goldilocks.Spectral;
 /// <summary>Which end of the spectrum to return.</summary>
 public enum SpectrumEnd
 {
+    /// <summary>The largest eigenvalues first (the top of the spectrum).</summary>
     LargestAlgebraic,
+    /// <summary>The smallest (most negative) eigenvalues first.</summary>
     SmallestAlgebraic,
 }
 
@@ -15,6 +17,15 @@ public enum SpectrumEnd
 /// </summary>
 public static class Lanczos
 {
+    /// <summary>The <paramref name="k"/> eigenpairs of <paramref name="op"/> at the <paramref name="end"/> of its spectrum.</summary>
+    /// <param name="op">A symmetric operator.</param>
+    /// <param name="k">Number of pairs, 1 ≤ k ≤ n.</param>
+    /// <param name="end">Which end of the spectrum.</param>
+    /// <param name="tolerance">Relative residual tolerance: a pair is converged when ‖Ay − θy‖ ≤ tolerance·max|θ|.</param>
+    /// <param name="maxIterations">Maximum products (default max(3k + 20, 100)); capped at n.</param>
+    /// <param name="seed">Seed of the Gaussian start vector when <paramref name="start"/> is null.</param>
+    /// <param name="start">Start vector [n] (normalised here).</param>
+    /// <returns>k pairs ordered from <paramref name="end"/>; <see cref="EigenResult.Converged"/> is false when <paramref name="maxIterations"/> ran out first.</returns>
     public static EigenResult Run(ICurvatureOperator op, int k = 1, SpectrumEnd end = SpectrumEnd.LargestAlgebraic,
         double tolerance = 1e-8, int? maxIterations = null, long seed = 0, Tensor? start = null)
     {

@@ -5,6 +5,11 @@ namespace Goldilocks.Spectral;
 /// <summary>Power iteration for the dominant eigenpair (largest |λ|), stopping at ‖Av - λv‖ ≤ tol·|λ|.</summary>
 public static class PowerIteration
 {
+    /// <summary>The dominant eigenpair of <paramref name="op"/> from a seeded Gaussian start: one pair (eigenvector [n, 1]), its residual and the products spent, at most <paramref name="maxIterations"/>.</summary>
+    /// <param name="op">A symmetric operator.</param>
+    /// <param name="tolerance">Stop when ‖Av − λv‖ ≤ tolerance·|λ|.</param>
+    /// <param name="maxIterations">Maximum products (≥ 1).</param>
+    /// <param name="seed">Seed of the start vector.</param>
     public static EigenResult Run(ICurvatureOperator op, double tolerance = 1e-8, int maxIterations = 1000, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(op);

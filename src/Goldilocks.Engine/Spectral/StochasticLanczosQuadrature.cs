@@ -14,6 +14,7 @@ public sealed record SpectralDensity(double[] Nodes, double[] Weights, double Si
 /// <summary>Stochastic Lanczos quadrature (Ghorbani et al. 2019; Sagun et al.): spectral density of any operator.</summary>
 public static class StochasticLanczosQuadrature
 {
+    /// <summary>The smoothed spectral density of <paramref name="op"/>: <paramref name="probes"/> seeded Rademacher start vectors, <paramref name="steps"/> Lanczos steps each (Gauss quadrature nodes and weights), Gaussians of width <paramref name="sigma"/>.</summary>
     public static SpectralDensity Run(ICurvatureOperator op, int probes, int steps, long seed, double sigma)
     {
         ArgumentNullException.ThrowIfNull(op);

@@ -6,6 +6,7 @@ namespace Goldilocks.Spectral;
 /// <summary>Eigen-decomposition of a small dense symmetric matrix (ascending eigenvalues), computed in float64.</summary>
 public sealed record EigenDecomposition(double[] Eigenvalues, Tensor Eigenvectors, double Asymmetry);
 
+/// <summary>Dense symmetric eigen-decompositions (LAPACK via torch.linalg) for small matrices and materialised operators.</summary>
 public static class SymmetricEigen
 {
     /// <summary>Relative asymmetry ‖A - Aᵀ‖_F / ‖A‖_F above which a matrix is rejected as not symmetric.</summary>
@@ -19,6 +20,7 @@ public static class SymmetricEigen
         return torch.linalg.eigvalsh(sym).data<double>().ToArray();
     }
 
+    /// <summary>Eigenvalues (ascending) of a small operator, materialised densely first (<see cref="DenseMaterializer"/>).</summary>
     public static double[] Eigenvalues(ICurvatureOperator op) => Eigenvalues(DenseMaterializer.Materialize(op));
 
     /// <summary>Eigenvalues (ascending) and eigenvectors (columns, float64, on the CPU).</summary>

@@ -20,6 +20,14 @@ public sealed record StepState(int Step, Tensor Parameters, Tensor Direction, do
 /// </summary>
 public static class GradientDescent
 {
+    /// <summary>Runs <paramref name="steps"/> full-batch updates from <paramref name="initial"/> (not modified), recording every <paramref name="recordEvery"/>-th state and the last; stops with <see cref="TrainingResult.Diverged"/> when the loss or parameters stop being finite.</summary>
+    /// <param name="objective">The training objective.</param>
+    /// <param name="initial">Initial parameters [P].</param>
+    /// <param name="learningRate">η &gt; 0.</param>
+    /// <param name="steps">Number of updates (≥ 0).</param>
+    /// <param name="coefficients">Logit coefficients c of the update; the loss gradient ∂ℓ/∂z when null.</param>
+    /// <param name="recordEvery">Record spacing (≥ 1).</param>
+    /// <param name="onStep">Called before each update; returning false stops the run.</param>
     public static TrainingResult Run(Objective objective, Tensor initial, double learningRate, int steps,
         LogitCoefficients? coefficients = null, int recordEvery = 1, Func<StepState, bool>? onStep = null)
     {

@@ -12,6 +12,7 @@ public sealed record InterpolationProfile(double[] T, double[] Losses)
     public double RiseAboveEndpoints => Losses.Max() - Math.Max(Losses[0], Losses[^1]);
 }
 
+/// <summary>The loss along the straight line between two parameter vectors (Sagun et al. Sec. 4.1).</summary>
 public static class LinearInterpolation
 {
     /// <summary>L on <paramref name="points"/> ≥ 2 equally spaced t ∈ [0, 1] (both ends included).</summary>

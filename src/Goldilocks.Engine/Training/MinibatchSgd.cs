@@ -13,6 +13,7 @@ public sealed record SgdResult(Tensor FinalParameters, IReadOnlyList<double> Los
 /// </summary>
 public static class MinibatchSgd
 {
+    /// <summary>Runs <paramref name="steps"/> SGD updates with batches of <paramref name="batchSize"/> rows (permutations seeded by <paramref name="seed"/>), recording the full-data loss after every <paramref name="recordEvery"/>-th update (none when 0); stops with <see cref="SgdResult.Diverged"/> at a non-finite batch loss.</summary>
     public static SgdResult Run(Objective objective, Tensor initial, double learningRate, int steps, long batchSize, long seed, int recordEvery = 0)
     {
         ArgumentNullException.ThrowIfNull(objective);

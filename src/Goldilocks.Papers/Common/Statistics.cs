@@ -4,7 +4,7 @@ namespace Goldilocks.Papers.Common;
 public sealed record LinearFit(double Slope, double Intercept, double R, int Count);
 
 /// <summary>Small descriptive statistics used to summarise experiments (rank correlations of Fig. 6, slopes of Fig. 5b).</summary>
-public static class Statistics
+internal static class Statistics
 {
     public static LinearFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
