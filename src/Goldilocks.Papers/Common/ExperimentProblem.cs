@@ -6,8 +6,10 @@ namespace Goldilocks.Papers.Common;
 /// <summary>A model and the data it is measured on; <see cref="Source"/> says which data ran ("FashionMNIST" or "synthetic").</summary>
 public sealed record ExperimentProblem(FlatModel Model, Dataset Data, string Source) : IDisposable
 {
+    /// <summary>Disposes the dataset.</summary>
     public void Dispose() => Data.Dispose();
 
+    /// <summary>Model, data name, source and N, e.g. "MLP-… on synthetic (synthetic, N = 100)".</summary>
     public override string ToString() => $"{Model} on {Data.Name} ({Source}, N = {Data.Count})";
 }
 

@@ -18,6 +18,7 @@ public sealed record ConfidenceResult(IReadOnlyList<ConfidencePoint> Points, dou
 /// </summary>
 public static class ConfidenceStudy
 {
+    /// <summary>One point per seed in <paramref name="seeds"/> (Kaiming initialisation of <paramref name="model"/> on <paramref name="data"/>, PC(H) on a <paramref name="dimension"/>-dimensional subspace) and the rank correlations over them.</summary>
     public static ConfidenceResult Run(FlatModel model, Dataset data, IReadOnlyList<long> seeds, int dimension = 20)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -26,6 +26,7 @@ public sealed record CurvaturePoint(
     public double DominanceRatio => HTerm.SpectralNorm > 0 ? GTerm.SpectralNorm / HTerm.SpectralNorm : double.PositiveInfinity;
 }
 
+/// <summary>Measures the Fig. 1-2 statistics (<see cref="CurvaturePoint"/>) of a model at one point θ, and the softmax output statistics they need.</summary>
 public static class CurvatureProbe
 {
     /// <summary>A sample counts as collapsed when 1 − max_k p_k is below this (one-hot in float64 to 8 digits).</summary>

@@ -24,6 +24,10 @@ public sealed record GammaPath(double[] Logits, double TopGapRatio, IReadOnlyLis
     }
 }
 
+/// <summary>The Fig. 4 (right) curves: one path per random logit set and the path of the average matrix.</summary>
+/// <param name="Classes">K, the number of logits per set.</param>
+/// <param name="Paths">One logit-scaling path per random logit set.</param>
+/// <param name="AveragePath">Γ⁻² of the average of diag(p) − ppᵀ over all sets, along β.</param>
 public sealed record GammaCurvesResult(int Classes, IReadOnlyList<GammaPath> Paths, IReadOnlyList<GammaPoint> AveragePath);
 
 /// <summary>
@@ -33,6 +37,7 @@ public sealed record GammaCurvesResult(int Classes, IReadOnlyList<GammaPath> Pat
 /// </summary>
 public static class GammaCurves
 {
+    /// <summary><paramref name="paths"/> random logit sets z ~ N(0, I_K) (K = <paramref name="classes"/>, seeded by <paramref name="seed"/>), each scaled by <paramref name="points"/> log-spaced β in [<paramref name="minScale"/>, <paramref name="maxScale"/>].</summary>
     public static GammaCurvesResult Run(int paths = 30, int classes = 10, int points = 81, long seed = 0, double minScale = 1e-2, double maxScale = 1e2)
     {
         if (paths < 1) throw new ArgumentOutOfRangeException(nameof(paths), paths, "at least one path is needed");

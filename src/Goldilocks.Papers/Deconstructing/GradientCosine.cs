@@ -16,6 +16,7 @@ public sealed record GradientCosinePoint(double Alpha, double Cosine, double Las
 /// </summary>
 public static class GradientCosine
 {
+    /// <summary>One point per α in <paramref name="alphas"/>: the gradient cosine between datasets <paramref name="a"/> and <paramref name="b"/> at α times the Kaiming initialisation of <paramref name="model"/> drawn with <paramref name="seed"/>.</summary>
     public static IReadOnlyList<GradientCosinePoint> Run(FlatModel model, Dataset a, Dataset b, long seed, IReadOnlyList<double> alphas)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -16,6 +16,7 @@ public sealed record HutchinsonPoint(double Alpha, double ProjectedPC, double? H
 /// </summary>
 public static class HutchinsonComparison
 {
+    /// <summary>One point per α in <paramref name="alphas"/> (θ = α θ₀, θ₀ drawn with <paramref name="seed"/>): PC of the projected Hessian on a <paramref name="dimension"/>-dimensional subspace and the Hutchinson estimate from <paramref name="probes"/> Rademacher probes.</summary>
     public static IReadOnlyList<HutchinsonPoint> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 20, int probes = 30)
     {
         ArgumentNullException.ThrowIfNull(model);

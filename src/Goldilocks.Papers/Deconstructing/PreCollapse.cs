@@ -23,6 +23,7 @@ public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastCo
 /// </summary>
 public static class PreCollapse
 {
+    /// <summary>The whole scan: one point per α in <paramref name="alphas"/> at θ = α θ₀ (θ₀ drawn with <paramref name="seed"/>), never stopping early.</summary>
     public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
         Run(model, data, alphas, seed, stopAfter: _ => false);
 

@@ -13,6 +13,9 @@ public sealed record LogitGradientStatistics(double SigmaC2, double SigmaE2, int
 /// <summary>One confidence level: α, mean entropy, PC of the true projected G-term and the Eq. 8 prediction (null if collapsed).</summary>
 public sealed record Eq8Point(double Alpha, double MeanEntropy, double? TrueGTermPC, double? PredictedPC);
 
+/// <summary>The Fig. 3 comparison: the σ's fitted at the unscaled initialisation, and one point per confidence level α.</summary>
+/// <param name="Fit">σ_c², σ_e² estimated from the projected logit gradients.</param>
+/// <param name="Points">One point per α, in the order given.</param>
 public sealed record Eq8Result(LogitGradientStatistics Fit, IReadOnlyList<Eq8Point> Points);
 
 /// <summary>
@@ -46,6 +49,7 @@ public static class RandomLogitFit
         return torch.stack(columns, 2).MoveToOuterDisposeScope();
     }
 
+    /// <summary>σ_c², σ_e² (definitions in <see cref="LogitGradientStatistics"/>) from a projected Jacobian J V [N, K, d].</summary>
     public static LogitGradientStatistics Estimate(Tensor projectedJacobian)
     {
         using var scope = torch.NewDisposeScope();
@@ -65,6 +69,7 @@ public static class RandomLogitFit
         return CurvatureProbe.Summarize(g).PositiveCurvature;
     }
 
+    /// <summary>Fits the σ's of <paramref name="model"/> at its Kaiming initialisation (seed <paramref name="seed"/>) on a <paramref name="dimension"/>-dimensional subspace, then compares Eq. 8 with the true projected G-term at each α in <paramref name="alphas"/>.</summary>
     public static Eq8Result Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 50)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -19,8 +19,10 @@ public sealed record TrainabilityCell(double Alpha, double BaseRate, double Effe
 /// <summary>One step of the USO model (App. E, Fig. 11): ‖θ_t‖, ‖g_t‖, cos(θ_t, θ₀), cos(θ_t, −g_t).</summary>
 public sealed record UsoRecord(int Step, double ParameterNorm, double GradientNorm, double CosineToInitial, double CosineToNegativeGradient);
 
+/// <summary>Paper 000 Sec. 5 (Fig. 8) and App. E (Fig. 11): trainability of full-batch GD over initialisation scale α and base learning rate η₀, and the USO model.</summary>
 public static class Trainability
 {
+    /// <summary>One cell per (α, η₀) of <paramref name="alphas"/> × <paramref name="baseRates"/>: <paramref name="steps"/> full-batch GD steps from α θ₀ (θ₀ drawn with <paramref name="seed"/>), accuracy evaluated every <paramref name="evaluateEvery"/> steps.</summary>
     public static IReadOnlyList<TrainabilityCell> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, IReadOnlyList<double> baseRates,
         int steps, long seed = 0, int evaluateEvery = 10)
     {

@@ -22,6 +22,7 @@ public sealed record SubspaceTrainingResult(IReadOnlyList<double> Losses, Tensor
 /// </summary>
 public sealed class RandomSurface
 {
+    /// <summary>A surface of <paramref name="kind"/> through <paramref name="origin"/> P spanned by <paramref name="basis"/> M [P, d] (checked by <see cref="SubspaceBasis.Validate"/>); both are copied.</summary>
     public RandomSurface(Objective objective, Tensor origin, Tensor basis, SurfaceKind kind = SurfaceKind.Hyperplane)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
@@ -34,14 +35,19 @@ public sealed class RandomSurface
         Kind = kind;
     }
 
+    /// <summary>The objective trained on the surface.</summary>
     public Objective Objective { get; }
+    /// <summary>The origin P (a copy owned by the surface).</summary>
     public Tensor Origin { get; }
+    /// <summary>The frozen basis M [D, d] (a copy owned by the surface).</summary>
     public Tensor Basis { get; }
+    /// <summary>Hyperplane or hypersphere.</summary>
     public SurfaceKind Kind { get; }
 
     /// <summary>‖P‖, the radius of the hypersphere.</summary>
     public double Radius { get; }
 
+    /// <summary>d, the number of trained coordinates.</summary>
     public int Dimension => (int)Basis.shape[1];
 
     /// <summary>θ(w), differentiable in w.</summary>

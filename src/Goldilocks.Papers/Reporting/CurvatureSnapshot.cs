@@ -22,6 +22,10 @@ public sealed record CurvatureSnapshot(
         yield return ("H-term", HTerm);
     }
 
+    /// <summary>Measures the snapshot of <paramref name="objective"/> at <paramref name="theta"/> on a <paramref name="dimension"/>-dimensional random subspace.</summary>
+    /// <param name="objective">The objective.</param>
+    /// <param name="theta">The point θ [P].</param>
+    /// <param name="dimension">Subspace dimension d.</param>
     /// <param name="basisSeed">Seed of the Gaussian orthonormal subspace basis V ∈ R^{P×d}.</param>
     public static CurvatureSnapshot Compute(Objective objective, Tensor theta, int dimension, long basisSeed)
     {
@@ -41,6 +45,7 @@ public sealed record CurvatureSnapshot(
             CurvatureProbe.Summarize(m.Hessian), CurvatureProbe.Summarize(m.GTerm), CurvatureProbe.Summarize(m.HTerm));
     }
 
+    /// <summary>The snapshot as the <c>curvature</c> command's JSON object.</summary>
     public JsonObject ToJson()
     {
         var ops = new JsonObject();
@@ -55,6 +60,7 @@ public sealed record CurvatureSnapshot(
         };
     }
 
+    /// <summary>One operator's summary as a JSON object (undefined quantities as null).</summary>
     public static JsonObject SummaryJson(CurvatureSummary s) => new()
     {
         ["trace"] = ReportJson.Number(s.Trace),

@@ -6,12 +6,16 @@ namespace Goldilocks.Papers.Reporting;
 /// </summary>
 public readonly record struct ShardSpec(int Index, int Count)
 {
+    /// <summary>The whole grid (0/1).</summary>
     public static readonly ShardSpec All = new(0, 1);
 
+    /// <summary>True when cell index <paramref name="cell"/> belongs to this slice.</summary>
     public bool Contains(int cell) => cell % Count == Index;
 
+    /// <summary>The slice as written on the command line, "i/n".</summary>
     public override string ToString() => $"{Index}/{Count}";
 
+    /// <summary>Parses "i/n" (0 ≤ i &lt; n), throwing <see cref="FormatException"/> with the expected form otherwise.</summary>
     public static ShardSpec Parse(string text)
     {
         var parts = (text ?? "").Split('/');

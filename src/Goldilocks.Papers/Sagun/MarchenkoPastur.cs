@@ -9,8 +9,10 @@ namespace Goldilocks.Papers.Sagun;
 /// </summary>
 public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
 {
+    /// <summary>Lower edge σ²(1 − √a)² of the continuous part.</summary>
     public double Lower => Variance * Math.Pow(1 - Math.Sqrt(Ratio), 2);
 
+    /// <summary>Upper edge σ²(1 + √a)² of the continuous part.</summary>
     public double Upper => Variance * Math.Pow(1 + Math.Sqrt(Ratio), 2);
 
     /// <summary>Mass of the atom at zero, max(0, 1 - 1/a).</summary>

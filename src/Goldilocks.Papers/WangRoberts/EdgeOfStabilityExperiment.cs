@@ -9,6 +9,7 @@ namespace Goldilocks.Papers.WangRoberts;
 /// synthetic clusters, cross-entropy, full-batch GD.</summary>
 public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, int Classes = 3, int Width = 8, int Depth = 3, double Separation = 1.0)
 {
+    /// <summary>The default setting (32 samples, 8 features, 3 classes, width 8, depth 3).</summary>
     public static EdgeOfStabilitySetup Default { get; } = new();
 }
 
@@ -20,6 +21,7 @@ public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, in
 /// <param name="FinalLossFraction">final loss / initial loss.</param>
 public sealed record EdgeOfStabilitySummary(double InitialRatio, double PeakRatio, double LateMedianRatio, int LossIncreases, double FinalLossFraction);
 
+/// <summary>The cross-entropy edge-of-stability setting: builds it for a seed and summarises a tracked run.</summary>
 public static class EdgeOfStabilityExperiment
 {
     /// <summary>The objective and Kaiming initial parameters for one seed (data and initialisation both seeded).</summary>
@@ -31,6 +33,7 @@ public static class EdgeOfStabilityExperiment
         return (new Objective(model, data, new CrossEntropy()), model.InitialParameters(seed));
     }
 
+    /// <summary>The summary of a tracked run with at least two records.</summary>
     public static EdgeOfStabilitySummary Summarize(EigenTrackingResult run)
     {
         ArgumentNullException.ThrowIfNull(run);

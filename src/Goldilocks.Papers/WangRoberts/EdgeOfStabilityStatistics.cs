@@ -15,8 +15,10 @@ public sealed record RotationSummary(int OnsetStep, double MeanTopCosine, double
 /// <summary>W12 (App. G, Fig. 9-10): loss increases step to step, the peak and final ηS/2, the sharpness rise.</summary>
 public sealed record SuppressionSummary(int LossIncreases, double PeakRatio, double FinalRatio, double SharpnessRise, int MaxSuppressed);
 
+/// <summary>The statistics of tracked runs that the W9-W12 claims assert on.</summary>
 public static class EdgeOfStabilityStatistics
 {
+    /// <summary>W9: progressive sharpening to ηS/2 ≈ 1 and non-monotone loss; the late window is the last <paramref name="lateFraction"/> of the records.</summary>
     public static SharpeningSummary Sharpening(EigenTrackingResult run, double lateFraction = 0.4)
     {
         var ratio = Check(run).StabilityRatio;
@@ -26,6 +28,7 @@ public static class EdgeOfStabilityStatistics
             Increases(losses), losses[^1] / losses[0]);
     }
 
+    /// <summary>W11: the rotation of the top eigenvectors over <paramref name="windowSteps"/> steps after the first record with ηS/2 ≥ <paramref name="onset"/> (the run must keep eigenvectors).</summary>
     public static RotationSummary Rotation(EigenTrackingResult run, int windowSteps, double onset = 0.95)
     {
         var records = Check(run).Records;
@@ -48,6 +51,7 @@ public static class EdgeOfStabilityStatistics
         return f.Count(x => x < 0) / (double)f.Length;
     }
 
+    /// <summary>W12: the run with unstable directions suppressed (App. G).</summary>
     public static SuppressionSummary Suppression(EigenTrackingResult run)
     {
         var ratio = Check(run).StabilityRatio;

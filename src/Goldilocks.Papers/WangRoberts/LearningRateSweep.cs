@@ -18,6 +18,7 @@ public sealed record SweepPoint(double LearningRate, double InitialStabilityRati
 /// </summary>
 public static class LearningRateSweep
 {
+    /// <summary>One point per learning rate: <paramref name="steps"/> full-batch GD steps on the <paramref name="setup"/> problem (seed <paramref name="seed"/>), accuracy on <paramref name="testSamples"/> held-out samples.</summary>
     public static IReadOnlyList<SweepPoint> Run(IReadOnlyList<double> learningRates, int steps, long seed,
         EdgeOfStabilitySetup? setup = null, int testSamples = 256)
     {

@@ -7,13 +7,16 @@ namespace Goldilocks.Papers.WangRoberts;
 /// </summary>
 public sealed record TwoParameterDln(EvenPolynomialLoss Z, double Theta1, double Theta2)
 {
+    /// <summary>θ = (θ₁, θ₂).</summary>
     public double[] Parameters => new[] { Theta1, Theta2 };
 
     /// <summary>Θ = θ₁θ₂.</summary>
     public double Output => Theta1 * Theta2;
 
+    /// <summary>z'(Θ).</summary>
     public double ZPrime => Z.First(Output);
 
+    /// <summary>z''(Θ).</summary>
     public double ZSecond => Z.Second(Output);
 
     /// <summary>Eq. 4: [[z''θ₂², z''Θ + z'], [z''Θ + z', z''θ₁²]].</summary>
