@@ -3,6 +3,9 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Curvature;
 
 /// <summary>The d×d matrices VᵀHV, VᵀGV and Vᵀ(H-term)V at one point (paper 000 Sec. 2-3, Fig. 2).</summary>
+/// <param name="Hessian">VᵀHV [d, d].</param>
+/// <param name="GTerm">VᵀGV [d, d] (paper 000 Eq. 4).</param>
+/// <param name="HTerm">Vᵀ(H − G)V [d, d].</param>
 public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTerm) : IDisposable
 {
     /// <summary>Disposes the three matrices.</summary>

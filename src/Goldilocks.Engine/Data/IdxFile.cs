@@ -11,6 +11,8 @@ namespace Goldilocks.Data;
 /// </summary>
 internal static class IdxFile
 {
+    /// <param name="Shape">Dimensions from the header, outermost first.</param>
+    /// <param name="Data">The unsigned bytes of the body, row-major.</param>
     public sealed record Contents(int[] Shape, byte[] Data);
 
     public static Contents Read(string path, int expectedDimensions)

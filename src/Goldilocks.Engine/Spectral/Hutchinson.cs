@@ -3,9 +3,14 @@ using Goldilocks.Curvature;
 namespace Goldilocks.Spectral;
 
 /// <summary>An estimate with its standard error (sample standard deviation / √probes).</summary>
+/// <param name="Value">The sample mean.</param>
+/// <param name="StandardError">Sample standard deviation / √probes.</param>
+/// <param name="Probes">Number of samples.</param>
 public sealed record Estimate(double Value, double StandardError, int Probes);
 
 /// <summary>Hutchinson estimates of Tr(A) and ‖A‖_F² from the same Rademacher probes (paper 000 App. F).</summary>
+/// <param name="Trace">Estimate of Tr(A) = E[vᵀAv].</param>
+/// <param name="FrobeniusSquared">Estimate of ‖A‖_F² = E‖Av‖².</param>
 public sealed record HutchinsonResult(Estimate Trace, Estimate FrobeniusSquared)
 {
     /// <summary>Tr(A)/√(‖A‖_F²) from the two estimates (a ratio estimator: biased at O(1/probes)); null if ‖A‖_F² ≤ 0.</summary>

@@ -4,6 +4,9 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Spectral;
 
 /// <summary>Eigen-decomposition of a small dense symmetric matrix (ascending eigenvalues), computed in float64.</summary>
+/// <param name="Eigenvalues">Eigenvalues, ascending.</param>
+/// <param name="Eigenvectors">Unit eigenvectors as columns [n, n], float64 on the CPU.</param>
+/// <param name="Asymmetry">‖A − Aᵀ‖_F / ‖A‖_F of the input, removed before decomposing.</param>
 public sealed record EigenDecomposition(double[] Eigenvalues, Tensor Eigenvectors, double Asymmetry);
 
 /// <summary>Dense symmetric eigen-decompositions (LAPACK via torch.linalg) for small matrices and materialised operators.</summary>

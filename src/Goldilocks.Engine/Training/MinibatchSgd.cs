@@ -4,6 +4,9 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Training;
 
 /// <summary>Final parameters (caller owns them) and the full-data loss every <c>recordEvery</c> steps.</summary>
+/// <param name="FinalParameters">θ after the last update (or at divergence), owned by the caller.</param>
+/// <param name="Losses">Full-data losses at the recorded steps.</param>
+/// <param name="Diverged">True when a batch loss stopped being finite.</param>
 public sealed record SgdResult(Tensor FinalParameters, IReadOnlyList<double> Losses, bool Diverged);
 
 /// <summary>

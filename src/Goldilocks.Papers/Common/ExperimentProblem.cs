@@ -4,6 +4,9 @@ using Goldilocks.Models;
 namespace Goldilocks.Papers.Common;
 
 /// <summary>A model and the data it is measured on; <see cref="Source"/> says which data ran ("FashionMNIST" or "synthetic").</summary>
+/// <param name="Model">The model.</param>
+/// <param name="Data">The data (owned by the problem).</param>
+/// <param name="Source">"FashionMNIST" or "synthetic".</param>
 public sealed record ExperimentProblem(FlatModel Model, Dataset Data, string Source) : IDisposable
 {
     /// <summary>Disposes the dataset.</summary>

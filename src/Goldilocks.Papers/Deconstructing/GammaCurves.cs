@@ -1,10 +1,16 @@
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>One point of a logit-scaling path: p = softmax(β z), its entropy and Γ_p⁻².</summary>
+/// <param name="Scale">β, the factor on the logits.</param>
+/// <param name="Entropy">Entropy of p = softmax(βz).</param>
+/// <param name="InverseGammaSquared">Γ_p⁻² of diag(p) − ppᵀ.</param>
 public sealed record GammaPoint(double Scale, double Entropy, double InverseGammaSquared);
 
 /// <summary>A path β ↦ softmax(β z) for one logit vector z; <see cref="TopGapRatio"/> = (z₁ − z₂)/(z₂ − z₃) of the sorted logits
 /// (small: the two top logits are nearly tied relative to the third, the case Appendix C singles out).</summary>
+/// <param name="Logits">The logit set z.</param>
+/// <param name="TopGapRatio">(z₁ − z₂)/(z₂ − z₃) of the sorted logits.</param>
+/// <param name="Points">The points along increasing β (one-hot points left out).</param>
 public sealed record GammaPath(double[] Logits, double TopGapRatio, IReadOnlyList<GammaPoint> Points)
 {
     /// <summary>Spearman correlation between entropy and Γ⁻² along the path: −1 when Γ⁻² rises strictly as entropy falls.</summary>

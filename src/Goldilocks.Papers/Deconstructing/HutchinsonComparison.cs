@@ -8,6 +8,10 @@ using Goldilocks.Spectral;
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>At one α: PC of the projected Hessian (d-dimensional) and the Hutchinson estimate Tr(H)/√(‖H‖_F²) of the full Hessian.</summary>
+/// <param name="Alpha">Scale α.</param>
+/// <param name="ProjectedPC">PC of the projected Hessian (0 when it is zero).</param>
+/// <param name="HutchinsonPC">Tr(H)/√(‖H‖_F²) from the Hutchinson estimates; null when ‖H‖_F² ≤ 0.</param>
+/// <param name="Hutchinson">The two Hutchinson estimates with their standard errors.</param>
 public sealed record HutchinsonPoint(double Alpha, double ProjectedPC, double? HutchinsonPC, HutchinsonResult Hutchinson);
 
 /// <summary>

@@ -6,6 +6,9 @@ using Goldilocks.Objectives;
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>One sampled class prior Q: the subset's empirical prior, ‖Q̂ − Q‖ and the full-batch gradient norm on the subset.</summary>
+/// <param name="Prior">The sampled prior Q.</param>
+/// <param name="PriorDistance">‖Q̂ − Q‖.</param>
+/// <param name="GradientNorm">‖∇L‖ on the subset with prior Q.</param>
 public sealed record PriorGradientPoint(double[] Prior, double PriorDistance, double GradientNorm);
 
 /// <param name="Points">One point per sampled prior Q.</param>

@@ -14,6 +14,10 @@ public enum SurfaceKind
 }
 
 /// <summary>Result of training on a surface: loss per step, final coordinates and parameters (caller owns them).</summary>
+/// <param name="Losses">Loss per step.</param>
+/// <param name="Coordinates">Final coordinates w [d].</param>
+/// <param name="FinalParameters">θ(w) at the final coordinates.</param>
+/// <param name="Diverged">True when the loss stopped being finite.</param>
 public sealed record SubspaceTrainingResult(IReadOnlyList<double> Losses, Tensor Coordinates, Tensor FinalParameters, bool Diverged);
 
 /// <summary>

@@ -10,6 +10,13 @@ namespace Goldilocks.Papers.Reporting;
 /// Hessian H, the G-term and the H-term restricted to a random d-dimensional subspace (paper 000 Sec. 2-3, Eq. 2-4)
 /// the trace, Frobenius norm, spectral norm, positive curvature Tr/‖·‖_F and local convexity.
 /// </summary>
+/// <param name="Loss">L(θ).</param>
+/// <param name="GradientNorm">‖∇L(θ)‖.</param>
+/// <param name="Parameters">P.</param>
+/// <param name="Dimension">Subspace dimension d.</param>
+/// <param name="Hessian">Summary of VᵀHV.</param>
+/// <param name="GTerm">Summary of VᵀGV.</param>
+/// <param name="HTerm">Summary of Vᵀ(H-term)V.</param>
 public sealed record CurvatureSnapshot(
     double Loss, double GradientNorm, long Parameters, int Dimension,
     CurvatureSummary Hessian, CurvatureSummary GTerm, CurvatureSummary HTerm)

@@ -4,6 +4,10 @@ using System.Text.Json.Nodes;
 namespace Goldilocks.Papers.Reporting;
 
 /// <summary>Progress of a sweep: cells finished (computed or resumed) out of the cells of this shard.</summary>
+/// <param name="Done">Cells finished.</param>
+/// <param name="Total">Cells of this shard.</param>
+/// <param name="Cell">Key of the cell just finished.</param>
+/// <param name="Resumed">True when it was read back rather than computed.</param>
 public readonly record struct SweepProgress(int Done, int Total, string Cell, bool Resumed);
 
 /// <summary>

@@ -7,6 +7,12 @@ namespace Goldilocks.Papers.WangRoberts;
 
 /// <summary>Laptop-scale stand-in for Wang &amp; Roberts' MLP on fMNIST (App. F): a bias-free ReLU MLP on
 /// synthetic clusters, cross-entropy, full-batch GD.</summary>
+/// <param name="Samples">Number of training samples.</param>
+/// <param name="Features">Input features D.</param>
+/// <param name="Classes">Number of classes K.</param>
+/// <param name="Width">Width of every hidden layer.</param>
+/// <param name="Depth">Number of weight layers.</param>
+/// <param name="Separation">Spread of the cluster means (<see cref="SyntheticClusters"/>).</param>
 public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, int Classes = 3, int Width = 8, int Depth = 3, double Separation = 1.0)
 {
     /// <summary>The default setting (32 samples, 8 features, 3 classes, width 8, depth 3).</summary>

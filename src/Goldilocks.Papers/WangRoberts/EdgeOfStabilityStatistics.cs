@@ -5,14 +5,29 @@ namespace Goldilocks.Papers.WangRoberts;
 
 /// <summary>W9 (Wang &amp; Roberts Sec. 2.1; Cohen et al. 2021): ηS/2 at the start, its peak, the median and the
 /// fraction inside [0.8, 1.3] over the late window, loss increases between records, final/initial loss.</summary>
+/// <param name="InitialRatio">ηS/2 at the first record.</param>
+/// <param name="PeakRatio">max ηS/2 over the run.</param>
+/// <param name="LateMedianRatio">Median ηS/2 over the late window.</param>
+/// <param name="LateFractionNearLimit">Fraction of late records with ηS/2 in [0.8, 1.3].</param>
+/// <param name="LossIncreases">Records whose loss exceeds the previous record's.</param>
+/// <param name="FinalLossFraction">Final loss / initial loss.</param>
 public sealed record SharpeningSummary(double InitialRatio, double PeakRatio, double LateMedianRatio, double LateFractionNearLimit,
     int LossIncreases, double FinalLossFraction);
 
 /// <summary>W11 (Sec. 3.2, Fig. 2): from the onset record (first ηS/2 ≥ onset) over the following window, the mean
 /// |cos(v₁(t), v₁(t₀))| and the mean Grassmann similarity of the top-k subspaces (mean cos² of principal angles).</summary>
+/// <param name="OnsetStep">Step of the onset record.</param>
+/// <param name="MeanTopCosine">Mean |cos(v₁(t), v₁(t₀))| over the window.</param>
+/// <param name="MinTopCosine">Smallest |cos(v₁(t), v₁(t₀))| over the window.</param>
+/// <param name="MeanSubspaceSimilarity">Mean Grassmann similarity of the top-k subspaces to the onset's.</param>
 public sealed record RotationSummary(int OnsetStep, double MeanTopCosine, double MinTopCosine, double MeanSubspaceSimilarity);
 
 /// <summary>W12 (App. G, Fig. 9-10): loss increases step to step, the peak and final ηS/2, the sharpness rise.</summary>
+/// <param name="LossIncreases">Steps whose loss exceeds the previous step's.</param>
+/// <param name="PeakRatio">max ηS/2 over the run.</param>
+/// <param name="FinalRatio">ηS/2 at the last record.</param>
+/// <param name="SharpnessRise">S at the last record minus S at the first.</param>
+/// <param name="MaxSuppressed">Most directions removed in one step.</param>
 public sealed record SuppressionSummary(int LossIncreases, double PeakRatio, double FinalRatio, double SharpnessRise, int MaxSuppressed);
 
 /// <summary>The statistics of tracked runs that the W9-W12 claims assert on.</summary>

@@ -8,6 +8,12 @@ namespace Goldilocks.Papers.WangRoberts;
 
 /// <summary>One learning rate of a sweep: ηS₀/2 (&gt; 1: unstable from the start), final training loss and accuracy,
 /// held-out accuracy, and whether the run diverged (non-finite loss).</summary>
+/// <param name="LearningRate">η.</param>
+/// <param name="InitialStabilityRatio">ηS₀/2 with S₀ the sharpness at initialisation.</param>
+/// <param name="FinalTrainLoss">Training loss after the last step.</param>
+/// <param name="TrainAccuracy">Training accuracy after the last step.</param>
+/// <param name="TestAccuracy">Accuracy on the held-out samples.</param>
+/// <param name="Diverged">True when the loss stopped being finite.</param>
 public sealed record SweepPoint(double LearningRate, double InitialStabilityRatio, double FinalTrainLoss, double TrainAccuracy,
     double TestAccuracy, bool Diverged);
 
