@@ -6,6 +6,7 @@ public static class DenseMaterializer
     /// <summary>Largest n materialised without <c>allowLarge</c> (a 4,096² float64 matrix is 128 MiB).</summary>
     public const long DefaultLimit = 4096;
 
+    /// <summary>The n×n matrix of <paramref name="op"/>, one operator application per column of the identity.</summary>
     public static Tensor Materialize(ICurvatureOperator op, bool allowLarge = false)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -14,5 +15,12 @@ public static class DenseMaterializer
         using var scope = torch.NewDisposeScope();
         var eye = torch.eye(op.Size, dtype: op.DType, device: op.Device);
         return op.ApplyColumns(eye).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The dense loss Hessian of <paramref name="objective"/> at <paramref name="theta"/> (its <see cref="HessianOperator"/> materialised).</summary>
+    public static Tensor Hessian(Objectives.Objective objective, Tensor theta, bool allowLarge = false)
+    {
+        using var point = new LinearizationPoint(objective, theta);
+        return Materialize(new HessianOperator(point), allowLarge);
     }
 }

@@ -4,19 +4,6 @@ namespace Goldilocks.Tests.Foundation;
 /// <summary>The curvature operators against oracles that share no code path with them.</summary>
 public sealed class HessianOracleTests
 {
-    /// <summary>Dense Hessian built row by row: row i = ∂(∂L/∂θ_i)/∂θ, from one plain first-order graph of the full loss.</summary>
-    internal static Tensor RowByRowHessian(Goldilocks.Objectives.Objective objective, Tensor theta)
-    {
-        using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().clone().requires_grad_(true);
-        var (x, y) = objective.Batch(0, objective.Count);
-        var loss = objective.Loss.Sum(objective.Model.Forward(leaf, x), y) / objective.Count;
-        var g = SafeAutograd.Grad(loss, leaf, createGraph: true);
-        var rows = new List<Tensor>();
-        for (int i = 0; i < g.shape[0]; i++) rows.Add(SafeAutograd.Grad(g[i], leaf));
-        return torch.stack(rows, 0).MoveToOuterDisposeScope();
-    }
-
     [Test]
     public void Hessian_operator_matches_row_by_row_autograd_Hessian()
     {
@@ -26,7 +13,7 @@ public sealed class HessianOracleTests
         var theta = model.InitialParameters(3);
         using var point = new LinearizationPoint(objective, theta);
         var dense = DenseMaterializer.Materialize(new HessianOperator(point));
-        var oracle = RowByRowHessian(objective.WithBatchSize(0), theta);
+        var oracle = AutogradHessian.OfLoss(objective, theta);
         ClaimAssert.Close("G3", "Hessian operator vs row-by-row autograd", dense, oracle, 1e-10);
     }
 
