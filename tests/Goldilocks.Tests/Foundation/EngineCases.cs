@@ -47,6 +47,10 @@ public static class EngineCases
     /// <summary>Architectures small enough (P ≤ 200) for a dense P×P matrix.</summary>
     public static readonly string[] DenseArchitectures = Architectures.Where(a => !a.StartsWith("LeNet5", StringComparison.Ordinal)).ToArray();
 
+    /// <summary>Every dense architecture at T = 0.25, 1 and 4, for [TestCaseSource].</summary>
+    public static IEnumerable<TestCaseData> DenseArchitecturesAndTemperatures() =>
+        DenseArchitectures.SelectMany(a => new[] { 0.25, 1.0, 4.0 }.Select(t => new TestCaseData(a, t)));
+
     /// <summary>Builds one case. Biases (zero after Kaiming init) are set to N(0, 0.3²) so that they matter.</summary>
     public static EngineCase Create(string name, long seed = 1)
     {
