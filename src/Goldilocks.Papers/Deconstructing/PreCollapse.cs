@@ -95,8 +95,7 @@ public static class PreCollapse
             var entropy = CurvatureProbe.Entropies(torch.nn.functional.log_softmax(logits, 1));
             int mu0 = (int)entropy.argmax().item<long>();
             double collapsed = CurvatureProbe.CollapsedFraction(p);
-            var m = SoftmaxCovariance.Batched(p);
-            var perSample = torch.einsum("nkp,nkl,nlq->npq", jacobians, m, jacobians) / data.Count;
+            var perSample = ExplicitGTerm.Contributions(jacobians, p);
             var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
             double gNorm = g.norm().ToDouble();
             if (gNorm == 0)

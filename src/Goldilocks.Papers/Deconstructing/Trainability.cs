@@ -77,7 +77,7 @@ public static class Trainability
             if (s.Step % evaluateEvery != 0 && s.Step != steps) return true;
             using var scope = torch.NewDisposeScope();
             var logits = objective.Logits(s.Parameters);
-            best = Math.Max(best, (logits.argmax(1) == labels).to(ScalarType.Float64).mean().ToDouble());
+            best = Math.Max(best, Accuracy.OfLogits(logits, labels));
             zero = Math.Max(zero, (logits.abs().max(1).values == 0).to(ScalarType.Float64).mean().ToDouble());
             maxNorm = Math.Max(maxNorm, s.Parameters.norm().ToDouble());
             return true;
@@ -102,16 +102,10 @@ public static class Trainability
         {
             if (s.Step % recordEvery == 0 || s.Step == steps)
                 records.Add(new UsoRecord(s.Step, s.Parameters.norm().ToDouble(), s.Direction.norm().ToDouble(),
-                    Cosine(s.Parameters, theta0), Cosine(s.Parameters, -s.Direction)));
+                    EigenvectorSimilarity.Cosine(s.Parameters, theta0), EigenvectorSimilarity.Cosine(s.Parameters, -s.Direction)));
             return true;
         });
         result.FinalParameters.Dispose();
         return records;
-    }
-
-    private static double Cosine(Tensor a, Tensor b)
-    {
-        using var scope = torch.NewDisposeScope();
-        return (a.dot(b) / (a.norm() * b.norm())).ToDouble();
     }
 }

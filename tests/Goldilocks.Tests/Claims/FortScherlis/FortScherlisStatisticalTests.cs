@@ -1,10 +1,8 @@
-using Goldilocks.Tests.Claims.Companion;
-
 namespace Goldilocks.Tests.Claims.FortScherlis;
 
 /// <summary>
 /// Statistical claims of Fort &amp; Scherlis (F4, F7 on a network, F8-F11) at laptop scale. Margins come from
-/// <see cref="CompanionCalibration"/> over seeds 0..19; the specs record the distributions.
+/// <see cref="FortScherlisCalibration"/> over seeds 0..19; the specs record the distributions.
 /// </summary>
 [Category(Categories.Statistical)]
 public sealed class FortScherlisStatisticalTests
@@ -14,7 +12,7 @@ public sealed class FortScherlisStatisticalTests
     public void F4_projected_PC_grows_with_d_and_reaches_PC_of_H_while_the_positive_fraction_falls()
     {
         int[] dims = { 2, 8, 32, 144 };
-        var (full, pc, positive) = CompanionExperiments.ProjectedCurvatureByDimension(SeedOffset.Apply(0L), dims, 6);
+        var (full, _, pc, positive) = DimensionScan.Run(SeedOffset.Apply(0L), dims, 6);
         TestContext.Out.WriteLine($"PC(H) = {full:F3}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
         ClaimAssert.Close("F4", "PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
         // Growth (d ≪ PC²) and plateau (d ≳ PC²) are resolvable with 6 bases only when PC(H) is not small: see specs/F4.
@@ -60,7 +58,7 @@ public sealed class FortScherlisStatisticalTests
     public void F8_PC_peaks_near_the_initialization_radius_and_vanishes_far_inside()
     {
         double[] c = { 0.05, 0.3, 1, 3, 20 };
-        var pc = CompanionExperiments.PositiveCurvatureByRadius(SeedOffset.Apply(0L), c);
+        var pc = RadiusScan.Run(SeedOffset.Apply(0L), c).PositiveCurvature;
         TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
         ClaimAssert.That("F8", pc[2] > F8MinPeakRatio * pc[1], $"PC at r_init = {pc[2]:F3} should exceed {F8MinPeakRatio}× its value at 0.3 r_init ({pc[1]:F3})");
         ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
@@ -71,11 +69,11 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F9")]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_works_only_where_they_meet_the_zone()
     {
-        // acc[0][i]: hyperplanes, acc[1][i]: hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
+        // plane[i], sphere[i]: hyperplanes, hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
         double[] c = { 0.1, 1, 10 };
-        var acc = CompanionExperiments.MeanSurfaceAccuracy(SeedOffset.Apply(0L), c, F9Bases);
-        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc[0].Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc[1].Select(x => x.ToString("F3")))}");
-        var (plane, sphere) = (acc[0], acc[1]);
+        var acc = SurfaceAccuracy.Means(SeedOffset.Apply(0L), c, F9Bases);
+        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc.Hyperplane.Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc.Hypersphere.Select(x => x.ToString("F3")))}");
+        var (plane, sphere) = (acc.Hyperplane, acc.Hypersphere);
         ClaimAssert.That("F9", plane[1] - plane[2] > F9MinPlaneOutsideDrop, $"hyperplane accuracy should drop from r_init ({plane[1]:F3}) to 10 r_init ({plane[2]:F3}) by > {F9MinPlaneOutsideDrop}");
         ClaimAssert.That("F9", plane[0] - plane[2] > F9MinPlaneInsideOverOutside, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should beat those through 10 r_init ({plane[2]:F3}) by > {F9MinPlaneInsideOverOutside}");
         ClaimAssert.That("F9", plane[1] - plane[0] < F9MaxPlaneInsideShortfall, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should do about as well as through r_init ({plane[1]:F3}): shortfall < {F9MaxPlaneInsideShortfall}");
@@ -87,7 +85,7 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F10")]
     public void F10_training_started_well_inside_the_zone_drifts_outward()
     {
-        double ratio = CompanionExperiments.RadiusAfterTraining(SeedOffset.Apply(0L), 0.1);
+        double ratio = RadiusDrift.Run(SeedOffset.Apply(0L), 0.1).Ratio;
         TestContext.Out.WriteLine($"‖θ_T‖/r_init after GD from 0.1 r_init: {ratio:F3}");
         ClaimAssert.That("F10", ratio > F10MinRatio, $"the radius should grow from 0.1 r_init to > {F10MinRatio} r_init, got {ratio:F3}");
     }
@@ -96,7 +94,7 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F11")]
     public void F11_higher_PC_goes_with_lower_initial_loss_on_the_initialization_shell()
     {
-        double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L), onShell: true);
+        double rho = CurvatureLossCorrelation.Run(SeedOffset.Apply(0L), onShell: true).Spearman;
         TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws rescaled to one radius: {rho:F3}");
         ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
     }
