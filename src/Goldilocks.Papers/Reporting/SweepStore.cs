@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Goldilocks.Papers.Reporting;
 
@@ -69,6 +70,22 @@ public sealed class SweepStore
             progress?.Report(new SweepProgress(++done, mine.Count, key, resumed));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Measures the cells of <paramref name="shard"/> of an experiment's grid (resuming saved ones with
+    /// <paramref name="resume"/>), each saved as its record serialised by <paramref name="type"/>. Returns every result
+    /// of the grid in order when all its cells are saved (after this run, or after a merge), else null;
+    /// <paramref name="measured"/> is the number of cells this shard holds.
+    /// </summary>
+    public IReadOnlyList<TResult>? Run<TCell, TResult>(ExperimentGrid<TCell, TResult> grid, JsonTypeInfo<TResult> type, ShardSpec shard,
+        bool resume, out int measured, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(type);
+        measured = Run(grid.Keys, i => ResultJson.ToNode(grid.Measure(i), type), shard, resume, progress, cancel).Count;
+        var all = TryLoadAll(grid.Keys);
+        return all is null ? null : grid.Keys.Select(k => ResultJson.FromNode(all[k], type)).ToArray();
     }
 
     /// <summary>All cells of the grid if every one is saved (after a full run or a merge), else null.</summary>
