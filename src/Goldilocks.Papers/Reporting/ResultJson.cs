@@ -17,6 +17,8 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSerializable(typeof(TemperatureSweepGrids))]
 [JsonSerializable(typeof(TrainabilityCell))]
 [JsonSerializable(typeof(TrainabilityResults))]
+[JsonSerializable(typeof(SpectrumResult))]
+[JsonSerializable(typeof(InstabilityResults))]
 public sealed partial class ResultJson : JsonSerializerContext
 {
     /// <summary>The record as a JSON node, for a document's <c>results</c>.</summary>
