@@ -25,7 +25,7 @@ public static class TrainabilityCommand
     {
         var settings = ctx.BaseSettings(device);
         string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
+        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
         using var data = request.Load(ScalarType.Float64, device);
         var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
         if (model.HomogeneityDegree is not { } degree) throw new CliUsageException($"η = η₀α^(2−L) needs an L-homogeneous model; {model.Name} is not");
@@ -39,7 +39,7 @@ public static class TrainabilityCommand
         settings["steps"] = steps;
         settings["usoSteps"] = usoSteps;
         settings["data"] = DatasetOptions.Json(request, data);
-        var cells = Grid(parse, ctx, settings, Trainability.Grid(model, data, alphas, rates, steps, ctx.Seed), ResultJson.Default.TrainabilityCell);
+        var cells = Grid(parse, ctx, settings, Trainability.Grid(model, data, alphas, rates, steps, SeedRule.Initialization(ctx.Seed)), ResultJson.Default.TrainabilityCell);
         if (cells is null) return null;
         var output = new OutputSet(ctx);
         var csv = new CsvTable("alpha", "baseRate", "effectiveRate", "bestAccuracy", "finalLoss", "maxParameterNorm", "zeroLogitShare", "sharpnessProduct", "diverged", "steps");
@@ -59,7 +59,7 @@ public static class TrainabilityCommand
         if (usoSteps > 0)
         {
             double rate = rates[rates.Length / 2];
-            uso = Trainability.UniformSoftmaxOutput(model, data, rate, usoSteps, ctx.Seed);
+            uso = Trainability.UniformSoftmaxOutput(model, data, rate, usoSteps, SeedRule.Initialization(ctx.Seed));
             var st = uso.Select(u => (double)u.Step).ToArray();
             output.Figure("trainability-uso.png", $"USO model (App. E): GD with softmax fixed at uniform, η = {rate:G3} ({model.Name})",
                 LinePlot.Render("Uniform-softmax-output model", "GD step (count)", "cosine (dimensionless)", new[]

@@ -19,6 +19,9 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSerializable(typeof(TrainabilityResults))]
 [JsonSerializable(typeof(SpectrumResult))]
 [JsonSerializable(typeof(InstabilityResults))]
+[JsonSerializable(typeof(ConfidenceResult))]
+[JsonSerializable(typeof(GammaResults))]
+[JsonSerializable(typeof(PriorGradientResults))]
 public sealed partial class ResultJson : JsonSerializerContext
 {
     /// <summary>The record as a JSON node, for a document's <c>results</c>.</summary>
