@@ -10,8 +10,8 @@ public readonly record struct SweepProgress(int Done, int Total, string Cell, bo
 /// <summary>
 /// A sweep over a grid of cells whose results are saved one JSON file per finished cell under
 /// <c>&lt;out&gt;/cells/</c> (atomically), so an interrupted sweep loses at most the cell in progress and
-/// <c>--resume</c> continues it; <c>--shard i/n</c> runs one slice and <see cref="Merge"/> joins slices
-/// (issue 5 item 3, issue 7 item 5). A cell file records the sweep's settings; resuming with other settings is an error.
+/// <c>--resume</c> continues it; <c>--shard i/n</c> runs one slice and <see cref="Merge"/> joins slices.
+/// A cell file records the sweep's settings; resuming with other settings is an error.
 /// </summary>
 public sealed class SweepStore
 {
