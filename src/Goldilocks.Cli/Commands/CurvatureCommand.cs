@@ -59,6 +59,8 @@ public static class CurvatureCommand
         settings["temperatureFollowsAlpha"] = follow;
         var options = new ZoneSweepOptions(alphas, new[] { SeedRule.Initialization(ctx.Seed) }, d,
             follow ? ZoneTemperature.AlphaToL : ZoneTemperature.Unit, BaseTemperature: temperature);
+        foreach (var cell in ZoneSweep.Cells(model, options).Where(c => !double.IsFinite(c.Temperature) || c.Temperature <= 0))
+            throw new CliUsageException($"T = α^L·T₀ = {cell.Temperature} at α = {cell.Alpha} is not a positive finite temperature");
         var points = Grid(parse, ctx, settings, ZoneSweep.Grid(objective, options), ResultJson.Default.CurvaturePoint);
         if (points is null) return null;
         var output = new OutputSet(ctx);

@@ -84,6 +84,16 @@ public sealed class CurvatureCommandTests : TempFolderTest
     }
 
     [Test]
+    public void A_temperature_alpha_to_the_L_that_overflows_exits_2_before_any_cell_runs()
+    {
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, "--alpha", "1", "1e200", "--temperature-follows-alpha"));
+        r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
+        r.Error.Should().Contain("T = α^L·T₀ = Infinity at α = 1E+200 is not a positive finite temperature");
+        r.Error.Should().NotContain("   at ", "no stack trace");
+        Directory.Exists(Path.Combine(Dir, "cells")).Should().BeFalse("the grid is checked before any cell is measured");
+    }
+
+    [Test]
     public void Cuda_on_a_cpu_build_is_a_clear_usage_error()
     {
         if (Goldilocks.Runtime.TorchRuntime.CudaAvailable) Assert.Ignore("this machine has CUDA");
