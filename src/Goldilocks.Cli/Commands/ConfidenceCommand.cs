@@ -18,12 +18,12 @@ public static class ConfidenceCommand
     {
         var settings = ctx.BaseSettings(device);
         string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
+        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
         using var data = request.Load(ScalarType.Float64, device);
         var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
         int d = parse.GetValue(CurvatureGrid.Dimension);
         if (d > model.ParameterCount) throw new CliUsageException($"--dimension d = {d} exceeds P = {model.ParameterCount}");
-        var seeds = Enumerable.Range(0, parse.GetValue(Inits)).Select(i => ctx.Seed + i).ToArray();
+        var seeds = Enumerable.Range(0, parse.GetValue(Inits)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();
         var r = ConfidenceStudy.Run(model, data, seeds, d);
         settings["modelName"] = model.Name;
         settings["inits"] = seeds.Length;
@@ -42,18 +42,7 @@ public static class ConfidenceCommand
         Scatter("confidence-entropy.png", "mean softmax entropy", "mean softmax entropy (nats)", p => p.MeanEntropy, r.PcVsEntropy);
         Scatter("confidence-gradient.png", "gradient norm", "‖∇_θ L‖ (loss per parameter)", p => p.GradientNorm, r.PcVsGradientNorm);
         Scatter("confidence-loss.png", "initial loss", "initial cross-entropy loss (nats)", p => p.Loss, r.PcVsLoss);
-        var results = new JsonObject
-        {
-            ["spearmanPcEntropy"] = ReportJson.Number(r.PcVsEntropy),
-            ["spearmanPcGradientNorm"] = ReportJson.Number(r.PcVsGradientNorm),
-            ["spearmanPcLoss"] = ReportJson.Number(r.PcVsLoss),
-            ["spearmanEntropyLoss"] = ReportJson.Number(r.EntropyVsLoss),
-            ["points"] = new JsonArray(r.Points.Select(p => (JsonNode?)new JsonObject
-            {
-                ["seed"] = p.Seed, ["meanEntropy"] = ReportJson.Number(p.MeanEntropy), ["gradientNorm"] = ReportJson.Number(p.GradientNorm),
-                ["positiveCurvature"] = ReportJson.Number(p.PositiveCurvature), ["loss"] = ReportJson.Number(p.Loss),
-            }).ToArray()),
-        };
+        var results = ResultJson.ToNode(r, ResultJson.Default.ConfidenceResult);
         return output.Finish(settings, results);
     }
 }

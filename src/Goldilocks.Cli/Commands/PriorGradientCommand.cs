@@ -21,16 +21,16 @@ public static class PriorGradientCommand
     {
         var settings = ctx.BaseSettings(device);
         string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
+        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
         using var pool = request.Load(ScalarType.Float64, device);
         var model = ModelChoice.Create(modelName, pool, parse.GetValue(CurvatureGrid.Hidden)!);
         int priors = parse.GetValue(Priors), subset = parse.GetValue(SubsetSize);
         if (subset < pool.Classes) throw new CliUsageException($"--subset-size {subset} must be at least the number of classes {pool.Classes}");
-        using var theta = model.InitialParameters(ctx.Seed, ScalarType.Float64, device);
-        var fig5b = PriorGradient.Run(model, pool, theta, priors, subset, ctx.Seed);
+        using var theta = model.InitialParameters(SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
+        var fig5b = PriorGradient.Run(model, pool, theta, priors, subset, SeedRule.Data(ctx.Seed));
         var alphas = ZoneCommand.Alphas(parse);
-        using var noise = GradientCosine.GaussianNoise((int)pool.Count, pool.Inputs.shape.Skip(1).ToArray(), pool.Classes, ctx.Seed + 7, ScalarType.Float64, device);
-        var fig5a = GradientCosine.Run(model, pool, noise, ctx.Seed, alphas);
+        using var noise = GradientCosine.GaussianNoise((int)pool.Count, pool.Inputs.shape.Skip(1).ToArray(), pool.Classes, SeedRule.NoiseData(ctx.Seed), ScalarType.Float64, device);
+        var fig5a = GradientCosine.Run(model, pool, noise, SeedRule.Initialization(ctx.Seed), alphas);
         settings["modelName"] = model.Name;
         settings["priors"] = priors;
         settings["subsetSize"] = subset;
@@ -62,23 +62,7 @@ public static class PriorGradientCommand
                 new Series("all parameters", a, fig5a.Select(p => p.Cosine).ToArray()),
                 new Series("last weight layer", a, fig5a.Select(p => p.LastLayerCosine).ToArray()),
             }, logX: true));
-        var results = new JsonObject
-        {
-            ["fittedSlope"] = ReportJson.Number(fig5b.Fit.Slope),
-            ["fittedIntercept"] = ReportJson.Number(fig5b.Fit.Intercept),
-            ["correlation"] = ReportJson.Number(fig5b.Fit.R),
-            ["predictedSlope"] = ReportJson.Number(fig5b.PredictedSlope),
-            ["modelPrior"] = Array(fig5b.ModelPrior),
-            ["points"] = new JsonArray(fig5b.Points.Select(p => (JsonNode?)new JsonObject
-            {
-                ["priorDistance"] = ReportJson.Number(p.PriorDistance), ["gradientNorm"] = ReportJson.Number(p.GradientNorm),
-            }).ToArray()),
-            ["cosine"] = new JsonArray(fig5a.Select(p => (JsonNode?)new JsonObject
-            {
-                ["alpha"] = p.Alpha, ["cosine"] = ReportJson.Number(p.Cosine), ["lastLayerCosine"] = ReportJson.Number(p.LastLayerCosine),
-                ["priorGapData"] = ReportJson.Number(p.PriorGapA), ["priorGapNoise"] = ReportJson.Number(p.PriorGapB),
-            }).ToArray()),
-        };
+        var results = ResultJson.ToNode(new PriorGradientResults(fig5b, fig5a), ResultJson.Default.PriorGradientResults);
         return output.Finish(settings, results);
     }
 }

@@ -66,7 +66,7 @@ public static class RandomLogitFit
         int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; Eq. 5 needs f(αθ) = α^L f(θ)", nameof(model));
         using var scope = torch.NewDisposeScope();
         var theta = model.InitialParameters(seed, data.DType, data.Device);
-        var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, BasisKind.GaussianOrthonormal, data.DType, data.Device);
+        var basis = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(seed), BasisKind.GaussianOrthonormal, data.DType, data.Device);
         var jv = ProjectedJacobian(model, data, theta, basis);
         var fit = Estimate(jv);
         var logits = new Objective(model, data, new CrossEntropy()).Logits(theta);
