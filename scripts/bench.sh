@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark command (issue 6; see BENCHMARKS.md). Not part of `dotnet test`.
+# The benchmark command (see BENCHMARKS.md). Not part of `dotnet test`.
 #   scripts/bench.sh                 all steps: metrics, bdn, scaling, profile, check
 #   scripts/bench.sh bdn check       only the named steps
 # Output goes to benchmarks/results/ (BenchmarkDotNet exports under results/, metrics.json, budgets.md, scaling.md,

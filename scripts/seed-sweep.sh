@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seed robustness of the statistical tests (issue 7): re-runs every test in Category=Statistical with
+# Seed robustness of the statistical tests (docs/seed-sweep.md): re-runs every test in Category=Statistical with
 # GOLDILOCKS_SEED_OFFSET = 0 .. SEEDS-1 (tests add it to their fixed seeds via Infrastructure/SeedOffset.cs) and
 # reports, per test, on how many seeds it passed. Exit status 1 if any test passed on fewer than MIN_PASS seeds.
 #
@@ -20,7 +20,7 @@ filter="Category=Statistical"
 [ "$summarize_only" = 0 ] && [ $# -ge 1 ] && filter="$filter&($1)"
 out="${OUT:-$root/TestResults/seed-sweep}"
 if [ "$summarize_only" = 1 ]; then
-  # Aggregate the TRX files of earlier runs (e.g. two halves run in parallel) without running anything.
+  # Aggregate the TRX files of finished runs (e.g. two halves run in parallel) without running anything.
   out="$root/TestResults/seed-sweep-summary"; rm -rf "$out"; mkdir -p "$out"
   for d in "$@"; do cp "$d"/*.trx "$out"/ 2>/dev/null; done
   seeds=$(ls "$out"/*.trx | wc -l); min_pass=${MIN_PASS:-$((seeds - 1))}
