@@ -22,20 +22,20 @@ internal static class Metrics
         double peak = self.PeakWorkingSet64 / (double)(1L << 30);
         Console.WriteLine($"peak working set after the d = 50 projection: {peak:F3} GiB");
 
-        LanczosResult top, two;
+        EigenResult top, two;
         using (var point = w.Linearize())
         {
             top = Operations.Lanczos(point);
             two = Operations.Lanczos(point, k: 2);
         }
         double gap = two.Eigenvalues[0] / two.Eigenvalues[1];
-        Console.WriteLine($"Lanczos top-1 to {Operations.LanczosTolerance:E0}: {top.Products} products, λ1 = {top.Top:G10} (λ1/λ2 = {gap:F3}, converged {top.Converged})");
+        Console.WriteLine($"Lanczos top-1 to {Operations.LanczosTolerance:E0}: {top.Iterations} products, λ1 = {top.Top:G10} (λ1/λ2 = {gap:F3}, converged {top.Converged})");
 
         var samples = Flatness(flatProducts, flatSamples);
         var steady = samples.Skip(1).ToArray(); // the first sample is taken after warm-up products (allocator warm-up)
         double dev = steady.Max(s => Math.Abs(s - steady[0]) / steady[0]);
         Console.WriteLine($"working set over {flatProducts} products (MiB): {string.Join(", ", samples.Select(s => s.ToString("F0")))}; max deviation from the first steady sample {dev:P2}");
-        var result = new Result(w.Source, peak, top.Products, top.Top, gap, flatProducts, flatSamples, samples, dev);
+        var result = new Result(w.Source, peak, top.Iterations, top.Top, gap, flatProducts, flatSamples, samples, dev);
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "metrics.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
         return result;

@@ -87,7 +87,7 @@ internal static class Operations
         return m.Hessian[0, 0].ToDouble();
     }
 
-    public static LanczosResult Lanczos(LinearizationPoint point, int k = 1) =>
+    public static EigenResult Lanczos(LinearizationPoint point, int k = 1) =>
         Spectral.Lanczos.Run(new HessianOperator(point), k, tolerance: LanczosTolerance, seed: 3);
 
     public static double Hutchinson(LinearizationPoint point) =>

@@ -28,7 +28,7 @@ internal static class Probe
         using var basis = w.Basis(Operations.ProjectionDimension);
         Time("projection d=50", () => Operations.Projection(w, basis));
         var l = Operations.Lanczos(point);
-        Console.WriteLine($"lanczos products {l.Products} top {l.Top}");
+        Console.WriteLine($"lanczos products {l.Iterations} top {l.Top}");
     }
 
     public static double Time(string what, Func<double> f)

@@ -9,7 +9,7 @@ namespace Goldilocks.Cli.Commands;
 /// eigenvector along full-batch GD at learning rates given as fractions of 2/λ_max(θ₀): the two-parameter DLN
 /// L = z(θ₁θ₂) (Fig. 1, exact 2×2 Hessian); and, at fixed learning rates, the squared-error tanh MLP of
 /// <see cref="SquaredErrorSetup"/> (Sec. 2.1 / Cohen et al. 2021; claim W9), where the sharpness rises to 2/η and hovers
-/// there (cross-entropy on the separable clusters flattens instead: specs/W9), tracked by <see cref="SharpnessTracking"/>.</summary>
+/// there (cross-entropy on the separable clusters flattens instead: specs/W9), tracked by <see cref="EigenTracking"/> with <see cref="WarmStartedSubspaceIteration"/>.</summary>
 public static class InstabilityCommand
 {
     private static readonly Option<double[]> Factors = new Option<double[]>("--factors")
@@ -105,8 +105,9 @@ public static class InstabilityCommand
         double initialSharpness = double.NaN;
         foreach (var eta in rates)
         {
-            var run = SharpnessTracking.Run(objective, initial, eta, steps,
-                new SharpnessTrackingOptions(TopK: 1, RecordEvery: every, Block: 4, Iterations: 2, KeepEigenvectors: true, Seed: ctx.Seed));
+            EigenTrackingResult run;
+            using (var solver = new WarmStartedSubspaceIteration(blockSize: 4, iterations: 2, seed: ctx.Seed))
+                run = EigenTracking.Run(objective, initial, eta, steps, new EigenTrackingOptions(TopK: 1, RecordEvery: every, KeepEigenvectors: true), solver);
             run.FinalParameters?.Dispose();
             var records = run.Records;
             if (records.Count > 0 && double.IsNaN(initialSharpness)) initialSharpness = records[0].Sharpness;

@@ -6,6 +6,7 @@ public static class DenseMaterializer
     /// <summary>Largest n materialised without <c>allowLarge</c> (a 4,096² float64 matrix is 128 MiB).</summary>
     public const long DefaultLimit = 4096;
 
+    /// <summary>The n×n matrix [A e_1 … A e_n] of <paramref name="op"/>; refuses n &gt; <see cref="DefaultLimit"/> unless <paramref name="allowLarge"/>.</summary>
     public static Tensor Materialize(ICurvatureOperator op, bool allowLarge = false)
     {
         ArgumentNullException.ThrowIfNull(op);

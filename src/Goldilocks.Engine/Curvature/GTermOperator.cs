@@ -6,10 +6,14 @@ namespace Goldilocks.Curvature;
 /// </summary>
 public sealed class GTermOperator(LinearizationPoint point) : ICurvatureOperator
 {
+    /// <inheritdoc/>
     public long Size => point.Size;
+    /// <inheritdoc/>
     public ScalarType DType => point.DType;
+    /// <inheritdoc/>
     public Device Device => point.Device;
 
+    /// <summary>Gv = (1/N) Σ_μ J_μᵀ M_μ J_μ v (paper 000 Eq. 4): a Jacobian product, the logit Hessian, a transposed Jacobian product.</summary>
     public Tensor Apply(Tensor v)
     {
         this.CheckVector(v);

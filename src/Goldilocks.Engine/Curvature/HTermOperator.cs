@@ -6,10 +6,14 @@ namespace Goldilocks.Curvature;
 /// </summary>
 public sealed class HTermOperator(LinearizationPoint point) : ICurvatureOperator
 {
+    /// <inheritdoc/>
     public long Size => point.Size;
+    /// <inheritdoc/>
     public ScalarType DType => point.DType;
+    /// <inheritdoc/>
     public Device Device => point.Device;
 
+    /// <summary>(H-term)v = (1/N) Σ_μ Σ_k r_μk ∇²z_μk v (paper 000 Eq. 4), the derivative of Jᵀr with r held fixed.</summary>
     public Tensor Apply(Tensor v)
     {
         this.CheckVector(v);

@@ -10,8 +10,10 @@ public interface ICurvatureOperator
     /// <summary>n, the side of the square matrix.</summary>
     long Size { get; }
 
+    /// <summary>Floating-point dtype of the vectors the operator takes and returns.</summary>
     ScalarType DType { get; }
 
+    /// <summary>Device of the vectors the operator takes and returns.</summary>
     Device Device { get; }
 
     /// <summary>Av for v of shape [n] (dtype and device as the operator); returns a new tensor.</summary>

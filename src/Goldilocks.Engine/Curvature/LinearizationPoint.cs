@@ -22,6 +22,7 @@ public sealed class LinearizationPoint : IDisposable
     private ParameterBinding _binding;
     private bool _disposed;
 
+    /// <summary>Linearises <paramref name="objective"/> at a copy of <paramref name="theta"/> (validated against the model); graphs are built lazily.</summary>
     public LinearizationPoint(Objective objective, Tensor theta)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
@@ -30,6 +31,7 @@ public sealed class LinearizationPoint : IDisposable
         _binding = objective.Model.Bind(_theta);
     }
 
+    /// <summary>The objective whose Hessian, G-term and H-term the point serves.</summary>
     public Objective Objective { get; }
 
     /// <summary>θ (do not modify): the autograd leaf of a built-in flat model; for a module, the values bound into its
@@ -54,10 +56,13 @@ public sealed class LinearizationPoint : IDisposable
         }
     }
 
+    /// <summary>P, the number of parameters.</summary>
     public long Size => Objective.Model.ParameterCount;
 
+    /// <summary>dtype of θ and of every product.</summary>
     public ScalarType DType => Theta.dtype;
 
+    /// <summary>Device of θ and of every product.</summary>
     public Device Device => Theta.device;
 
     /// <summary>Sum over batches of <paramref name="perBatch"/>, divided by N (the dataset mean).</summary>
@@ -123,6 +128,7 @@ public sealed class LinearizationPoint : IDisposable
     public Tensor SecondOrderProduct(Tensor firstOrder, Tensor v) =>
         firstOrder.requires_grad ? Binding.Grad(firstOrder, v) : torch.zeros_like(Theta);
 
+    /// <summary>Frees every graph and tensor the point owns; products after disposal throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_disposed) return;
@@ -176,21 +182,26 @@ public sealed class LinearizationPoint : IDisposable
         /// <summary>The binding the batch's forward pass used; every derivative of its graphs goes through it.</summary>
         public ParameterBinding Binding { get; }
 
+        /// <summary>Logits z = f(θ, x) of the batch [n, K], from the eager forward pass.</summary>
         public Tensor Logits { get; }
 
+        /// <summary>Σ_μ ℓ(z_μ, y_μ) over the batch, differentiable in θ.</summary>
         public Tensor LossSum => _lossSum ??= _point.BuildOwned(this, () => _point.Objective.Loss.Sum(Logits, _targets));
 
         /// <summary>u = Jᵀ(∂ℓ/∂z + w) with create_graph; its value is ∇_θ Σℓ (w = 0), so H v = ∂(u · v)/∂θ.</summary>
         public Tensor Gradient => _gradient ??= _point.BuildOwned(this, () =>
             Binding.Grad(LossSum + (Logits * Dummy).sum(), createGraph: true));
 
+        /// <summary>r = ∂ℓ/∂z [n, K], detached.</summary>
         public Tensor Residual => _residual ??= _point.BuildOwned(this, () => _point.Objective.Loss.Residual(Logits, _targets));
 
+        /// <summary>The zero dummy w [n, K] (requires grad) whose derivative of the gradient graph gives Jacobian products.</summary>
         public Tensor Dummy => _dummy ??= _point.BuildOwned(this, () => torch.zeros_like(Logits).requires_grad_(true));
 
         /// <summary>The same graph as <see cref="Gradient"/>: J v = ∂(u · v)/∂w, since ∂u/∂w = Jᵀ.</summary>
         public Tensor JacobianTransposeDummy => Gradient;
 
+        /// <summary>Jᵀr with r held constant, built with create_graph: its θ-derivative is the H-term product.</summary>
         public Tensor JacobianTransposeResidual => _jtResidual ??= _point.BuildOwned(this, () => Binding.Grad(Logits, Residual, createGraph: true));
     }
 }

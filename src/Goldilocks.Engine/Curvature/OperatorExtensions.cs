@@ -2,6 +2,7 @@ using Goldilocks.Runtime;
 
 namespace Goldilocks.Curvature;
 
+/// <summary>Helpers for implementing and applying any <see cref="ICurvatureOperator"/>.</summary>
 public static class OperatorExtensions
 {
     /// <summary>Validates a vector for <see cref="ICurvatureOperator.Apply"/>.</summary>

@@ -3,8 +3,12 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Curvature;
 
 /// <summary>The d×d matrices VᵀHV, VᵀGV and Vᵀ(H-term)V at one point (paper 000 Sec. 2-3, Fig. 2).</summary>
+/// <param name="Hessian">VᵀHV [d, d].</param>
+/// <param name="GTerm">VᵀGV [d, d] (paper 000 Eq. 4).</param>
+/// <param name="HTerm">Vᵀ(H − G)V [d, d].</param>
 public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTerm) : IDisposable
 {
+    /// <summary>Disposes the three matrices.</summary>
     public void Dispose()
     {
         Hessian.Dispose();
@@ -13,6 +17,7 @@ public sealed record ProjectedMatrices(Tensor Hessian, Tensor GTerm, Tensor HTer
     }
 }
 
+/// <summary>The three projected curvature matrices of paper 000 (Sec. 2-3) at one linearisation point, computed together.</summary>
 public static class ProjectedCurvature
 {
     /// <summary>
@@ -29,11 +34,7 @@ public static class ProjectedCurvature
     public static ProjectedMatrices Compute(LinearizationPoint point, Tensor basis)
     {
         ArgumentNullException.ThrowIfNull(point);
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != point.Size)
-            throw new ArgumentException($"basis must have shape [{point.Size}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, point.DType, point.Device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
+        SubspaceBasis.Validate(basis, point.Size, point.DType, point.Device, nameof(basis));
         using var scope = torch.NewDisposeScope();
         long d = basis.shape[1];
         var loss = point.Objective.Loss;

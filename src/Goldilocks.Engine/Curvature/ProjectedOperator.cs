@@ -11,21 +11,21 @@ public sealed class ProjectedOperator : ICurvatureOperator
     private readonly ICurvatureOperator _inner;
     private readonly Tensor _basis;
 
+    /// <summary>VᵀAV for the operator <paramref name="inner"/> = A and a basis <paramref name="basis"/> = V [n, d] checked by <see cref="SubspaceBasis.Validate"/>; the basis is referenced, not copied.</summary>
     public ProjectedOperator(ICurvatureOperator inner, Tensor basis)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != inner.Size || basis.shape[1] == 0)
-            throw new ArgumentException($"basis must have shape [{inner.Size}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, inner.DType, inner.Device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
-        _basis = basis;
+        _basis = SubspaceBasis.Validate(basis, inner.Size, inner.DType, inner.Device, nameof(basis));
     }
 
+    /// <summary>d, the number of basis columns.</summary>
     public long Size => _basis.shape[1];
+    /// <inheritdoc/>
     public ScalarType DType => _inner.DType;
+    /// <inheritdoc/>
     public Device Device => _inner.Device;
 
+    /// <summary>VᵀA(Vw) for w of shape [d].</summary>
     public Tensor Apply(Tensor w)
     {
         this.CheckVector(w);

@@ -10,6 +10,7 @@ namespace Goldilocks.Curvature;
 /// </summary>
 public static class SharpnessGradient
 {
+    /// <summary>∇S(θ) = ∇³L[v₁, v₁] for the unit top Hessian eigenvector <paramref name="topEigenvector"/> v₁ [P] at <paramref name="theta"/>.</summary>
     public static Tensor Compute(Objective objective, Tensor theta, Tensor topEigenvector)
     {
         ArgumentNullException.ThrowIfNull(objective);

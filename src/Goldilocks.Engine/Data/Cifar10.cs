@@ -11,18 +11,24 @@ namespace Goldilocks.Data;
 /// </summary>
 public static class Cifar10
 {
+    /// <summary>Record layout: 10 classes, 3 channels of 32 × 32 pixels, 3,072 pixel bytes per image and one label byte before them.</summary>
     public const int Classes = 10, Channels = 3, Size = 32, ImageBytes = Channels * Size * Size, RecordBytes = ImageBytes + 1;
 
+    /// <summary>The five training batch files, data_batch_1.bin … data_batch_5.bin.</summary>
     public static readonly string[] TrainFiles = Enumerable.Range(1, 5).Select(i => $"data_batch_{i}.bin").ToArray();
+    /// <summary>The test batch file.</summary>
     public const string TestFile = "test_batch.bin";
 
+    /// <summary>What to tell a user whose folder lacks the batches (where to download them and which option names the folder).</summary>
     public const string InstallHint =
         "CIFAR-10 was not found. Download the binary version (cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html), " +
         "extract it and pass --data-dir pointing to the folder with data_batch_1.bin … data_batch_5.bin and test_batch.bin.";
 
+    /// <summary>True when <paramref name="directory"/> holds all five training batches.</summary>
     public static bool IsAvailable(string? directory) =>
         directory is not null && TrainFiles.All(f => File.Exists(Path.Combine(directory, f)));
 
+    /// <summary>The decoded train (all five batches) or test split of <paramref name="directory"/>, from the process-wide cache.</summary>
     public static ImageSplit Split(string directory, bool train = true)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -43,6 +49,8 @@ public static class Cifar10
         });
     }
 
+    /// <summary>Loads the train (or test) split as images [N, 3, 32, 32] or flat vectors [N, 3072], pixels/255
+    /// standardised per pixel over the split when <paramref name="standardize"/>; the caller owns the dataset.</summary>
     public static Dataset Load(string directory, bool train = true, bool flatten = false,
         ScalarType dtype = ScalarType.Float64, Device? device = null, bool standardize = true)
     {

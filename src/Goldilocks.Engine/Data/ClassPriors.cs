@@ -43,6 +43,7 @@ public static class ClassPriors
         return counts;
     }
 
+    /// <summary>Throws unless <paramref name="prior"/> has one finite, non-negative entry per class and sums to 1 (to 1e-9).</summary>
     public static void Validate(IReadOnlyList<double> prior, int classes)
     {
         ArgumentNullException.ThrowIfNull(prior);

@@ -8,6 +8,11 @@ namespace Goldilocks.Data;
 /// </summary>
 public sealed class Dataset : IDisposable
 {
+    /// <summary>Validates and takes ownership of <paramref name="inputs"/> and <paramref name="targets"/>.</summary>
+    /// <param name="inputs">Floating-point inputs [N, ...] with N ≥ 1 and finite entries.</param>
+    /// <param name="targets">Class labels int64 [N] in [0, K), or finite floating-point regression targets [N, K].</param>
+    /// <param name="classes">K: the number of classes (≥ 2 for labels) or of regression outputs.</param>
+    /// <param name="name">Name used in messages and reports.</param>
     public Dataset(Tensor inputs, Tensor targets, int classes, string name = "dataset")
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -39,20 +44,28 @@ public sealed class Dataset : IDisposable
         Name = name;
     }
 
+    /// <summary>Inputs [N, ...] (owned by the dataset).</summary>
     public Tensor Inputs { get; }
 
+    /// <summary>Class labels int64 [N] or regression targets [N, K] (owned by the dataset).</summary>
     public Tensor Targets { get; }
 
+    /// <summary>K: number of classes, or of regression outputs.</summary>
     public int Classes { get; }
 
+    /// <summary>Name used in messages and reports.</summary>
     public string Name { get; }
 
+    /// <summary>N: number of samples.</summary>
     public long Count => Inputs.shape[0];
 
+    /// <summary>True for class labels (int64 targets), false for regression targets.</summary>
     public bool IsClassification => Targets.dtype == ScalarType.Int64;
 
+    /// <summary>Floating-point dtype of the inputs.</summary>
     public ScalarType DType => Inputs.dtype;
 
+    /// <summary>Device holding the tensors.</summary>
     public Device Device => Inputs.device;
 
     /// <summary>Contiguous mini-batches [start, start+size) covering the data exactly once.</summary>
@@ -83,6 +96,7 @@ public sealed class Dataset : IDisposable
         return (counts / (double)Count).data<double>().ToArray();
     }
 
+    /// <summary>Frees the native memory of the inputs and targets.</summary>
     public void Dispose()
     {
         Inputs.Dispose();

@@ -9,13 +9,17 @@ namespace Goldilocks.Data;
 /// </summary>
 public static class FashionMnist
 {
+    /// <summary>Where Debian's dataset-fashion-mnist package installs the IDX files.</summary>
     public const string DefaultDirectory = "/usr/share/datasets/fashion-mnist";
+    /// <summary>Number of classes (10 garment types).</summary>
     public const int Classes = 10;
 
+    /// <summary>What to tell a user without the files (the package to install, or the option that names a folder).</summary>
     public const string InstallHint =
         "FashionMNIST was not found. Install it with `sudo apt-get install dataset-fashion-mnist` (files in " +
         DefaultDirectory + ") or pass --data-dir pointing to a folder with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz].";
 
+    /// <summary>True when <paramref name="directory"/> (default <see cref="DefaultDirectory"/>) holds the training images.</summary>
     public static bool IsAvailable(string? directory = null) => FindFile(directory ?? DefaultDirectory, "train-images-idx3-ubyte") is not null;
 
     /// <summary>The decoded train (or t10k test) split, from the process-wide cache.</summary>
@@ -45,7 +49,7 @@ public static class FashionMnist
         return Split(directory, train).ToDataset(null, flatten, standardize, dtype, device);
     }
 
-    /// <summary>A class-balanced subset (<see cref="Subsets.BalancedIndices"/>), converting only the chosen images.</summary>
+    /// <summary>A class-balanced subset (<see cref="Subsets.Balanced"/>), converting only the chosen images.</summary>
     public static Dataset LoadBalanced(int perClass, long seed, string? directory = null, bool train = true, bool flatten = false,
         ScalarType dtype = ScalarType.Float64, Device? device = null)
     {

@@ -8,6 +8,7 @@ namespace Goldilocks.Data;
 /// </summary>
 public static class GaussianNoiseImages
 {
+    /// <summary>Draws <paramref name="samples"/> images of shape <paramref name="sampleShape"/> with i.i.d. N(0, 1) pixels and balanced random labels over <paramref name="classes"/> classes, seeded by <paramref name="seed"/>.</summary>
     public static Dataset Generate(int samples, long[] sampleShape, int classes, long seed,
         ScalarType dtype = ScalarType.Float64, Device? device = null)
     {

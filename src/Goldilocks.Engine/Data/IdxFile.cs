@@ -9,8 +9,10 @@ namespace Goldilocks.Data;
 /// transparently. Strict: a bad magic number, wrong dimensions or a truncated body raise <see cref="InvalidDataException"/>
 /// naming the file and the problem.
 /// </summary>
-public static class IdxFile
+internal static class IdxFile
 {
+    /// <param name="Shape">Dimensions from the header, outermost first.</param>
+    /// <param name="Data">The unsigned bytes of the body, row-major.</param>
     public sealed record Contents(int[] Shape, byte[] Data);
 
     public static Contents Read(string path, int expectedDimensions)

@@ -7,6 +7,12 @@ namespace Goldilocks.Data;
 /// </summary>
 public sealed class ImageSplit
 {
+    /// <summary>Validates the bytes and computes the per-pixel statistics of the whole split.</summary>
+    /// <param name="name">Split name, e.g. "FashionMNIST-train".</param>
+    /// <param name="imageShape">Image shape [C, H, W].</param>
+    /// <param name="pixels">N·C·H·W pixel bytes, image after image.</param>
+    /// <param name="labels">N labels in [0, classes).</param>
+    /// <param name="classes">Number of classes K.</param>
     public ImageSplit(string name, int[] imageShape, byte[] pixels, byte[] labels, int classes)
     {
         ArgumentNullException.ThrowIfNull(pixels);
@@ -25,18 +31,25 @@ public sealed class ImageSplit
         (Mean, Std) = PixelStatistics(pixels, labels.Length, ImageSize);
     }
 
+    /// <summary>Split name, e.g. "FashionMNIST-train".</summary>
     public string Name { get; }
 
+    /// <summary>Image shape [C, H, W].</summary>
     public int[] ImageShape { get; }
 
+    /// <summary>Pixels per image, C·H·W.</summary>
     public int ImageSize { get; }
 
+    /// <summary>Number of classes K.</summary>
     public int Classes { get; }
 
+    /// <summary>Raw pixel bytes, [N, C·H·W] row-major.</summary>
     public byte[] Pixels { get; }
 
+    /// <summary>Raw labels [N].</summary>
     public byte[] Labels { get; }
 
+    /// <summary>N: number of images.</summary>
     public int Count => Labels.Length;
 
     /// <summary>Per-pixel mean of the pixel values scaled to [0, 1].</summary>

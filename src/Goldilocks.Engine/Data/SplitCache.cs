@@ -6,7 +6,7 @@ namespace Goldilocks.Data;
 /// Process-wide cache of decoded image splits, keyed by the files' full paths, sizes and modification times, so tests
 /// and commands decode FashionMNIST/CIFAR-10 once per process (decoding the gzip IDX files takes seconds).
 /// </summary>
-public static class SplitCache
+internal static class SplitCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<ImageSplit>> Cache = new();
 

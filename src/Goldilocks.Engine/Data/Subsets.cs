@@ -22,15 +22,18 @@ public static class Subsets
         return Select(data, idx, $"{data.Name}[prior Q, {size} samples, seed {seed}]");
     }
 
+    /// <summary>Indices of <paramref name="perClass"/> samples of every class of byte labels, in a seeded random order; <paramref name="name"/> names the data in messages.</summary>
     public static long[] BalancedIndices(IReadOnlyList<byte> labels, int classes, int perClass, long seed, string name) =>
         BalancedIndices(labels.Select(l => (long)l).ToArray(), classes, perClass, seed, name);
 
+    /// <summary>Indices of <paramref name="perClass"/> samples of every class of int64 labels, in a seeded random order; <paramref name="name"/> names the data in messages.</summary>
     public static long[] BalancedIndices(long[] labels, int classes, int perClass, long seed, string name)
     {
         if (perClass < 1) throw new ArgumentOutOfRangeException(nameof(perClass), perClass, "perClass must be ≥ 1");
         return Draw(labels, Enumerable.Repeat(perClass, classes).ToArray(), seed, name);
     }
 
+    /// <summary>Indices of <paramref name="size"/> samples whose class counts follow <paramref name="prior"/> (largest-remainder rounding), in a seeded random order.</summary>
     public static long[] PriorIndices(long[] labels, int classes, IReadOnlyList<double> prior, int size, long seed, string name)
     {
         if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "subset size must be ≥ 1");

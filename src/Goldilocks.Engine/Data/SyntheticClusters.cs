@@ -8,6 +8,7 @@ namespace Goldilocks.Data;
 /// </summary>
 public static class SyntheticClusters
 {
+    /// <summary>Draws <paramref name="samples"/> points in R^<paramref name="features"/> from <paramref name="classes"/> Gaussian clusters, seeded by <paramref name="seed"/>, with cluster means of spread <paramref name="separation"/>/√D.</summary>
     public static Dataset Generate(int samples, int features, int classes, long seed,
         double separation = 3.0, ScalarType dtype = ScalarType.Float64, Device? device = null)
     {

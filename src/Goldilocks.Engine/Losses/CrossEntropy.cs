@@ -8,15 +8,19 @@ namespace Goldilocks.Losses;
 /// </summary>
 public sealed class CrossEntropy : ILoss
 {
+    /// <summary>Cross-entropy at softmax temperature <paramref name="temperature"/> (T &gt; 0, finite).</summary>
     public CrossEntropy(double temperature = 1.0) => Temperature = Guard.PositiveFinite(temperature, nameof(temperature));
 
+    /// <summary>Softmax temperature T (paper 000 Eq. 1).</summary>
     public double Temperature { get; }
 
+    /// <inheritdoc/>
     public string Name => $"cross-entropy(T={Temperature:G6})";
 
     /// <summary>Softmax output p = σ(z/T) [N, K].</summary>
     public Tensor Probabilities(Tensor logits) => torch.softmax(logits / Temperature, 1);
 
+    /// <inheritdoc/>
     public Tensor PerSample(Tensor logits, Tensor targets)
     {
         CheckLabels(logits, targets);
@@ -24,8 +28,10 @@ public sealed class CrossEntropy : ILoss
         return -logp.gather(1, targets.unsqueeze(1)).squeeze(1);
     }
 
+    /// <inheritdoc/>
     public Tensor Sum(Tensor logits, Tensor targets) => PerSample(logits, targets).sum();
 
+    /// <inheritdoc/>
     public Tensor Residual(Tensor logits, Tensor targets)
     {
         CheckLabels(logits, targets);
@@ -38,6 +44,7 @@ public sealed class CrossEntropy : ILoss
         return (p * (1 - onehot) - onehot * others) / Temperature;
     }
 
+    /// <inheritdoc/>
     public Tensor LogitHessianProduct(Tensor logits, Tensor u)
     {
         // (Mu)_k = p_k Σ_c p_c (u_k - u_c): the c = k term is exactly zero, so no 1 - p_k cancellation occurs and

@@ -6,6 +6,7 @@ namespace Goldilocks.Losses;
 /// </summary>
 public interface ILoss
 {
+    /// <summary>Display name, e.g. "cross-entropy(T=1)".</summary>
     string Name { get; }
 
     /// <summary>Σ_μ ℓ(z_μ, y_μ) over the rows of <paramref name="logits"/> (a sum, so batches add up exactly).</summary>

@@ -6,6 +6,7 @@ namespace Goldilocks.Models;
 /// </summary>
 public sealed class DiagonalLinearNetwork : FlatModel
 {
+    /// <summary>A network with <paramref name="factors"/> scalar weights θ_1 … θ_n and one scalar input and output.</summary>
     public DiagonalLinearNetwork(int factors = 2)
         : base($"DLN-{factors}", new long[] { 1 }, 1)
     {
@@ -13,10 +14,12 @@ public sealed class DiagonalLinearNetwork : FlatModel
         for (int i = 0; i < factors; i++) AddBlock($"theta{i + 1}", i, false, 1, 1);
     }
 
+    /// <inheritdoc/>
     public override int? HomogeneityDegree => Blocks.Count;
 
     /// <summary>Θ = Π θ_i as a differentiable scalar.</summary>
     public static Tensor Product(Tensor theta) => theta.prod();
 
+    /// <inheritdoc/>
     protected override Tensor ForwardCore(Tensor theta, Tensor inputs) => inputs * Product(theta);
 }

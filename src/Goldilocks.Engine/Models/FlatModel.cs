@@ -3,7 +3,7 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Models;
 
 /// <summary>
-/// A network as a pure function of one flat parameter vector: logits = f(θ, x), θ ∈ R^P.
+/// A network as a function of one flat parameter vector: logits = f(θ, x), θ ∈ R^P.
 /// Scaling (αθ), subspaces (θ₀ + Vw) and Jacobians are then plain tensor algebra on θ. Derivatives go through
 /// <see cref="Bind"/>: for the built-in models θ itself is the autograd leaf; <see cref="ModuleModel"/> adapts any
 /// TorchSharp or TorchScript module by binding θ into the module's own parameter tensors.
@@ -12,6 +12,10 @@ public abstract class FlatModel
 {
     private readonly List<ParameterBlock> _blocks = new();
 
+    /// <summary>Initialises a model with no parameters yet; derived constructors add blocks with <see cref="AddBlock"/>.</summary>
+    /// <param name="name">Display name, e.g. "LeNet-300-100".</param>
+    /// <param name="inputShape">Shape of one input sample.</param>
+    /// <param name="outputs">Number of logits K.</param>
     protected FlatModel(string name, long[] inputShape, int outputs)
     {
         Name = name;
@@ -19,6 +23,7 @@ public abstract class FlatModel
         Outputs = outputs;
     }
 
+    /// <summary>Display name, e.g. "LeNet-300-100".</summary>
     public string Name { get; }
 
     /// <summary>Shape of one input sample (e.g. [784] or [1, 28, 28]).</summary>
@@ -27,8 +32,10 @@ public abstract class FlatModel
     /// <summary>Number of logits K.</summary>
     public int Outputs { get; }
 
+    /// <summary>The parameter blocks in θ order: each is a named, reshaped slice of θ.</summary>
     public IReadOnlyList<ParameterBlock> Blocks => _blocks;
 
+    /// <summary>P: length of the flat parameter vector θ.</summary>
     public long ParameterCount => _blocks.Sum(b => b.Count);
 
     /// <summary>
@@ -57,6 +64,7 @@ public abstract class FlatModel
         Guard.SameDTypeAndDevice(inputs, dtype, device, nameof(inputs));
     }
 
+    /// <summary>Logits [N, K] for inputs already checked against <see cref="InputShape"/> and θ already checked to have length P.</summary>
     protected abstract Tensor ForwardCore(Tensor theta, Tensor inputs);
 
     /// <summary>
@@ -74,6 +82,12 @@ public abstract class FlatModel
     /// <summary>Why the model cannot be evaluated on data of this dtype and device, or null when it can.</summary>
     internal virtual string? Incompatibility(ScalarType dtype, Device device) => null;
 
+    /// <summary>Appends a block of the given <paramref name="shape"/> at the end of θ and returns it.</summary>
+    /// <param name="name">Parameter name, e.g. "fc1.weight".</param>
+    /// <param name="layer">Index of the weight layer it belongs to.</param>
+    /// <param name="isBias">True for a bias (initialised to zero).</param>
+    /// <param name="fanIn">Inputs per output unit (Kaiming scale √(2/fanIn)).</param>
+    /// <param name="shape">Shape of the block.</param>
     protected ParameterBlock AddBlock(string name, int layer, bool isBias, long fanIn, params long[] shape)
     {
         var block = new ParameterBlock(name, layer, isBias, ParameterCount, shape, fanIn);
@@ -100,5 +114,6 @@ public abstract class FlatModel
         return theta.to(dtype).to(device ?? torch.CPU).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Name, P and homogeneity degree L, e.g. "LeNet-300-100 (P = 266200, L = 3)".</summary>
     public override string ToString() => $"{Name} (P = {ParameterCount}, L = {HomogeneityDegree?.ToString() ?? "none"})";
 }

@@ -8,6 +8,11 @@ public sealed class LeNet5 : FlatModel
 {
     private readonly ParameterBlock _conv1, _conv2, _fc1, _fc2, _fc3;
 
+    /// <summary>LeNet-5 for images [channels, size, size] (size ≥ 16) and <paramref name="classes"/> classes.</summary>
+    /// <param name="channels">Input channels (1 for FashionMNIST, 3 for CIFAR-10).</param>
+    /// <param name="size">Image side in pixels.</param>
+    /// <param name="classes">Number of classes K ≥ 2.</param>
+    /// <param name="pooling">Kind of 2×2 pooling.</param>
     public LeNet5(int channels = 1, int size = 28, int classes = 10, Pooling pooling = Pooling.Max)
         : base($"LeNet-5-{channels}x{size}x{size}-{pooling}", new long[] { channels, size, size }, classes)
     {
@@ -23,10 +28,13 @@ public sealed class LeNet5 : FlatModel
         _fc3 = AddBlock("fc3.weight", 4, false, 84, classes, 84);
     }
 
+    /// <summary>Kind of 2×2 pooling.</summary>
     public Pooling Pooling { get; }
 
+    /// <inheritdoc/>
     public override int? HomogeneityDegree => 5;
 
+    /// <inheritdoc/>
     protected override Tensor ForwardCore(Tensor theta, Tensor inputs)
     {
         var h = Pool(torch.nn.functional.relu(torch.nn.functional.conv2d(inputs, _conv1.Of(theta))));

@@ -8,6 +8,13 @@ public sealed class Mlp : FlatModel
 {
     private readonly List<(ParameterBlock Weight, ParameterBlock? Bias)> _layers = new();
 
+    /// <summary>A fully connected network with the given widths.</summary>
+    /// <param name="inputs">Input features D.</param>
+    /// <param name="hidden">Hidden widths, first to last (empty for a linear model).</param>
+    /// <param name="outputs">Number of logits K.</param>
+    /// <param name="activation">Non-linearity between layers.</param>
+    /// <param name="bias">Add a bias to every layer (the model is then not homogeneous).</param>
+    /// <param name="name">Display name; derived from the widths when null.</param>
     public Mlp(int inputs, IReadOnlyList<int> hidden, int outputs, Activation activation = Activation.ReLU, bool bias = false, string? name = null)
         : base(name ?? $"MLP-{inputs}-{string.Join("-", hidden)}{(hidden.Count > 0 ? "-" : "")}{outputs}-{activation}{(bias ? "-bias" : "")}", new long[] { inputs }, outputs)
     {
@@ -33,12 +40,16 @@ public sealed class Mlp : FlatModel
     public static Mlp DeepLinear(int inputs, IReadOnlyList<int> hidden, int outputs) =>
         new(inputs, hidden, outputs, Activation.Identity, bias: false, name: $"DeepLinear-{inputs}-{string.Join("-", hidden.Append(outputs))}");
 
+    /// <summary>Non-linearity between layers.</summary>
     public Activation Activation { get; }
 
+    /// <summary>True when every layer has a bias.</summary>
     public bool HasBias { get; }
 
+    /// <inheritdoc/>
     public override int? HomogeneityDegree => !HasBias && Activation.IsPositivelyHomogeneous() ? _layers.Count : null;
 
+    /// <inheritdoc/>
     protected override Tensor ForwardCore(Tensor theta, Tensor inputs)
     {
         var h = inputs;

@@ -11,6 +11,11 @@ namespace Goldilocks.Objectives;
 /// </summary>
 public sealed class Objective
 {
+    /// <summary>The mean loss of <paramref name="model"/> on <paramref name="data"/> under <paramref name="loss"/>.</summary>
+    /// <param name="model">The network f(θ, x).</param>
+    /// <param name="data">The dataset; its sample shape and class count must match the model.</param>
+    /// <param name="loss">The per-sample loss ℓ (cross-entropy needs class labels).</param>
+    /// <param name="batchSize">Rows per evaluation batch; 0 means the whole dataset in one batch.</param>
     public Objective(FlatModel model, Dataset data, ILoss loss, long batchSize = 0)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
@@ -28,25 +33,32 @@ public sealed class Objective
             throw new ArgumentException("cross-entropy needs class labels, but the dataset holds regression targets", nameof(loss));
     }
 
+    /// <summary>The network f(θ, x).</summary>
     public FlatModel Model { get; }
 
+    /// <summary>The dataset the mean is taken over.</summary>
     public Dataset Data { get; }
 
+    /// <summary>The per-sample loss ℓ.</summary>
     public ILoss Loss { get; }
 
+    /// <summary>Rows per evaluation batch (N when the whole dataset is one batch).</summary>
     public long BatchSize { get; }
 
+    /// <summary>N, the number of samples.</summary>
     public long Count => Data.Count;
 
     /// <summary>The same objective with another loss (e.g. another temperature).</summary>
     public Objective WithLoss(ILoss loss) => new(Model, Data, loss, BatchSize);
 
+    /// <summary>The same objective evaluated in batches of <paramref name="batchSize"/> rows (0 = one batch); values do not change.</summary>
     public Objective WithBatchSize(long batchSize) => new(Model, Data, Loss, batchSize);
 
     /// <summary>Inputs and targets of one batch.</summary>
     public (Tensor Inputs, Tensor Targets) Batch(long start, long length) =>
         (Data.Inputs.narrow(0, start, length), Data.Targets.narrow(0, start, length));
 
+    /// <summary>The evaluation batches [start, start + length) covering the dataset once.</summary>
     public IEnumerable<(long Start, long Length)> Batches() => Data.Batches(BatchSize);
 
     /// <summary>Checks θ (shape, dtype, device, finiteness) against the model and data.</summary>

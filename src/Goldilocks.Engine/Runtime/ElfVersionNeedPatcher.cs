@@ -15,11 +15,15 @@ namespace Goldilocks.Runtime;
 /// dlopen fails. Renaming the need to the newest version both files know (vna_name and vna_hash) makes the
 /// library load; nothing else in the file changes.
 /// </remarks>
-public static class ElfVersionNeedPatcher
+internal static class ElfVersionNeedPatcher
 {
     private const uint ShtGnuVerneed = 0x6ffffffe;
 
-    /// <summary>One version need of <paramref name="library"/> that names <paramref name="version"/>.</summary>
+    /// <summary>One version need: the library <c>Library</c> requires the symbol version <c>Version</c> (ELF hash <c>Hash</c>, Vernaux entry at file offset <c>AuxOffset</c>).</summary>
+    /// <param name="Library">File name of the needed library.</param>
+    /// <param name="Version">Symbol version it must provide, e.g. GLIBC_2.38.</param>
+    /// <param name="Hash">ELF hash of the version name.</param>
+    /// <param name="AuxOffset">File offset of the Vernaux entry.</param>
     public sealed record VersionNeed(string Library, string Version, uint Hash, int AuxOffset);
 
     /// <summary>Every (library, version) pair the object needs, with the file offset of its Vernaux entry.</summary>

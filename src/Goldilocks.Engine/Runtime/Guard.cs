@@ -1,7 +1,7 @@
 namespace Goldilocks.Runtime;
 
 /// <summary>Argument checks shared by the library's public API; each names the argument and the problem.</summary>
-public static class Guard
+internal static class Guard
 {
     public static double PositiveFinite(double value, string name)
     {

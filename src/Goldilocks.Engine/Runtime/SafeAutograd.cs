@@ -6,7 +6,7 @@ namespace Goldilocks.Runtime;
 /// the graph (TorchSharp does not make <c>retain_graph</c> follow <c>create_graph</c>). A freed graph therefore
 /// cannot occur, and an input that does not reach the output becomes a .NET exception.
 /// </summary>
-public static class SafeAutograd
+internal static class SafeAutograd
 {
     /// <summary>∂(Σ output ⊙ cotangent)/∂input, i.e. the vector-Jacobian product.</summary>
     /// <param name="output">A tensor with a gradient history.</param>

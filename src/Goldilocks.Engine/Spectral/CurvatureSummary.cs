@@ -5,6 +5,14 @@ namespace Goldilocks.Spectral;
 /// positive curvature PC = Tr(A)/‖A‖_F, local convexity = fraction of positive eigenvalues, spectral norm ‖A‖₂.
 /// PC is null (never NaN) when ‖A‖_F = 0, e.g. a G-term that underflowed under softmax collapse.
 /// </summary>
+/// <param name="Size">n, the side of the matrix.</param>
+/// <param name="Trace">Tr(A) = Σ λ_i.</param>
+/// <param name="Frobenius">‖A‖_F = √(Σ λ_i²).</param>
+/// <param name="SpectralNorm">‖A‖₂ = max |λ_i|.</param>
+/// <param name="PositiveCurvature">PC = Tr(A)/‖A‖_F (Eq. 2), null when ‖A‖_F = 0.</param>
+/// <param name="LocalConvexity">Fraction of eigenvalues above <see cref="ZeroTolerance"/>·max|λ|.</param>
+/// <param name="MinEigenvalue">Smallest eigenvalue.</param>
+/// <param name="MaxEigenvalue">Largest eigenvalue.</param>
 public sealed record CurvatureSummary(
     int Size, double Trace, double Frobenius, double SpectralNorm, double? PositiveCurvature,
     double LocalConvexity, double MinEigenvalue, double MaxEigenvalue)
@@ -12,6 +20,7 @@ public sealed record CurvatureSummary(
     /// <summary>Eigenvalues with |λ| ≤ this × max|λ| count as zero in the local-convexity fraction.</summary>
     public const double ZeroTolerance = 1e-12;
 
+    /// <summary>The statistics of the matrix with these (finite, non-empty) <paramref name="eigenvalues"/>; PC is null when ‖A‖_F = 0.</summary>
     public static CurvatureSummary FromEigenvalues(IReadOnlyList<double> eigenvalues)
     {
         ArgumentNullException.ThrowIfNull(eigenvalues);

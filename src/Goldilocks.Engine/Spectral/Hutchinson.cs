@@ -3,15 +3,21 @@ using Goldilocks.Curvature;
 namespace Goldilocks.Spectral;
 
 /// <summary>An estimate with its standard error (sample standard deviation / √probes).</summary>
+/// <param name="Value">The sample mean.</param>
+/// <param name="StandardError">Sample standard deviation / √probes.</param>
+/// <param name="Probes">Number of samples.</param>
 public sealed record Estimate(double Value, double StandardError, int Probes);
 
 /// <summary>Hutchinson estimates of Tr(A) and ‖A‖_F² from the same Rademacher probes (paper 000 App. F).</summary>
+/// <param name="Trace">Estimate of Tr(A) = E[vᵀAv].</param>
+/// <param name="FrobeniusSquared">Estimate of ‖A‖_F² = E‖Av‖².</param>
 public sealed record HutchinsonResult(Estimate Trace, Estimate FrobeniusSquared)
 {
     /// <summary>Tr(A)/√(‖A‖_F²) from the two estimates (a ratio estimator: biased at O(1/probes)); null if ‖A‖_F² ≤ 0.</summary>
     public double? PositiveCurvature => FrobeniusSquared.Value > 0 ? Trace.Value / Math.Sqrt(FrobeniusSquared.Value) : null;
 }
 
+/// <summary>Hutchinson's stochastic trace estimator (Hutchinson 1989) over any operator, using only products.</summary>
 public static class Hutchinson
 {
     /// <summary>Tr(A) ≈ mean vᵀAv and ‖A‖_F² ≈ mean ‖Av‖² over <paramref name="probes"/> Rademacher vectors v ∈ {±1}^n.</summary>
@@ -33,6 +39,7 @@ public static class Hutchinson
         return new HutchinsonResult(MeanWithError(traces), MeanWithError(squares));
     }
 
+    /// <summary>The sample mean of <paramref name="samples"/> with standard error s/√n (s the sample standard deviation, n − 1 in the denominator).</summary>
     public static Estimate MeanWithError(IReadOnlyList<double> samples)
     {
         int n = samples.Count;

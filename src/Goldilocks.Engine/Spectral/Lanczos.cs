@@ -5,14 +5,10 @@ namespace Goldilocks.Spectral;
 /// <summary>Which end of the spectrum to return.</summary>
 public enum SpectrumEnd
 {
+    /// <summary>The largest eigenvalues first (the top of the spectrum).</summary>
     LargestAlgebraic,
+    /// <summary>The smallest (most negative) eigenvalues first.</summary>
     SmallestAlgebraic,
-}
-
-/// <summary>Ritz pairs from Lanczos, with each pair's residual ‖Ay - θy‖ and whether all k met the tolerance.</summary>
-public sealed record LanczosResult(double[] Eigenvalues, Tensor Eigenvectors, double[] Residuals, bool Converged, int Products)
-{
-    public double Top => Eigenvalues[0];
 }
 
 /// <summary>
@@ -21,7 +17,16 @@ public sealed record LanczosResult(double[] Eigenvalues, Tensor Eigenvectors, do
 /// </summary>
 public static class Lanczos
 {
-    public static LanczosResult Run(ICurvatureOperator op, int k = 1, SpectrumEnd end = SpectrumEnd.LargestAlgebraic,
+    /// <summary>The <paramref name="k"/> eigenpairs of <paramref name="op"/> at the <paramref name="end"/> of its spectrum.</summary>
+    /// <param name="op">A symmetric operator.</param>
+    /// <param name="k">Number of pairs, 1 ≤ k ≤ n.</param>
+    /// <param name="end">Which end of the spectrum.</param>
+    /// <param name="tolerance">Relative residual tolerance: a pair is converged when ‖Ay − θy‖ ≤ tolerance·max|θ|.</param>
+    /// <param name="maxIterations">Maximum products (default max(3k + 20, 100)); capped at n.</param>
+    /// <param name="seed">Seed of the Gaussian start vector when <paramref name="start"/> is null.</param>
+    /// <param name="start">Start vector [n] (normalised here).</param>
+    /// <returns>k pairs ordered from <paramref name="end"/>; <see cref="EigenResult.Converged"/> is false when <paramref name="maxIterations"/> ran out first.</returns>
+    public static EigenResult Run(ICurvatureOperator op, int k = 1, SpectrumEnd end = SpectrumEnd.LargestAlgebraic,
         double tolerance = 1e-8, int? maxIterations = null, long seed = 0, Tensor? start = null)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -70,7 +75,7 @@ public static class Lanczos
         int take = Math.Min(k, ritz.Length);
         var V = torch.stack(basis.Take(m).ToList(), 1);
         var vectors = V.matmul(s!.narrow(1, 0, take).to(op.DType).to(op.Device));
-        return new LanczosResult(ritz.Take(take).ToArray(), vectors.MoveToOuterDisposeScope(), residuals.Take(take).ToArray(), converged, products);
+        return new EigenResult(ritz.Take(take).ToArray(), vectors.MoveToOuterDisposeScope(), residuals.Take(take).ToArray(), products, converged);
     }
 
     /// <summary>One Lanczos step from the last basis vector: α = qᵀAq, then w = Aq orthogonalised against the whole

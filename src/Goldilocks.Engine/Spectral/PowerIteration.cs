@@ -2,13 +2,15 @@ using Goldilocks.Curvature;
 
 namespace Goldilocks.Spectral;
 
-/// <summary>Result of power iteration: the eigenvalue of largest magnitude (signed), its vector and residual.</summary>
-public sealed record PowerIterationResult(double Eigenvalue, Tensor Eigenvector, double Residual, bool Converged, int Products);
-
 /// <summary>Power iteration for the dominant eigenpair (largest |λ|), stopping at ‖Av - λv‖ ≤ tol·|λ|.</summary>
 public static class PowerIteration
 {
-    public static PowerIterationResult Run(ICurvatureOperator op, double tolerance = 1e-8, int maxIterations = 1000, long seed = 0)
+    /// <summary>The dominant eigenpair of <paramref name="op"/> from a seeded Gaussian start: one pair (eigenvector [n, 1]), its residual and the products spent, at most <paramref name="maxIterations"/>.</summary>
+    /// <param name="op">A symmetric operator.</param>
+    /// <param name="tolerance">Stop when ‖Av − λv‖ ≤ tolerance·|λ|.</param>
+    /// <param name="maxIterations">Maximum products (≥ 1).</param>
+    /// <param name="seed">Seed of the start vector.</param>
+    public static EigenResult Run(ICurvatureOperator op, double tolerance = 1e-8, int maxIterations = 1000, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(op);
         if (maxIterations < 1) throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "maxIterations must be ≥ 1");
@@ -28,6 +30,6 @@ public static class PowerIteration
             if (residual <= tolerance * Math.Abs(lambda)) { i++; break; }
             v = (av / norm).MoveToOuterDisposeScope();
         }
-        return new PowerIterationResult(lambda, v.MoveToOuterDisposeScope(), residual, residual <= tolerance * Math.Abs(lambda), i);
+        return new EigenResult(new[] { lambda }, v.unsqueeze(1).MoveToOuterDisposeScope(), new[] { residual }, i, residual <= tolerance * Math.Abs(lambda));
     }
 }

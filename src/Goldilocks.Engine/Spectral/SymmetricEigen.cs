@@ -4,8 +4,12 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Spectral;
 
 /// <summary>Eigen-decomposition of a small dense symmetric matrix (ascending eigenvalues), computed in float64.</summary>
+/// <param name="Eigenvalues">Eigenvalues, ascending.</param>
+/// <param name="Eigenvectors">Unit eigenvectors as columns [n, n], float64 on the CPU.</param>
+/// <param name="Asymmetry">‖A − Aᵀ‖_F / ‖A‖_F of the input, removed before decomposing.</param>
 public sealed record EigenDecomposition(double[] Eigenvalues, Tensor Eigenvectors, double Asymmetry);
 
+/// <summary>Dense symmetric eigen-decompositions (LAPACK via torch.linalg) for small matrices and materialised operators.</summary>
 public static class SymmetricEigen
 {
     /// <summary>Relative asymmetry ‖A - Aᵀ‖_F / ‖A‖_F above which a matrix is rejected as not symmetric.</summary>
@@ -19,6 +23,7 @@ public static class SymmetricEigen
         return torch.linalg.eigvalsh(sym).data<double>().ToArray();
     }
 
+    /// <summary>Eigenvalues (ascending) of a small operator, materialised densely first (<see cref="DenseMaterializer"/>).</summary>
     public static double[] Eigenvalues(ICurvatureOperator op) => Eigenvalues(DenseMaterializer.Materialize(op));
 
     /// <summary>Eigenvalues (ascending) and eigenvectors (columns, float64, on the CPU).</summary>

@@ -2,6 +2,7 @@ using Goldilocks.Objectives;
 
 namespace Goldilocks.Training;
 
+/// <summary>Classification accuracy of a model at given parameters.</summary>
 public static class Accuracy
 {
     /// <summary>Fraction of samples whose largest logit is the label (classification objectives only).</summary>

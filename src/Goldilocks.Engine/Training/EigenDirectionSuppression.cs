@@ -10,10 +10,12 @@ namespace Goldilocks.Training;
 /// </summary>
 public sealed class EigenDirectionSuppression(int directions = 8)
 {
+    /// <summary>Number of top eigenpairs computed per step (≥ 1).</summary>
     public int Directions { get; } = directions >= 1 ? directions
         : throw new ArgumentOutOfRangeException(nameof(directions), directions, "at least one direction must be computed");
 
-    public (Tensor Direction, int Suppressed) Apply(Tensor direction, LanczosResult pairs, double learningRate)
+    /// <summary>The update direction with its components along every eigenvector of <paramref name="pairs"/> whose eigenvalue exceeds 2/<paramref name="learningRate"/> removed, and how many were removed; throws when every computed eigenvalue is unstable.</summary>
+    public (Tensor Direction, int Suppressed) Apply(Tensor direction, EigenResult pairs, double learningRate)
     {
         double limit = 2 / learningRate;
         int unstable = pairs.Eigenvalues.Count(l => l > limit);

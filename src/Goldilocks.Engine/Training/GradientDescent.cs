@@ -4,13 +4,25 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Training;
 
 /// <summary>One recorded step of a run: the state before the update of step <see cref="Step"/>.</summary>
+/// <param name="Step">Index of the step (0 = the initial parameters).</param>
+/// <param name="Loss">Full-batch loss L(θ).</param>
+/// <param name="GradientNorm">‖d‖ of the update direction (‖∇L‖ for plain GD).</param>
+/// <param name="ParameterNorm">‖θ‖.</param>
 public sealed record TrainingRecord(int Step, double Loss, double GradientNorm, double ParameterNorm);
 
 /// <summary>A finished run: the records, the final parameters (caller owns them) and whether it diverged
 /// (non-finite loss or parameters, at which point it stopped instead of producing NaN).</summary>
+/// <param name="Records">The recorded states in step order.</param>
+/// <param name="FinalParameters">θ at the end of the run, owned by the caller.</param>
+/// <param name="Diverged">True when the loss or the parameters stopped being finite.</param>
+/// <param name="StepsTaken">Updates applied.</param>
 public sealed record TrainingResult(IReadOnlyList<TrainingRecord> Records, Tensor FinalParameters, bool Diverged, int StepsTaken);
 
 /// <summary>State passed to a per-step observer: parameters (read-only view) and the update direction.</summary>
+/// <param name="Step">Index of the step about to be taken.</param>
+/// <param name="Parameters">θ before the update (a live view: do not modify or keep).</param>
+/// <param name="Direction">The update direction d (θ ← θ − ηd).</param>
+/// <param name="Loss">L(θ) before the update.</param>
 public sealed record StepState(int Step, Tensor Parameters, Tensor Direction, double Loss);
 
 /// <summary>
@@ -20,6 +32,14 @@ public sealed record StepState(int Step, Tensor Parameters, Tensor Direction, do
 /// </summary>
 public static class GradientDescent
 {
+    /// <summary>Runs <paramref name="steps"/> full-batch updates from <paramref name="initial"/> (not modified), recording every <paramref name="recordEvery"/>-th state and the last; stops with <see cref="TrainingResult.Diverged"/> when the loss or parameters stop being finite.</summary>
+    /// <param name="objective">The training objective.</param>
+    /// <param name="initial">Initial parameters [P].</param>
+    /// <param name="learningRate">η &gt; 0.</param>
+    /// <param name="steps">Number of updates (≥ 0).</param>
+    /// <param name="coefficients">Logit coefficients c of the update; the loss gradient ∂ℓ/∂z when null.</param>
+    /// <param name="recordEvery">Record spacing (≥ 1).</param>
+    /// <param name="onStep">Called before each update; returning false stops the run.</param>
     public static TrainingResult Run(Objective objective, Tensor initial, double learningRate, int steps,
         LogitCoefficients? coefficients = null, int recordEvery = 1, Func<StepState, bool>? onStep = null)
     {

@@ -3,6 +3,8 @@ using Goldilocks.Objectives;
 namespace Goldilocks.Training;
 
 /// <summary>The loss on the segment θ(t) = (1-t)θ_a + tθ_b at the given t values (Sagun et al. Sec. 4.1, Fig. 10).</summary>
+/// <param name="T">The positions t ∈ [0, 1], ascending.</param>
+/// <param name="Losses">L(θ(t)) at each position.</param>
 public sealed record InterpolationProfile(double[] T, double[] Losses)
 {
     /// <summary>max_t [L(θ(t)) - ((1-t)L(θ_a) + tL(θ_b))]: height above the chord; ≤ 0 means no barrier.</summary>
@@ -12,6 +14,7 @@ public sealed record InterpolationProfile(double[] T, double[] Losses)
     public double RiseAboveEndpoints => Losses.Max() - Math.Max(Losses[0], Losses[^1]);
 }
 
+/// <summary>The loss along the straight line between two parameter vectors (Sagun et al. Sec. 4.1).</summary>
 public static class LinearInterpolation
 {
     /// <summary>L on <paramref name="points"/> ≥ 2 equally spaced t ∈ [0, 1] (both ends included).</summary>

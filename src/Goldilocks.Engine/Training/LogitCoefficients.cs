@@ -8,6 +8,7 @@ namespace Goldilocks.Training;
 /// </summary>
 public abstract class LogitCoefficients
 {
+    /// <summary>Display name of the rule.</summary>
     public abstract string Name { get; }
 
     /// <summary>Coefficients c [N, K] for logits [N, K] and targets; detached.</summary>

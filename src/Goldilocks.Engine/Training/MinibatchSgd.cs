@@ -4,6 +4,9 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Training;
 
 /// <summary>Final parameters (caller owns them) and the full-data loss every <c>recordEvery</c> steps.</summary>
+/// <param name="FinalParameters">θ after the last update (or at divergence), owned by the caller.</param>
+/// <param name="Losses">Full-data losses at the recorded steps.</param>
+/// <param name="Diverged">True when a batch loss stopped being finite.</param>
 public sealed record SgdResult(Tensor FinalParameters, IReadOnlyList<double> Losses, bool Diverged);
 
 /// <summary>
@@ -13,6 +16,7 @@ public sealed record SgdResult(Tensor FinalParameters, IReadOnlyList<double> Los
 /// </summary>
 public static class MinibatchSgd
 {
+    /// <summary>Runs <paramref name="steps"/> SGD updates with batches of <paramref name="batchSize"/> rows (permutations seeded by <paramref name="seed"/>), recording the full-data loss after every <paramref name="recordEvery"/>-th update (none when 0); stops with <see cref="SgdResult.Diverged"/> at a non-finite batch loss.</summary>
     public static SgdResult Run(Objective objective, Tensor initial, double learningRate, int steps, long batchSize, long seed, int recordEvery = 0)
     {
         ArgumentNullException.ThrowIfNull(objective);

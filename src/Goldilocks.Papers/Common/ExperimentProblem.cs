@@ -4,10 +4,15 @@ using Goldilocks.Models;
 namespace Goldilocks.Papers.Common;
 
 /// <summary>A model and the data it is measured on; <see cref="Source"/> says which data ran ("FashionMNIST" or "synthetic").</summary>
+/// <param name="Model">The model.</param>
+/// <param name="Data">The data (owned by the problem).</param>
+/// <param name="Source">"FashionMNIST" or "synthetic".</param>
 public sealed record ExperimentProblem(FlatModel Model, Dataset Data, string Source) : IDisposable
 {
+    /// <summary>Disposes the dataset.</summary>
     public void Dispose() => Data.Dispose();
 
+    /// <summary>Model, data name, source and N, e.g. "MLP-… on synthetic (synthetic, N = 100)".</summary>
     public override string ToString() => $"{Model} on {Data.Name} ({Source}, N = {Data.Count})";
 }
 

@@ -1,10 +1,14 @@
 namespace Goldilocks.Papers.Common;
 
 /// <summary>Least-squares line y = Slope·x + Intercept with Pearson correlation R.</summary>
+/// <param name="Slope">Least-squares slope.</param>
+/// <param name="Intercept">Least-squares intercept.</param>
+/// <param name="R">Pearson correlation of x and y.</param>
+/// <param name="Count">Number of points.</param>
 public sealed record LinearFit(double Slope, double Intercept, double R, int Count);
 
 /// <summary>Small descriptive statistics used to summarise experiments (rank correlations of Fig. 6, slopes of Fig. 5b).</summary>
-public static class Statistics
+internal static class Statistics
 {
     public static LinearFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

@@ -7,9 +7,19 @@ using Goldilocks.Objectives;
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>One Kaiming initialization: mean softmax entropy, gradient norm, projected PC(H) and initial loss (Fig. 6).</summary>
+/// <param name="Seed">Seed of the Kaiming initialisation.</param>
+/// <param name="MeanEntropy">Mean softmax entropy over the batch.</param>
+/// <param name="GradientNorm">‖∇L‖ at the initialisation.</param>
+/// <param name="PositiveCurvature">PC of the projected Hessian.</param>
+/// <param name="Loss">Initial loss.</param>
 public sealed record ConfidencePoint(long Seed, double MeanEntropy, double GradientNorm, double PositiveCurvature, double Loss);
 
 /// <summary>Spearman rank correlations of PC with entropy, gradient norm and loss, and of entropy with loss.</summary>
+/// <param name="Points">One point per seed.</param>
+/// <param name="PcVsEntropy">Spearman ρ of PC and mean entropy (Fig. 6: positive).</param>
+/// <param name="PcVsGradientNorm">Spearman ρ of PC and ‖∇L‖ (negative).</param>
+/// <param name="PcVsLoss">Spearman ρ of PC and the loss (negative).</param>
+/// <param name="EntropyVsLoss">Spearman ρ of mean entropy and the loss.</param>
 public sealed record ConfidenceResult(IReadOnlyList<ConfidencePoint> Points, double PcVsEntropy, double PcVsGradientNorm, double PcVsLoss, double EntropyVsLoss);
 
 /// <summary>
@@ -18,6 +28,7 @@ public sealed record ConfidenceResult(IReadOnlyList<ConfidencePoint> Points, dou
 /// </summary>
 public static class ConfidenceStudy
 {
+    /// <summary>One point per seed in <paramref name="seeds"/> (Kaiming initialisation of <paramref name="model"/> on <paramref name="data"/>, PC(H) on a <paramref name="dimension"/>-dimensional subspace) and the rank correlations over them.</summary>
     public static ConfidenceResult Run(FlatModel model, Dataset data, IReadOnlyList<long> seeds, int dimension = 20)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -11,6 +11,15 @@ namespace Goldilocks.Papers.Deconstructing;
 /// The Fig. 1-2 statistics at one point: curvature summaries of the projected H, G-term and H-term (paper 000 Eq. 2,
 /// 4 on a random d-dimensional subspace), the loss, mean softmax entropy and the share of collapsed (one-hot) outputs.
 /// </summary>
+/// <param name="Alpha">Scale α of the point θ = αθ₀.</param>
+/// <param name="Temperature">Softmax temperature T.</param>
+/// <param name="Seed">Seed of θ₀ and of the subspace.</param>
+/// <param name="Hessian">Summary of the projected Hessian VᵀHV.</param>
+/// <param name="GTerm">Summary of the projected G-term.</param>
+/// <param name="HTerm">Summary of the projected H-term.</param>
+/// <param name="Loss">Mean loss at θ.</param>
+/// <param name="MeanEntropy">Mean softmax entropy.</param>
+/// <param name="CollapsedFraction">Share of samples whose softmax is one-hot (<see cref="CurvatureProbe.CollapseTolerance"/>).</param>
 public sealed record CurvaturePoint(
     double Alpha, double Temperature, long Seed,
     CurvatureSummary Hessian, CurvatureSummary GTerm, CurvatureSummary HTerm,
@@ -26,6 +35,7 @@ public sealed record CurvaturePoint(
     public double DominanceRatio => HTerm.SpectralNorm > 0 ? GTerm.SpectralNorm / HTerm.SpectralNorm : double.PositiveInfinity;
 }
 
+/// <summary>Measures the Fig. 1-2 statistics (<see cref="CurvaturePoint"/>) of a model at one point θ, and the softmax output statistics they need.</summary>
 public static class CurvatureProbe
 {
     /// <summary>A sample counts as collapsed when 1 − max_k p_k is below this (one-hot in float64 to 8 digits).</summary>

@@ -1,10 +1,16 @@
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>One point of a logit-scaling path: p = softmax(β z), its entropy and Γ_p⁻².</summary>
+/// <param name="Scale">β, the factor on the logits.</param>
+/// <param name="Entropy">Entropy of p = softmax(βz).</param>
+/// <param name="InverseGammaSquared">Γ_p⁻² of diag(p) − ppᵀ.</param>
 public sealed record GammaPoint(double Scale, double Entropy, double InverseGammaSquared);
 
 /// <summary>A path β ↦ softmax(β z) for one logit vector z; <see cref="TopGapRatio"/> = (z₁ − z₂)/(z₂ − z₃) of the sorted logits
 /// (small: the two top logits are nearly tied relative to the third, the case Appendix C singles out).</summary>
+/// <param name="Logits">The logit set z.</param>
+/// <param name="TopGapRatio">(z₁ − z₂)/(z₂ − z₃) of the sorted logits.</param>
+/// <param name="Points">The points along increasing β (one-hot points left out).</param>
 public sealed record GammaPath(double[] Logits, double TopGapRatio, IReadOnlyList<GammaPoint> Points)
 {
     /// <summary>Spearman correlation between entropy and Γ⁻² along the path: −1 when Γ⁻² rises strictly as entropy falls.</summary>
@@ -24,6 +30,10 @@ public sealed record GammaPath(double[] Logits, double TopGapRatio, IReadOnlyLis
     }
 }
 
+/// <summary>The Fig. 4 (right) curves: one path per random logit set and the path of the average matrix.</summary>
+/// <param name="Classes">K, the number of logits per set.</param>
+/// <param name="Paths">One logit-scaling path per random logit set.</param>
+/// <param name="AveragePath">Γ⁻² of the average of diag(p) − ppᵀ over all sets, along β.</param>
 public sealed record GammaCurvesResult(int Classes, IReadOnlyList<GammaPath> Paths, IReadOnlyList<GammaPoint> AveragePath);
 
 /// <summary>
@@ -33,6 +43,7 @@ public sealed record GammaCurvesResult(int Classes, IReadOnlyList<GammaPath> Pat
 /// </summary>
 public static class GammaCurves
 {
+    /// <summary><paramref name="paths"/> random logit sets z ~ N(0, I_K) (K = <paramref name="classes"/>, seeded by <paramref name="seed"/>), each scaled by <paramref name="points"/> log-spaced β in [<paramref name="minScale"/>, <paramref name="maxScale"/>].</summary>
     public static GammaCurvesResult Run(int paths = 30, int classes = 10, int points = 81, long seed = 0, double minScale = 1e-2, double maxScale = 1e2)
     {
         if (paths < 1) throw new ArgumentOutOfRangeException(nameof(paths), paths, "at least one path is needed");

@@ -8,6 +8,11 @@ namespace Goldilocks.Papers.Deconstructing;
 /// <summary>Cosine between the full-batch gradients on two datasets at θ = αθ₀ (T = 1), and the model's ‖Q̂ − uniform‖ on each.</summary>
 /// <remarks><see cref="LastLayerCosine"/> restricts both gradients to the last weight layer, whose logit gradients (hidden activations)
 /// do not depend on the input space and carry the shared term Σ_k c_k(Q̂_k − Q_k) most directly.</remarks>
+/// <param name="Alpha">Scale α.</param>
+/// <param name="Cosine">cos of the full gradients on the two datasets.</param>
+/// <param name="LastLayerCosine">cos of their last-layer blocks.</param>
+/// <param name="PriorGapA">‖Q̂ − uniform‖ on the first dataset.</param>
+/// <param name="PriorGapB">‖Q̂ − uniform‖ on the second dataset.</param>
 public sealed record GradientCosinePoint(double Alpha, double Cosine, double LastLayerCosine, double PriorGapA, double PriorGapB);
 
 /// <summary>
@@ -16,6 +21,7 @@ public sealed record GradientCosinePoint(double Alpha, double Cosine, double Las
 /// </summary>
 public static class GradientCosine
 {
+    /// <summary>One point per α in <paramref name="alphas"/>: the gradient cosine between datasets <paramref name="a"/> and <paramref name="b"/> at α times the Kaiming initialisation of <paramref name="model"/> drawn with <paramref name="seed"/>.</summary>
     public static IReadOnlyList<GradientCosinePoint> Run(FlatModel model, Dataset a, Dataset b, long seed, IReadOnlyList<double> alphas)
     {
         ArgumentNullException.ThrowIfNull(model);

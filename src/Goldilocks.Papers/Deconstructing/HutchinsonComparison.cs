@@ -8,6 +8,10 @@ using Goldilocks.Spectral;
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>At one α: PC of the projected Hessian (d-dimensional) and the Hutchinson estimate Tr(H)/√(‖H‖_F²) of the full Hessian.</summary>
+/// <param name="Alpha">Scale α.</param>
+/// <param name="ProjectedPC">PC of the projected Hessian (0 when it is zero).</param>
+/// <param name="HutchinsonPC">Tr(H)/√(‖H‖_F²) from the Hutchinson estimates; null when ‖H‖_F² ≤ 0.</param>
+/// <param name="Hutchinson">The two Hutchinson estimates with their standard errors.</param>
 public sealed record HutchinsonPoint(double Alpha, double ProjectedPC, double? HutchinsonPC, HutchinsonResult Hutchinson);
 
 /// <summary>
@@ -16,6 +20,7 @@ public sealed record HutchinsonPoint(double Alpha, double ProjectedPC, double? H
 /// </summary>
 public static class HutchinsonComparison
 {
+    /// <summary>One point per α in <paramref name="alphas"/> (θ = α θ₀, θ₀ drawn with <paramref name="seed"/>): PC of the projected Hessian on a <paramref name="dimension"/>-dimensional subspace and the Hutchinson estimate from <paramref name="probes"/> Rademacher probes.</summary>
     public static IReadOnlyList<HutchinsonPoint> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 20, int probes = 30)
     {
         ArgumentNullException.ThrowIfNull(model);

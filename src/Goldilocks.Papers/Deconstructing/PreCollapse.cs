@@ -11,6 +11,13 @@ namespace Goldilocks.Papers.Deconstructing;
 /// sample μ₀ (largest softmax entropy), the relative Frobenius distance between G₁ and μ₀'s own contribution G₁^{μ₀}/N,
 /// and |cos| between x_{μ₀} and the top eigenvector of the first-layer block averaged over hidden units.
 /// </summary>
+/// <param name="Alpha">Scale α.</param>
+/// <param name="GTermPC">PC(G₁) of the first-layer G-term block; null when it is zero.</param>
+/// <param name="LeastConfident">Index μ₀ of the sample with the largest softmax entropy.</param>
+/// <param name="LeastConfidentEntropy">Its entropy.</param>
+/// <param name="DominanceError">‖G₁ − G₁^{μ₀}/N‖_F / ‖G₁‖_F; null when G₁ is zero.</param>
+/// <param name="InputAlignment">|cos(x_{μ₀}, top eigenvector)| averaged over hidden units; null when G₁ is zero.</param>
+/// <param name="CollapsedFraction">Share of samples whose softmax is one-hot.</param>
 public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastConfident, double LeastConfidentEntropy,
     double? DominanceError, double? InputAlignment, double CollapsedFraction);
 
@@ -23,6 +30,7 @@ public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastCo
 /// </summary>
 public static class PreCollapse
 {
+    /// <summary>The whole scan: one point per α in <paramref name="alphas"/> at θ = α θ₀ (θ₀ drawn with <paramref name="seed"/>), never stopping early.</summary>
     public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
         Run(model, data, alphas, seed, stopAfter: _ => false);
 

@@ -6,9 +6,14 @@ using Goldilocks.Objectives;
 namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>One sampled class prior Q: the subset's empirical prior, ‖Q̂ − Q‖ and the full-batch gradient norm on the subset.</summary>
+/// <param name="Prior">The sampled prior Q.</param>
+/// <param name="PriorDistance">‖Q̂ − Q‖.</param>
+/// <param name="GradientNorm">‖∇L‖ on the subset with prior Q.</param>
 public sealed record PriorGradientPoint(double[] Prior, double PriorDistance, double GradientNorm);
 
+/// <param name="Points">One point per sampled prior Q.</param>
 /// <param name="ModelPrior">Q̂ = mean softmax output over the pool (Sec. 4).</param>
+/// <param name="Fit">Least-squares line of the gradient norm against ‖Q̂ − Q‖ over the points (Eq. 9 predicts a line).</param>
 /// <param name="PredictedSlope">√(mean_k ‖c_k‖²) with c_k the full-space mean logit gradient over the pool: the Eq. 9 slope
 /// when the c_k are orthogonal with equal norms (see spec G14/G15).</param>
 public sealed record PriorGradientResult(IReadOnlyList<PriorGradientPoint> Points, double[] ModelPrior, LinearFit Fit, double PredictedSlope);
@@ -19,6 +24,7 @@ public sealed record PriorGradientResult(IReadOnlyList<PriorGradientPoint> Point
 /// </summary>
 public static class PriorGradient
 {
+    /// <summary><paramref name="priors"/> priors Q drawn from the simplex (seeded by <paramref name="seed"/>), each with a subset of <paramref name="subsetSize"/> samples of <paramref name="pool"/>, and the gradient norm of <paramref name="model"/> at <paramref name="theta"/> on each.</summary>
     public static PriorGradientResult Run(FlatModel model, Dataset pool, Tensor theta, int priors = 100, int subsetSize = 500, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -8,11 +8,21 @@ namespace Goldilocks.Papers.Deconstructing;
 
 /// <summary>σ_c², σ_e² of the random logit model (paper 000 Sec. 4) estimated from projected logit gradients g_{μk} = Vᵀ∇z_k(x_μ):
 /// c_k = mean_μ g_{μk}, σ_c² = mean_k ‖c_k‖²/d, σ_e² = mean_{μ,k} ‖g_{μk} − c_k‖²/d.</summary>
+/// <param name="SigmaC2">σ_c².</param>
+/// <param name="SigmaE2">σ_e².</param>
+/// <param name="Dimension">d, the subspace dimension.</param>
 public sealed record LogitGradientStatistics(double SigmaC2, double SigmaE2, int Dimension);
 
 /// <summary>One confidence level: α, mean entropy, PC of the true projected G-term and the Eq. 8 prediction (null if collapsed).</summary>
+/// <param name="Alpha">Scale α.</param>
+/// <param name="MeanEntropy">Mean softmax entropy at α.</param>
+/// <param name="TrueGTermPC">PC of the true projected G-term; null when it is zero.</param>
+/// <param name="PredictedPC">Eq. 8 at the measured Γ; null when p is collapsed.</param>
 public sealed record Eq8Point(double Alpha, double MeanEntropy, double? TrueGTermPC, double? PredictedPC);
 
+/// <summary>The Fig. 3 comparison: the σ's fitted at the unscaled initialisation, and one point per confidence level α.</summary>
+/// <param name="Fit">σ_c², σ_e² estimated from the projected logit gradients.</param>
+/// <param name="Points">One point per α, in the order given.</param>
 public sealed record Eq8Result(LogitGradientStatistics Fit, IReadOnlyList<Eq8Point> Points);
 
 /// <summary>
@@ -46,6 +56,7 @@ public static class RandomLogitFit
         return torch.stack(columns, 2).MoveToOuterDisposeScope();
     }
 
+    /// <summary>σ_c², σ_e² (definitions in <see cref="LogitGradientStatistics"/>) from a projected Jacobian J V [N, K, d].</summary>
     public static LogitGradientStatistics Estimate(Tensor projectedJacobian)
     {
         using var scope = torch.NewDisposeScope();
@@ -65,6 +76,7 @@ public static class RandomLogitFit
         return CurvatureProbe.Summarize(g).PositiveCurvature;
     }
 
+    /// <summary>Fits the σ's of <paramref name="model"/> at its Kaiming initialisation (seed <paramref name="seed"/>) on a <paramref name="dimension"/>-dimensional subspace, then compares Eq. 8 with the true projected G-term at each α in <paramref name="alphas"/>.</summary>
     public static Eq8Result Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 50)
     {
         ArgumentNullException.ThrowIfNull(model);

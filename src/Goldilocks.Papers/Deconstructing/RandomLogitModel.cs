@@ -10,6 +10,12 @@ namespace Goldilocks.Papers.Deconstructing;
 /// </summary>
 public sealed class RandomLogitModel : IDisposable
 {
+    /// <summary>Draws the class means c_k (pairwise orthogonal, ‖c_k‖² = dσ_c²) with <paramref name="seed"/>.</summary>
+    /// <param name="classes">K, the number of logits.</param>
+    /// <param name="dimension">d, the dimension of the logit gradients (K ≤ d).</param>
+    /// <param name="sigmaC">σ_c, the scale of the class means.</param>
+    /// <param name="sigmaE">σ_e, the standard deviation of the residuals.</param>
+    /// <param name="seed">Seed of the class means.</param>
     public RandomLogitModel(int classes, int dimension, double sigmaC, double sigmaE, long seed)
     {
         TorchRuntime.EnsureLoaded();
@@ -26,12 +32,16 @@ public sealed class RandomLogitModel : IDisposable
         Means = (q.t() * (SigmaC * Math.Sqrt(dimension))).contiguous().MoveToOuterDisposeScope();
     }
 
+    /// <summary>K, the number of logits.</summary>
     public int Classes { get; }
 
+    /// <summary>d, the dimension of the logit gradients.</summary>
     public int Dimension { get; }
 
+    /// <summary>σ_c: ‖c_k‖² = dσ_c².</summary>
     public double SigmaC { get; }
 
+    /// <summary>σ_e: residuals e_k^μ ~ N(0, σ_e² I_d).</summary>
     public double SigmaE { get; }
 
     /// <summary>C ∈ R^{K×d}: row k is c_k.</summary>
@@ -128,6 +138,7 @@ public sealed class RandomLogitModel : IDisposable
         return (qhat, q);
     }
 
+    /// <summary>Disposes the class means.</summary>
     public void Dispose() => Means.Dispose();
 
     private Tensor Residuals(torch.Generator generator) =>

@@ -7,8 +7,10 @@ namespace Goldilocks.Papers.Deconstructing;
 /// </summary>
 public static class SoftmaxStatistics
 {
+    /// <summary>Shannon entropy −Σ p_i log p_i (natural log, 0·log 0 = 0).</summary>
     public static double Entropy(IReadOnlyList<double> p) => -p.Where(v => v > 0).Sum(v => v * Math.Log(v));
 
+    /// <summary>Γ_p = Tr(M)/‖M‖_F of M = diag(p) − ppᵀ; null for one-hot p.</summary>
     public static double? Gamma(IReadOnlyList<double> p) => GammaOfAverage(new[] { p.ToArray() });
 
     /// <summary>1 − p_i for every i, with the largest entry's complement summed from the others (no cancellation near one-hot).</summary>

@@ -4,8 +4,14 @@ using Goldilocks.Models;
 
 namespace Goldilocks.Papers.Deconstructing;
 
+/// <summary>The Fig. 1 (right) sweep: one <see cref="CurvaturePoint"/> per (seed, temperature).</summary>
+/// <param name="Model">Model name.</param>
+/// <param name="Data">Dataset name.</param>
+/// <param name="Dimension">Subspace dimension d.</param>
+/// <param name="Points">The points, seed by seed in the order computed.</param>
 public sealed record TemperatureSweepResult(string Model, string Data, int Dimension, IReadOnlyList<CurvaturePoint> Points)
 {
+    /// <summary>The points of one seed, ordered by temperature.</summary>
     public IReadOnlyList<CurvaturePoint> ForSeed(long seed) => Points.Where(p => p.Seed == seed).OrderBy(p => p.Temperature).ToArray();
 }
 
@@ -18,6 +24,7 @@ public static class TemperatureSweep
     /// <summary>The laptop default grid: T ∈ [1e-3, 1e3] on 9 log-spaced points.</summary>
     public static IReadOnlyList<double> DefaultTemperatures => Statistics.LogGrid(1e-3, 1e3, 9);
 
+    /// <summary>At α = 1 (the Kaiming initialisation for each of <paramref name="seeds"/>), one point per temperature in <paramref name="temperatures"/> on a random <paramref name="dimension"/>-dimensional subspace of kind <paramref name="basisKind"/>.</summary>
     public static TemperatureSweepResult Run(FlatModel model, Dataset data, IReadOnlyList<double> temperatures, IReadOnlyList<long> seeds,
         int dimension = 20, BasisKind basisKind = BasisKind.GaussianOrthonormal)
     {

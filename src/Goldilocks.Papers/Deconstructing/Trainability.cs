@@ -13,14 +13,31 @@ namespace Goldilocks.Papers.Deconstructing;
 /// accuracy, largest ‖θ‖, the largest share of samples whose logits are all exactly zero, and η‖H(αθ₀)‖₂ at the start
 /// (the edge-of-stability criterion η‖H‖₂ &lt; 2).
 /// </summary>
+/// <param name="Alpha">Initialisation scale α.</param>
+/// <param name="BaseRate">Base learning rate η₀.</param>
+/// <param name="EffectiveRate">η = η₀ α^{2−L}.</param>
+/// <param name="BestAccuracy">Best training accuracy over the evaluations.</param>
+/// <param name="FinalLoss">Loss at the last record (NaN if none).</param>
+/// <param name="MaxParameterNorm">Largest ‖θ‖ over the evaluations.</param>
+/// <param name="ZeroLogitShare">Largest share of samples whose logits are all exactly zero.</param>
+/// <param name="SharpnessProduct">η‖H(αθ₀)‖₂ at the start.</param>
+/// <param name="Diverged">True when the run stopped at a non-finite loss.</param>
+/// <param name="Steps">Steps taken.</param>
 public sealed record TrainabilityCell(double Alpha, double BaseRate, double EffectiveRate, double BestAccuracy, double FinalLoss,
     double MaxParameterNorm, double ZeroLogitShare, double SharpnessProduct, bool Diverged, int Steps);
 
 /// <summary>One step of the USO model (App. E, Fig. 11): ‖θ_t‖, ‖g_t‖, cos(θ_t, θ₀), cos(θ_t, −g_t).</summary>
+/// <param name="Step">Step t.</param>
+/// <param name="ParameterNorm">‖θ_t‖.</param>
+/// <param name="GradientNorm">‖g_t‖ of the USO update direction.</param>
+/// <param name="CosineToInitial">cos(θ_t, θ₀).</param>
+/// <param name="CosineToNegativeGradient">cos(θ_t, −g_t).</param>
 public sealed record UsoRecord(int Step, double ParameterNorm, double GradientNorm, double CosineToInitial, double CosineToNegativeGradient);
 
+/// <summary>Paper 000 Sec. 5 (Fig. 8) and App. E (Fig. 11): trainability of full-batch GD over initialisation scale α and base learning rate η₀, and the USO model.</summary>
 public static class Trainability
 {
+    /// <summary>One cell per (α, η₀) of <paramref name="alphas"/> × <paramref name="baseRates"/>: <paramref name="steps"/> full-batch GD steps from α θ₀ (θ₀ drawn with <paramref name="seed"/>), accuracy evaluated every <paramref name="evaluateEvery"/> steps.</summary>
     public static IReadOnlyList<TrainabilityCell> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, IReadOnlyList<double> baseRates,
         int steps, long seed = 0, int evaluateEvery = 10)
     {
@@ -48,7 +65,7 @@ public static class Trainability
     public static double Sharpness(Objective objective, Tensor theta, long seed = 0)
     {
         using var point = new LinearizationPoint(objective, theta);
-        return Math.Abs(PowerIteration.Run(new HessianOperator(point), 1e-4, 300, seed).Eigenvalue);
+        return Math.Abs(PowerIteration.Run(new HessianOperator(point), 1e-4, 300, seed).Top);
     }
 
     private static TrainabilityCell RunCell(Objective objective, Tensor start, double alpha, double eta0, double eta, double sharpness, int steps, int evaluateEvery)

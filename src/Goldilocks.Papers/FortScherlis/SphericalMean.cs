@@ -7,6 +7,8 @@ namespace Goldilocks.Papers.FortScherlis;
 /// <summary>Monte-Carlo sides of Eq. 4 over one set of directions: ⟨Tr H⟩_r and the radial derivatives of ⟨L⟩_r.</summary>
 /// <param name="MeanTrace">⟨Tr H(ru)⟩ over the directions u.</param>
 /// <param name="FirstRadialDerivative">∂⟨L⟩/∂r = ⟨u·∇L(ru)⟩.</param>
+/// <param name="Radius">r, the radius of the sphere of directions.</param>
+/// <param name="Dimension">D, the dimension of parameter space (Eq. 4 has the factor 1/D).</param>
 /// <param name="SecondRadialDerivative">∂²⟨L⟩/∂r² = ⟨uᵀH(ru)u⟩.</param>
 public sealed record SphericalMeanSides(double MeanTrace, double FirstRadialDerivative, double SecondRadialDerivative, double Radius, long Dimension)
 {

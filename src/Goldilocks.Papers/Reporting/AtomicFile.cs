@@ -12,8 +12,10 @@ public static class AtomicFile
     /// <summary>Suffix of the temporary files; a crash can leave one behind, never a partial target.</summary>
     public const string TempSuffix = ".partial";
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 to <paramref name="path"/> atomically.</summary>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically (temporary file, flush, rename).</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -8,19 +8,23 @@ public sealed class CsvTable
 {
     private readonly List<string[]> _rows = new();
 
+    /// <summary>An empty table with these column names.</summary>
     public CsvTable(params string[] columns)
     {
         if (columns.Length == 0) throw new ArgumentException("a table needs at least one column", nameof(columns));
         Columns = columns;
     }
 
+    /// <summary>The column names.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>Number of rows added.</summary>
     public int RowCount => _rows.Count;
 
     /// <summary>The formatted cells, row by row.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
 
+    /// <summary>Appends one row (one cell per column; numbers in invariant round-trip form, null or NaN as an empty cell) and returns the table.</summary>
     public CsvTable Add(params object?[] cells)
     {
         if (cells.Length != Columns.Count)
@@ -29,6 +33,7 @@ public sealed class CsvTable
         return this;
     }
 
+    /// <summary>The CSV text: header line, then the rows.</summary>
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -37,6 +42,7 @@ public sealed class CsvTable
         return sb.ToString();
     }
 
+    /// <summary>Writes the CSV text to <paramref name="path"/> atomically.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, ToString());
 
     private static string Format(object? cell) => cell switch

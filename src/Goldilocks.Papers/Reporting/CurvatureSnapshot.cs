@@ -10,6 +10,13 @@ namespace Goldilocks.Papers.Reporting;
 /// Hessian H, the G-term and the H-term restricted to a random d-dimensional subspace (paper 000 Sec. 2-3, Eq. 2-4)
 /// the trace, Frobenius norm, spectral norm, positive curvature Tr/‖·‖_F and local convexity.
 /// </summary>
+/// <param name="Loss">L(θ).</param>
+/// <param name="GradientNorm">‖∇L(θ)‖.</param>
+/// <param name="Parameters">P.</param>
+/// <param name="Dimension">Subspace dimension d.</param>
+/// <param name="Hessian">Summary of VᵀHV.</param>
+/// <param name="GTerm">Summary of VᵀGV.</param>
+/// <param name="HTerm">Summary of Vᵀ(H-term)V.</param>
 public sealed record CurvatureSnapshot(
     double Loss, double GradientNorm, long Parameters, int Dimension,
     CurvatureSummary Hessian, CurvatureSummary GTerm, CurvatureSummary HTerm)
@@ -22,6 +29,10 @@ public sealed record CurvatureSnapshot(
         yield return ("H-term", HTerm);
     }
 
+    /// <summary>Measures the snapshot of <paramref name="objective"/> at <paramref name="theta"/> on a <paramref name="dimension"/>-dimensional random subspace.</summary>
+    /// <param name="objective">The objective.</param>
+    /// <param name="theta">The point θ [P].</param>
+    /// <param name="dimension">Subspace dimension d.</param>
     /// <param name="basisSeed">Seed of the Gaussian orthonormal subspace basis V ∈ R^{P×d}.</param>
     public static CurvatureSnapshot Compute(Objective objective, Tensor theta, int dimension, long basisSeed)
     {
@@ -41,6 +52,7 @@ public sealed record CurvatureSnapshot(
             CurvatureProbe.Summarize(m.Hessian), CurvatureProbe.Summarize(m.GTerm), CurvatureProbe.Summarize(m.HTerm));
     }
 
+    /// <summary>The snapshot as the <c>curvature</c> command's JSON object.</summary>
     public JsonObject ToJson()
     {
         var ops = new JsonObject();
@@ -55,6 +67,7 @@ public sealed record CurvatureSnapshot(
         };
     }
 
+    /// <summary>One operator's summary as a JSON object (undefined quantities as null).</summary>
     public static JsonObject SummaryJson(CurvatureSummary s) => new()
     {
         ["trace"] = ReportJson.Number(s.Trace),

@@ -14,6 +14,7 @@ public sealed class HtmlReport(string title, string dataLine)
     private readonly StringBuilder _body = new();
     private readonly List<(string Section, double Seconds)> _timings = new();
 
+    /// <summary>Appends one section for <paramref name="claimIds"/>: heading, text, the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
     public HtmlReport AddSection(IReadOnlyList<string> claimIds, string heading, string text, JsonObject settings,
         IEnumerable<(string Caption, byte[] Png)> figures, CsvTable? table, double seconds)
     {
@@ -27,12 +28,14 @@ public sealed class HtmlReport(string title, string dataLine)
         return this;
     }
 
+    /// <summary>Appends a section of plain text (e.g. a skipped step and why).</summary>
     public HtmlReport AddNote(string heading, string text)
     {
         _body.Append($"<section><h2>{E(heading)}</h2><p>{E(text)}</p></section>\n");
         return this;
     }
 
+    /// <summary>The whole page, ending with the versions and the per-section timings out of <paramref name="totalSeconds"/>.</summary>
     public string Render(double totalSeconds)
     {
         var sb = new StringBuilder();
@@ -48,6 +51,7 @@ public sealed class HtmlReport(string title, string dataLine)
         return sb.ToString();
     }
 
+    /// <summary>Writes the page to <paramref name="path"/> atomically.</summary>
     public void Write(string path, double totalSeconds) => AtomicFile.WriteAllText(path, Render(totalSeconds));
 
     private static string TableHtml(CsvTable table)

@@ -13,8 +13,10 @@ public static class ReportJson
     /// <summary>Version of the document layout; bump it when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>Serializer options of every document (indented).</summary>
     public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
+    /// <summary>A document: schema version, <paramref name="command"/>, <paramref name="settings"/>, <paramref name="results"/> and the software versions.</summary>
     public static JsonObject Document(string command, JsonObject settings, JsonNode results)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,6 +33,7 @@ public static class ReportJson
     /// <summary>A finite number, or null (JSON has no NaN; an undefined quantity such as PC of a zero matrix is null).</summary>
     public static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
+    /// <summary>Versions of the library, .NET and TorchSharp, and the operating system, as a JSON object.</summary>
     public static JsonObject Versions() => new()
     {
         ["goldilocks"] = typeof(ReportJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
@@ -39,8 +42,10 @@ public static class ReportJson
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
 
+    /// <summary><paramref name="node"/> as indented JSON text.</summary>
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 
+    /// <summary>Writes <paramref name="node"/> to <paramref name="path"/> atomically, with a final newline.</summary>
     public static void Write(string path, JsonNode node) => AtomicFile.WriteAllText(path, Serialize(node) + "\n");
 
     /// <summary>Reads a document written by <see cref="Write"/>, checking its schema version.</summary>

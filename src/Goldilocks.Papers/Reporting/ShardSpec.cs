@@ -4,14 +4,20 @@ namespace Goldilocks.Papers.Reporting;
 /// One slice of a sweep grid, written <c>i/n</c>: cells with index ≡ i (mod n), 0 ≤ i &lt; n. Any batch scheduler
 /// can run the n slices on n machines; <see cref="SweepStore.Merge"/> joins them (issue 5 item 3).
 /// </summary>
+/// <param name="Index">i, 0 ≤ i &lt; n.</param>
+/// <param name="Count">n, the number of slices.</param>
 public readonly record struct ShardSpec(int Index, int Count)
 {
+    /// <summary>The whole grid (0/1).</summary>
     public static readonly ShardSpec All = new(0, 1);
 
+    /// <summary>True when cell index <paramref name="cell"/> belongs to this slice.</summary>
     public bool Contains(int cell) => cell % Count == Index;
 
+    /// <summary>The slice as written on the command line, "i/n".</summary>
     public override string ToString() => $"{Index}/{Count}";
 
+    /// <summary>Parses "i/n" (0 ≤ i &lt; n), throwing <see cref="FormatException"/> with the expected form otherwise.</summary>
     public static ShardSpec Parse(string text)
     {
         var parts = (text ?? "").Split('/');

@@ -4,6 +4,10 @@ using System.Text.Json.Nodes;
 namespace Goldilocks.Papers.Reporting;
 
 /// <summary>Progress of a sweep: cells finished (computed or resumed) out of the cells of this shard.</summary>
+/// <param name="Done">Cells finished.</param>
+/// <param name="Total">Cells of this shard.</param>
+/// <param name="Cell">Key of the cell just finished.</param>
+/// <param name="Resumed">True when it was read back rather than computed.</param>
 public readonly record struct SweepProgress(int Done, int Total, string Cell, bool Resumed);
 
 /// <summary>
@@ -14,8 +18,10 @@ public readonly record struct SweepProgress(int Done, int Total, string Cell, bo
 /// </summary>
 public sealed class SweepStore
 {
+    /// <summary>Subfolder of the output folder that holds one JSON file per finished cell.</summary>
     public const string CellFolder = "cells";
 
+    /// <summary>A store in <paramref name="outDirectory"/> for the sweep of <paramref name="command"/> with <paramref name="settings"/> (recorded in every cell file and checked on resume).</summary>
     public SweepStore(string outDirectory, string command, JsonObject settings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDirectory);
@@ -24,12 +30,16 @@ public sealed class SweepStore
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
     }
 
+    /// <summary>The output folder.</summary>
     public string Directory { get; }
 
+    /// <summary>The command whose sweep this is.</summary>
     public string Command { get; }
 
+    /// <summary>The sweep's settings.</summary>
     public JsonObject Settings { get; }
 
+    /// <summary>The file of the cell named <paramref name="key"/>.</summary>
     public string CellPath(string key) => Path.Combine(Directory, CellFolder, CheckKey(key) + ".json");
 
     /// <summary>

@@ -7,10 +7,14 @@ namespace Goldilocks.Papers.Sagun;
 /// in the limit N, P → ∞ with P/N → a. Its non-trivial eigenvalues fill [σ²(1-√a)², σ²(1+√a)²]; for a &gt; 1 a
 /// fraction 1 - 1/a of the P eigenvalues is exactly zero (rank W ≤ N).
 /// </summary>
+/// <param name="Ratio">a = P/N.</param>
+/// <param name="Variance">σ², the variance of the entries of X.</param>
 public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
 {
+    /// <summary>Lower edge σ²(1 − √a)² of the continuous part.</summary>
     public double Lower => Variance * Math.Pow(1 - Math.Sqrt(Ratio), 2);
 
+    /// <summary>Upper edge σ²(1 + √a)² of the continuous part.</summary>
     public double Upper => Variance * Math.Pow(1 + Math.Sqrt(Ratio), 2);
 
     /// <summary>Mass of the atom at zero, max(0, 1 - 1/a).</summary>

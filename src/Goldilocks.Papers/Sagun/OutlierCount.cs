@@ -1,6 +1,9 @@
 namespace Goldilocks.Papers.Sagun;
 
 /// <summary>The three outlier counts of Sagun et al. App. A, Table 1 ("gap", "ratio", "heur").</summary>
+/// <param name="LargestGap">Outliers by the largest consecutive gap (<see cref="OutlierCount.ByLargestGap"/>).</param>
+/// <param name="LargestRatio">Outliers by the largest consecutive ratio.</param>
+/// <param name="AboveThreshold">Eigenvalues above the absolute threshold.</param>
 public sealed record OutlierCounts(int LargestGap, int LargestRatio, int AboveThreshold);
 
 /// <summary>

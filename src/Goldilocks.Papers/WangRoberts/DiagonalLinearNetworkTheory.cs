@@ -9,6 +9,7 @@ namespace Goldilocks.Papers.WangRoberts;
 /// </summary>
 public static class DiagonalLinearNetworkTheory
 {
+    /// <summary>Θ = Π_k θ_k, the network output.</summary>
     public static double Product(IReadOnlyList<double> theta)
     {
         Check(theta);
@@ -19,6 +20,7 @@ public static class DiagonalLinearNetworkTheory
     public static double[] PartialProducts(IReadOnlyList<double> theta) =>
         Enumerable.Range(0, Check(theta).Count).Select(k => ProductExcept(theta, k, -1)).ToArray();
 
+    /// <summary>L(θ) = z(Θ).</summary>
     public static double Loss(EvenPolynomialLoss z, IReadOnlyList<double> theta) => z.Value(Product(theta));
 
     /// <summary>∇L = z'(Θ) ∇Θ.</summary>

@@ -7,8 +7,15 @@ namespace Goldilocks.Papers.WangRoberts;
 
 /// <summary>Laptop-scale stand-in for Wang &amp; Roberts' MLP on fMNIST (App. F): a bias-free ReLU MLP on
 /// synthetic clusters, cross-entropy, full-batch GD.</summary>
+/// <param name="Samples">Number of training samples.</param>
+/// <param name="Features">Input features D.</param>
+/// <param name="Classes">Number of classes K.</param>
+/// <param name="Width">Width of every hidden layer.</param>
+/// <param name="Depth">Number of weight layers.</param>
+/// <param name="Separation">Spread of the cluster means (<see cref="SyntheticClusters"/>).</param>
 public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, int Classes = 3, int Width = 8, int Depth = 3, double Separation = 1.0)
 {
+    /// <summary>The default setting (32 samples, 8 features, 3 classes, width 8, depth 3).</summary>
     public static EdgeOfStabilitySetup Default { get; } = new();
 }
 
@@ -20,6 +27,7 @@ public sealed record EdgeOfStabilitySetup(int Samples = 32, int Features = 8, in
 /// <param name="FinalLossFraction">final loss / initial loss.</param>
 public sealed record EdgeOfStabilitySummary(double InitialRatio, double PeakRatio, double LateMedianRatio, int LossIncreases, double FinalLossFraction);
 
+/// <summary>The cross-entropy edge-of-stability setting: builds it for a seed and summarises a tracked run.</summary>
 public static class EdgeOfStabilityExperiment
 {
     /// <summary>The objective and Kaiming initial parameters for one seed (data and initialisation both seeded).</summary>
@@ -31,10 +39,11 @@ public static class EdgeOfStabilityExperiment
         return (new Objective(model, data, new CrossEntropy()), model.InitialParameters(seed));
     }
 
+    /// <summary>The summary of a tracked run with at least two records.</summary>
     public static EdgeOfStabilitySummary Summarize(EigenTrackingResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Snapshots.Count < 2) throw new ArgumentException("a summary needs at least two records", nameof(run));
+        if (run.Records.Count < 2) throw new ArgumentException("a summary needs at least two records", nameof(run));
         var ratio = run.Sharpness.Select(s => run.LearningRate * s / 2).ToArray();
         var late = ratio.Skip(ratio.Length / 2).OrderBy(x => x).ToArray();
         var losses = run.Losses;

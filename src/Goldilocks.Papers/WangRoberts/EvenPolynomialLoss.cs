@@ -12,6 +12,7 @@ public sealed class EvenPolynomialLoss
 {
     private readonly (int Power, double Coefficient)[] _terms;
 
+    /// <summary>z(Θ) = Σ_j c_j Θ^{q_j} from (q_j, c_j) pairs with every q_j even ≥ 2 and c_j &gt; 0.</summary>
     public EvenPolynomialLoss(params (int Power, double Coefficient)[] terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
@@ -33,6 +34,7 @@ public sealed class EvenPolynomialLoss
     /// <summary>q of a monomial z = cΘ^q.</summary>
     public int Degree => _terms.Max(t => t.Power);
 
+    /// <summary>z(Θ).</summary>
     public double Value(double theta) => _terms.Sum(t => t.Coefficient * Math.Pow(theta, t.Power));
 
     /// <summary>z'(Θ).</summary>
@@ -53,5 +55,6 @@ public sealed class EvenPolynomialLoss
         return total!;
     }
 
+    /// <summary>The polynomial, e.g. "z(Θ) = 1Θ^2".</summary>
     public override string ToString() => "z(Θ) = " + string.Join(" + ", _terms.Select(t => $"{t.Coefficient:G4}Θ^{t.Power}"));
 }

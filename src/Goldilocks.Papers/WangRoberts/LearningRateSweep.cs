@@ -8,6 +8,12 @@ namespace Goldilocks.Papers.WangRoberts;
 
 /// <summary>One learning rate of a sweep: ηS₀/2 (&gt; 1: unstable from the start), final training loss and accuracy,
 /// held-out accuracy, and whether the run diverged (non-finite loss).</summary>
+/// <param name="LearningRate">η.</param>
+/// <param name="InitialStabilityRatio">ηS₀/2 with S₀ the sharpness at initialisation.</param>
+/// <param name="FinalTrainLoss">Training loss after the last step.</param>
+/// <param name="TrainAccuracy">Training accuracy after the last step.</param>
+/// <param name="TestAccuracy">Accuracy on the held-out samples.</param>
+/// <param name="Diverged">True when the loss stopped being finite.</param>
 public sealed record SweepPoint(double LearningRate, double InitialStabilityRatio, double FinalTrainLoss, double TrainAccuracy,
     double TestAccuracy, bool Diverged);
 
@@ -18,6 +24,7 @@ public sealed record SweepPoint(double LearningRate, double InitialStabilityRati
 /// </summary>
 public static class LearningRateSweep
 {
+    /// <summary>One point per learning rate: <paramref name="steps"/> full-batch GD steps on the <paramref name="setup"/> problem (seed <paramref name="seed"/>), accuracy on <paramref name="testSamples"/> held-out samples.</summary>
     public static IReadOnlyList<SweepPoint> Run(IReadOnlyList<double> learningRates, int steps, long seed,
         EdgeOfStabilitySetup? setup = null, int testSamples = 256)
     {
@@ -33,7 +40,7 @@ public static class LearningRateSweep
         var model = new Mlp(setup.Features, Enumerable.Repeat(setup.Width, setup.Depth - 1).ToArray(), setup.Classes, Activation.ReLU);
         var objective = new Objective(model, train, new CrossEntropy());
         using var theta0 = model.InitialParameters(seed);
-        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1, new EigenTrackingOptions()).Top;
+        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1).Top;
         var points = new List<SweepPoint>();
         foreach (var eta in learningRates)
         {

@@ -5,15 +5,21 @@ namespace Goldilocks.Papers.WangRoberts;
 /// specs/W2-W4: GD moves θ_k by −ηz'θ_other (the paper's "+" is a sign slip); s = (θ₁²+θ₂²)/Θ so sz' ≥ 2|z'| &gt; 0.
 /// Let x = ηz'. One GD step multiplies r₁ = θ₂² − θ₁² by 1 − x² and Θ by 1 − sx + x² (exact).
 /// </summary>
+/// <param name="Z">The loss z as a function of the output Θ.</param>
+/// <param name="Theta1">θ₁.</param>
+/// <param name="Theta2">θ₂.</param>
 public sealed record TwoParameterDln(EvenPolynomialLoss Z, double Theta1, double Theta2)
 {
+    /// <summary>θ = (θ₁, θ₂).</summary>
     public double[] Parameters => new[] { Theta1, Theta2 };
 
     /// <summary>Θ = θ₁θ₂.</summary>
     public double Output => Theta1 * Theta2;
 
+    /// <summary>z'(Θ).</summary>
     public double ZPrime => Z.First(Output);
 
+    /// <summary>z''(Θ).</summary>
     public double ZSecond => Z.Second(Output);
 
     /// <summary>Eq. 4: [[z''θ₂², z''Θ + z'], [z''Θ + z', z''θ₁²]].</summary>

@@ -50,7 +50,7 @@ public sealed class SpectralAlgorithmTests
         {
             var result = Lanczos.Run(op, k, end, tolerance: 1e-9, seed: 4);
             var expected = end == SpectrumEnd.LargestAlgebraic ? exact.Reverse().Take(k).ToArray() : exact.Take(k).ToArray();
-            ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}, {end}: Lanczos did not converge after {result.Products} products (residuals {string.Join(", ", result.Residuals.Select(r => r.ToString("E2")))})");
+            ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}, {end}: Lanczos did not converge after {result.Iterations} products (residuals {string.Join(", ", result.Residuals.Select(r => r.ToString("E2")))})");
             for (int i = 0; i < k; i++)
             {
                 double err = Math.Abs(result.Eigenvalues[i] - expected[i]);
@@ -60,8 +60,49 @@ public sealed class SpectralAlgorithmTests
                 ClaimAssert.That(EngineCases.Engine, residual <= 1e-6 * norm, $"{which}, {end}: true residual ‖Ay - θy‖ = {residual:E3} for pair {i}");
                 ClaimAssert.Close(EngineCases.Engine, $"{which}, {end}: ‖y_{i}‖", y.norm().item<double>(), 1.0, 1e-10);
             }
-            TestContext.Out.WriteLine($"{which}, {end}: {result.Products} products, Ritz {string.Join(", ", result.Eigenvalues.Select(v => v.ToString("G10")))}");
+            TestContext.Out.WriteLine($"{which}, {end}: {result.Iterations} products, Ritz {string.Join(", ", result.Eigenvalues.Select(v => v.ToString("G10")))}");
         }
+    }
+
+    /// <summary>
+    /// Subspace iteration (block 3) on the known spectrum: the reported residuals are the true ‖Av − λv‖ (1e-12·‖A‖₂),
+    /// one iteration from a random block is reported as not converged, 200 iterations (|λ₄/λ₃| = 4/5.5, so the error
+    /// shrinks by 0.73²⁰⁰ ≈ 1e-28) are reported as converged and match eigvalsh to 1e-9·‖A‖₂, and the warm-started
+    /// solver, called n times with one iteration each, returns exactly (bit for bit) what one call of n iterations does.
+    /// </summary>
+    [Test]
+    public void Subspace_iteration_reports_true_residuals_and_convergence_and_warm_starts_exactly()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, dense, _) = Build("known-spectrum");
+        var exact = SymmetricEigen.Eigenvalues(dense).Reverse().Take(3).ToArray();
+        double norm = exact.Max(Math.Abs);
+        var start = torch.linalg.qr(torch.randn(new long[] { op.Size, 3 }, dtype: ScalarType.Float64, generator: new torch.Generator(7))).Q;
+
+        var one = SubspaceIteration.Run(op, start, iterations: 1);
+        ClaimAssert.That(EngineCases.Engine, !one.Converged, $"one iteration from a random block cannot meet 1e-8 (residuals {string.Join(", ", one.Residuals.Select(r => r.ToString("E2")))})");
+        var many = SubspaceIteration.Run(op, start, iterations: 200);
+        ClaimAssert.That(EngineCases.Engine, many.Converged, $"200 iterations must converge (residuals {string.Join(", ", many.Residuals.Select(r => r.ToString("E2")))})");
+        ClaimAssert.That(EngineCases.Engine, many.Iterations == 600 && one.Iterations == 3, $"products: {one.Iterations} and {many.Iterations}, expected 3 and 600");
+        foreach (var r in new[] { one, many })
+            for (int i = 0; i < 3; i++)
+            {
+                var y = r.Eigenvectors[.., i];
+                double residual = (dense.matmul(y) - r.Eigenvalues[i] * y).norm().item<double>();
+                ClaimAssert.That(EngineCases.Engine, Math.Abs(residual - r.Residuals[i]) <= 1e-12 * norm, $"pair {i}: reported residual {r.Residuals[i]:E6}, true {residual:E6}");
+            }
+        for (int i = 0; i < 3; i++)
+            ClaimAssert.That(EngineCases.Engine, Math.Abs(many.Eigenvalues[i] - exact[i]) <= 1e-9 * norm, $"Ritz value {i} = {many.Eigenvalues[i]:R}, eigvalsh {exact[i]:R}");
+
+        const int calls = 5;
+        var direct = SubspaceIteration.Run(op, start.clone(), iterations: calls);
+        using var solver = new WarmStartedSubspaceIteration(blockSize: 3, iterations: 1, seed: 7);
+        EigenResult warm = null!;
+        for (int c = 0; c < calls; c++) warm = solver.Solve(op, 3);
+        ClaimAssert.That(EngineCases.Engine, warm.Eigenvalues.SequenceEqual(direct.Eigenvalues) && (warm.Eigenvectors - direct.Eigenvectors).abs().max().item<double>() == 0,
+            $"{calls} warm-started calls of one iteration: {string.Join(", ", warm.Eigenvalues.Select(v => v.ToString("R")))}; one call of {calls}: {string.Join(", ", direct.Eigenvalues.Select(v => v.ToString("R")))}");
+        FluentActions.Invoking(() => solver.Solve(new MatrixOperator(torch.eye(4, dtype: ScalarType.Float64)), 3))
+            .Should().Throw<ArgumentException>().WithMessage("*warm-start block was built for 60*");
     }
 
     /// <summary>Power iteration finds the eigenvalue of largest magnitude (signed) to 1e-6 relative.</summary>
@@ -74,9 +115,9 @@ public sealed class SpectralAlgorithmTests
         var exact = SymmetricEigen.Eigenvalues(dense);
         double dominant = exact.MaxBy(Math.Abs);
         var result = PowerIteration.Run(op, tolerance: 1e-9, maxIterations: 5000, seed: 2);
-        TestContext.Out.WriteLine($"{which}: λ = {result.Eigenvalue:R} after {result.Products} products, eigvalsh {dominant:R}");
-        ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}: power iteration did not converge (residual {result.Residual:E3})");
-        ClaimAssert.Close(EngineCases.Engine, $"{which}: power-iteration eigenvalue", result.Eigenvalue, dominant, 1e-6);
+        TestContext.Out.WriteLine($"{which}: λ = {result.Top:R} after {result.Iterations} products, eigvalsh {dominant:R}");
+        ClaimAssert.That(EngineCases.Engine, result.Converged, $"{which}: power iteration did not converge (residual {result.Residuals[0]:E3})");
+        ClaimAssert.Close(EngineCases.Engine, $"{which}: power-iteration eigenvalue", result.Top, dominant, 1e-6);
     }
 
     /// <summary>

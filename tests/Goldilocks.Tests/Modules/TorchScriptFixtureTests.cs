@@ -52,7 +52,7 @@ public sealed class TorchScriptFixtureTests
         using var scope = torch.NewDisposeScope();
         using var point = new LinearizationPoint(new Objective(model, data, new CrossEntropy()), model.CurrentParameters());
         var top = Lanczos.Run(new HessianOperator(point), k: 1, tolerance: 1e-10, maxIterations: 300, seed: 1);
-        TestContext.Out.WriteLine($"{name}: λ₁ = {top.Top:R} in {top.Products} products (residual {top.Residuals[0]:E2}, converged {top.Converged}); PyTorch {reference.GetProperty("topEigenvalue").GetDouble():R}");
+        TestContext.Out.WriteLine($"{name}: λ₁ = {top.Top:R} in {top.Iterations} products (residual {top.Residuals[0]:E2}, converged {top.Converged}); PyTorch {reference.GetProperty("topEigenvalue").GetDouble():R}");
         top.Converged.Should().BeTrue();
         // Converged means a residual ≤ 1e-10 |θ|, which bounds |λ − θ| (Bauer–Fike for symmetric H); PyTorch's value is
         // exact to 1e-14 (its range residual), so 1e-9 leaves a factor 10 for round-off.

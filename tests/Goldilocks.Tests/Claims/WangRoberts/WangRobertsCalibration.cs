@@ -16,11 +16,11 @@ public sealed class WangRobertsCalibration
         for (long seed = 0; seed < seeds; seed++)
         {
             var (objective, theta0) = EdgeOfStabilityExperiment.Create(seed);
-            double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1, new EigenTrackingOptions()).Top;
+            double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1).Top;
             foreach (double eta in etas)
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
-                var run = EigenTracking.Run(objective, theta0, eta, steps, new EigenTrackingOptions(TopK: 1, RecordEvery: 10, LanczosTolerance: 1e-6));
+                var run = EigenTracking.Run(objective, theta0, eta, steps, new EigenTrackingOptions(TopK: 1, RecordEvery: 10), new LanczosSolver(tolerance: 1e-6));
                 var s = EdgeOfStabilityExperiment.Summarize(run);
                 Log($"seed {seed} S0 {s0:F3} eta {eta}: {s} diverged {run.Diverged} {sw.ElapsedMilliseconds} ms");
                 Log("  ηS/2: " + string.Join(" ", run.Sharpness.Select(x => (eta * x / 2).ToString("F2"))));

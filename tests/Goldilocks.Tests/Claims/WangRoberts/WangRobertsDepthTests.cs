@@ -29,14 +29,14 @@ public sealed class WangRobertsDepthTests
         var x = objective.Data.Inputs;
         var expected = x.t().matmul(x) / objective.Count; // XᵀX/N, independent of θ
         double lambdaMax = SymmetricEigen.Eigenvalues(expected).Max();
-        var run = EigenTracking.Run(objective, model.InitialParameters(seed), 3.0 / lambdaMax, 6, new EigenTrackingOptions(TopK: 1));
-        foreach (var s in run.Snapshots)
+        var run = EigenTracking.Run(objective, model.InitialParameters(seed), 3.0 / lambdaMax, 6, new EigenTrackingOptions(TopK: 1, KeepEigenvectors: true, KeepParameters: true));
+        foreach (var s in run.Records)
         {
-            ClaimAssert.Close("W7", $"depth-1 Hessian at step {s.Step}", DenseHessian(objective, s.Parameters), expected, 1e-12);
-            double cos = EigenvectorSimilarity.AbsCosine(s.Eigenvectors, run.Snapshots[0].Eigenvectors);
+            ClaimAssert.Close("W7", $"depth-1 Hessian at step {s.Step}", DenseHessian(objective, s.Parameters!), expected, 1e-12);
+            double cos = EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!);
             ClaimAssert.That("W7", 1 - cos <= 1e-9, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max)");
         }
-        ClaimAssert.That("W7", run.Snapshots[^1].Loss > run.Snapshots[0].Loss, "η = 3/λ_max must be unstable (the loss grows)");
+        ClaimAssert.That("W7", run.Records[^1].Loss > run.Records[0].Loss, "η = 3/λ_max must be unstable (the loss grows)");
     }
 
     [Test]
@@ -54,9 +54,9 @@ public sealed class WangRobertsDepthTests
         var deep = Mlp.DeepLinear(4, new[] { 3, 3 }, 1);
         var objective = Regression(deep, 3);
         var theta0 = deep.InitialParameters(3);
-        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1, new EigenTrackingOptions()).Top;
-        var run = EigenTracking.Run(objective, theta0, 2.2 / s0, 4, new EigenTrackingOptions(TopK: 1));
-        double minCos = run.Snapshots.Skip(1).Min(s => EigenvectorSimilarity.AbsCosine(s.Eigenvectors, run.Snapshots[0].Eigenvectors));
+        double s0 = EigenTracking.TopEigenpairs(objective, theta0, 1).Top;
+        var run = EigenTracking.Run(objective, theta0, 2.2 / s0, 4, new EigenTrackingOptions(TopK: 1, KeepEigenvectors: true));
+        double minCos = run.Records.Skip(1).Min(s => EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!));
         TestContext.Out.WriteLine($"depth 3 linear, η = 2.2/S₀: min |cos(v₁(t), v₁(0))| = {minCos:R}");
         ClaimAssert.That("W7", minCos < 0.999, $"deep linear net must rotate under unstable steps: min |cos| = {minCos:R}");
     }

@@ -28,7 +28,8 @@ public sealed class WangRobertsEdgeOfStabilityCalibration
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var (objective, theta0) = setup.Create(seed);
-            var run = SharpnessTracking.Run(objective, theta0, eta, steps, new SharpnessTrackingOptions(RecordEvery: every, Iterations: int.Parse(Env("WR_IT", "2"))));
+            using var solver = new WarmStartedSubspaceIteration(blockSize: 3, iterations: int.Parse(Env("WR_IT", "2")));
+            var run = EigenTracking.Run(objective, theta0, eta, steps, new EigenTrackingOptions(RecordEvery: every), solver);
             Log($"seed {seed} eta {eta} {setup} diverged {run.Diverged} {sw.ElapsedMilliseconds} ms");
             Log("  ηS/2: " + string.Join(" ", run.StabilityRatio.Select(x => x.ToString("F2"))));
             Log("  loss: " + string.Join(" ", run.Losses.Select(x => x.ToString("F4"))));

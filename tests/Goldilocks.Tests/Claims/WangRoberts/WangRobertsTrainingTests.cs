@@ -15,7 +15,7 @@ public sealed class WangRobertsTrainingTests
         var theta = model.InitialParameters(2);
         using var point = new LinearizationPoint(objective, theta);
         var dense = SymmetricEigen.Decompose(DenseMaterializer.Materialize(new HessianOperator(point)));
-        var pairs = EigenTracking.TopEigenpairs(objective, theta, 6, new EigenTrackingOptions(LanczosTolerance: 1e-12));
+        var pairs = EigenTracking.TopEigenpairs(objective, theta, 6, new LanczosSolver(tolerance: 1e-12));
         double eta = 2 / (0.5 * (dense.Eigenvalues[^2] + dense.Eigenvalues[^3])); // two unstable directions
         var (_, grad) = objective.ValueAndGradient(theta);
         var (filtered, count) = new EigenDirectionSuppression(6).Apply(grad, pairs, eta);
@@ -34,7 +34,7 @@ public sealed class WangRobertsTrainingTests
         var (model, data) = Fixtures.TinyReluNet();
         var objective = Fixtures.CrossEntropyObjective(model, data);
         var theta = model.InitialParameters(3);
-        var opts = new EigenTrackingOptions(LanczosTolerance: 1e-12);
+        var opts = new LanczosSolver(tolerance: 1e-12);
         var top = EigenTracking.TopEigenpairs(objective, theta, 1, opts);
         var gradS = SharpnessGradient.Compute(objective, theta, top.Eigenvectors[.., 0].contiguous());
         var dir = torch.randn(theta.shape, generator: new torch.Generator(11));
@@ -55,16 +55,16 @@ public sealed class WangRobertsTrainingTests
         using var scope = torch.NewDisposeScope();
         var (model, data) = Fixtures.TinyReluNet();
         var objective = Fixtures.CrossEntropyObjective(model, data);
-        var run = EigenTracking.Run(objective, model.InitialParameters(4), 0.5, 6, new EigenTrackingOptions(TopK: 3, RecordEvery: 3, LanczosTolerance: 1e-12));
-        ClaimAssert.That("W9", run.Snapshots.Select(s => s.Step).SequenceEqual(new[] { 0, 3, 6 }), "records at steps 0, 3, 6");
-        foreach (var s in run.Snapshots)
+        var run = EigenTracking.Run(objective, model.InitialParameters(4), 0.5, 6, new EigenTrackingOptions(TopK: 3, RecordEvery: 3, KeepEigenvectors: true, KeepParameters: true), new LanczosSolver(tolerance: 1e-12));
+        ClaimAssert.That("W9", run.Records.Select(s => s.Step).SequenceEqual(new[] { 0, 3, 6 }), "records at steps 0, 3, 6");
+        foreach (var s in run.Records)
         {
-            using var point = new LinearizationPoint(objective, s.Parameters);
+            using var point = new LinearizationPoint(objective, s.Parameters!);
             var dense = SymmetricEigen.Decompose(DenseMaterializer.Materialize(new HessianOperator(point)));
             int p = dense.Eigenvalues.Length;
             for (int k = 0; k < 3; k++)
                 ClaimAssert.Close("W9", $"λ_{k + 1} at step {s.Step}", s.Eigenvalues[k], dense.Eigenvalues[p - 1 - k], 1e-9);
-            double sim = EigenvectorSimilarity.GrassmannSimilarity(s.Eigenvectors, dense.Eigenvectors.narrow(1, p - 3, 3));
+            double sim = EigenvectorSimilarity.GrassmannSimilarity(s.Eigenvectors!, dense.Eigenvectors.narrow(1, p - 3, 3));
             ClaimAssert.That("W11", 1 - sim <= 1e-8, $"top-3 subspace at step {s.Step}: Grassmann similarity {sim:R}");
         }
     }

@@ -4,6 +4,11 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Spectral;
 
 /// <summary>Gaussian-smoothed spectral density from stochastic Lanczos quadrature: nodes θ and weights τ² per probe.</summary>
+/// <param name="Nodes">Quadrature nodes θ (Ritz values of every probe).</param>
+/// <param name="Weights">Quadrature weights τ²/probes; they sum to 1.</param>
+/// <param name="Sigma">Width σ of the Gaussian placed on each node.</param>
+/// <param name="Probes">Number of start vectors.</param>
+/// <param name="Steps">Lanczos steps per start vector.</param>
 public sealed record SpectralDensity(double[] Nodes, double[] Weights, double Sigma, int Probes, int Steps)
 {
     /// <summary>Density φ(x) = Σ w_i N(x; θ_i, σ²) (integrates to 1).</summary>
@@ -14,6 +19,7 @@ public sealed record SpectralDensity(double[] Nodes, double[] Weights, double Si
 /// <summary>Stochastic Lanczos quadrature (Ghorbani et al. 2019; Sagun et al.): spectral density of any operator.</summary>
 public static class StochasticLanczosQuadrature
 {
+    /// <summary>The smoothed spectral density of <paramref name="op"/>: <paramref name="probes"/> seeded Rademacher start vectors, <paramref name="steps"/> Lanczos steps each (Gauss quadrature nodes and weights), Gaussians of width <paramref name="sigma"/>.</summary>
     public static SpectralDensity Run(ICurvatureOperator op, int probes, int steps, long seed, double sigma)
     {
         ArgumentNullException.ThrowIfNull(op);

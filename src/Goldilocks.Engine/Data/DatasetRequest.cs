@@ -21,9 +21,18 @@ public enum DatasetKind
 /// Q for an imbalanced subset (paper 000 Fig. 5; otherwise class-balanced). <see cref="Load"/> returns a new dataset the
 /// caller owns. Real images are standardised with their whole split's per-pixel statistics.
 /// </summary>
+/// <param name="Kind">Which data.</param>
+/// <param name="Samples">Number of samples N (≥ 1).</param>
+/// <param name="Seed">Seed of the subset (or of the synthetic draw).</param>
+/// <param name="Images">Samples as images [C, H, W] instead of flat vectors (synthetic clusters become 1×28×28).</param>
+/// <param name="Features">Features D of synthetic clusters.</param>
+/// <param name="Classes">Number of classes K (must match the real data set).</param>
+/// <param name="DataDirectory">Folder of the real data files (FashionMNIST default: the Debian package's folder).</param>
+/// <param name="Prior">Class prior Q of an imbalanced subset; null for class-balanced.</param>
 public sealed record DatasetRequest(DatasetKind Kind, int Samples, long Seed, bool Images = false,
     int Features = 20, int Classes = 10, string? DataDirectory = null, IReadOnlyList<double>? Prior = null)
 {
+    /// <summary>Builds the requested dataset in <paramref name="dtype"/> on <paramref name="device"/> (CPU by default); the caller owns it.</summary>
     public Dataset Load(ScalarType dtype = ScalarType.Float64, Device? device = null)
     {
         if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "samples must be ≥ 1");

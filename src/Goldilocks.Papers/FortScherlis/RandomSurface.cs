@@ -14,6 +14,10 @@ public enum SurfaceKind
 }
 
 /// <summary>Result of training on a surface: loss per step, final coordinates and parameters (caller owns them).</summary>
+/// <param name="Losses">Loss per step.</param>
+/// <param name="Coordinates">Final coordinates w [d].</param>
+/// <param name="FinalParameters">θ(w) at the final coordinates.</param>
+/// <param name="Diverged">True when the loss stopped being finite.</param>
 public sealed record SubspaceTrainingResult(IReadOnlyList<double> Losses, Tensor Coordinates, Tensor FinalParameters, bool Diverged);
 
 /// <summary>
@@ -22,15 +26,12 @@ public sealed record SubspaceTrainingResult(IReadOnlyList<double> Losses, Tensor
 /// </summary>
 public sealed class RandomSurface
 {
+    /// <summary>A surface of <paramref name="kind"/> through <paramref name="origin"/> P spanned by <paramref name="basis"/> M [P, d] (checked by <see cref="SubspaceBasis.Validate"/>); both are copied.</summary>
     public RandomSurface(Objective objective, Tensor origin, Tensor basis, SurfaceKind kind = SurfaceKind.Hyperplane)
     {
         Objective = objective ?? throw new ArgumentNullException(nameof(objective));
         objective.ValidateParameters(origin, nameof(origin));
-        ArgumentNullException.ThrowIfNull(basis);
-        if (basis.dim() != 2 || basis.shape[0] != objective.Model.ParameterCount)
-            throw new ArgumentException($"basis must have shape [{objective.Model.ParameterCount}, d], got [{string.Join(", ", basis.shape)}]", nameof(basis));
-        Guard.SameDTypeAndDevice(basis, origin.dtype, origin.device, nameof(basis));
-        Guard.Finite(basis, nameof(basis));
+        SubspaceBasis.Validate(basis, objective.Model.ParameterCount, origin.dtype, origin.device, nameof(basis));
         Radius = origin.norm().ToDouble();
         if (kind == SurfaceKind.Hypersphere && !(Radius > 0)) throw new ArgumentException("a hypersphere needs an origin P ≠ 0", nameof(origin));
         Origin = origin.detach().clone().DetachFromDisposeScope();
@@ -38,14 +39,19 @@ public sealed class RandomSurface
         Kind = kind;
     }
 
+    /// <summary>The objective trained on the surface.</summary>
     public Objective Objective { get; }
+    /// <summary>The origin P (a copy owned by the surface).</summary>
     public Tensor Origin { get; }
+    /// <summary>The frozen basis M [D, d] (a copy owned by the surface).</summary>
     public Tensor Basis { get; }
+    /// <summary>Hyperplane or hypersphere.</summary>
     public SurfaceKind Kind { get; }
 
     /// <summary>‖P‖, the radius of the hypersphere.</summary>
     public double Radius { get; }
 
+    /// <summary>d, the number of trained coordinates.</summary>
     public int Dimension => (int)Basis.shape[1];
 
     /// <summary>θ(w), differentiable in w.</summary>
