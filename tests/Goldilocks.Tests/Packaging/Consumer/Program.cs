@@ -33,6 +33,10 @@ var g = cat(autograd.grad(new[] { loss }, ps, create_graph: true, retain_graph: 
 var rows = Enumerable.Range(0, (int)g.shape[0])
     .Select(i => cat(autograd.grad(new[] { g[i] }, ps, retain_graph: true).Select(t => t.flatten()).ToArray())).ToArray();
 double hvpError = (stack(rows).matmul(v) - hv).abs().max().item<double>();
+var trace = Hutchinson.Estimate(new GTermOperator(point), probes: 100, seed: 0).Trace;   // Value ± StandardError
+var hTermCheck = new HessianOperator(point).Minus(new GTermOperator(point));             // = the H-term operator
+double algebraError = (hTermCheck.Apply(v) - new HTermOperator(point).Apply(v)).abs().max().item<double>();
+Console.WriteLine($"algebra: (H - G)v vs H-term v max |diff| = {algebraError:E3}; Tr(G) = {trace.Value:R} ± {trace.StandardError:R}");
 Console.WriteLine($"module: P = {model.ParameterCount}, degree {model.HomogeneityDegree?.ToString() ?? "none"}, HVP max |diff| = {hvpError:E3}");
 
 // 2. A TorchScript file saved by PyTorch (args: file, inputs.f64 with [8, 784] float64, labels.i64 with 8 int64).
@@ -47,4 +51,4 @@ using var scriptedPoint = new LinearizationPoint(scriptedObjective, scripted.Cur
 var top = Lanczos.Run(new HessianOperator(scriptedPoint), k: 1);
 Console.WriteLine($"torchscript: P = {scripted.ParameterCount}, degree {scripted.HomogeneityDegree?.ToString() ?? "none"}, " +
                   $"top eigenvalue {top.Top:R} (residual {top.Residuals[0]:E2}, converged {top.Converged}, {top.Iterations} products)");
-return hvpError < 1e-12 && top.Converged ? 0 : 1;
+return hvpError < 1e-12 && algebraError < 1e-12 && top.Converged ? 0 : 1;
