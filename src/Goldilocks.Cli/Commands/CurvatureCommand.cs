@@ -40,8 +40,8 @@ public static class CurvatureCommand
 
     public static readonly ExperimentCommand Command = new("curvature",
         "Loss, gradient norm and curvature statistics of H, G-term and H-term on a random subspace.",
-        new Option[] { Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Alpha, Temperature,
-            TemperatureFollowsAlpha, Dimension, CurvatureGrid.BatchSize }, Sweep: true, Run, PrintTable);
+        ModelChoice.WithFile(Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Alpha, Temperature,
+            TemperatureFollowsAlpha, Dimension, CurvatureGrid.BatchSize), Sweep: true, Run, PrintTable);
 
     private static CommandOutputs? Run(ParseResult parse, CommandContext ctx, Device device)
     {
@@ -49,11 +49,10 @@ public static class CurvatureCommand
         double temperature = parse.GetValue(Temperature);
         bool follow = parse.GetValue(TemperatureFollowsAlpha);
         var settings = ctx.BaseSettings(device);
-        var (objective, d) = CurvatureGrid.Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
-        using var _ = objective.Data;
+        var (setup, objective, d) = CurvatureGrid.Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
+        using var _ = setup;
         var model = objective.Model;
-        if (follow && model.HomogeneityDegree is null)
-            throw new CliUsageException($"--temperature-follows-alpha needs an L-homogeneous model; {model.Name} is not homogeneous");
+        if (follow) setup.RequireDegree("--temperature-follows-alpha (T = α^L·T₀)");
         settings["alpha"] = Array(alphas);
         settings["temperature"] = temperature;
         settings["temperatureFollowsAlpha"] = follow;
@@ -76,7 +75,7 @@ public static class CurvatureCommand
         var settings = (JsonObject)outputs.Document["settings"]!;
         var points = ResultJson.FromNode(outputs.Document["results"]!, ResultJson.Default.IReadOnlyListCurvaturePoint);
         ctx.Console.MarkupLine(Markup.Escape(
-            $"{settings["modelName"]} (P = {settings["parameters"]}) on {settings["data"]!["datasetName"]}, T = {settings["temperature"]}, d = {settings["dimension"]}, seed = {settings["seed"]}"));
+            $"{settings["modelName"]} (P = {settings["parameterCount"]}) on {settings["data"]!["datasetName"]}, T = {settings["temperature"]}, d = {settings["dimension"]}, seed = {settings["seed"]}"));
         var table = new Table().AddColumns("α", "loss", "‖∇L‖", "operator", "trace", "‖·‖_F", "‖·‖₂", "PC", "convexity");
         foreach (var p in points)
         {
