@@ -86,10 +86,15 @@ public static class ModelChoice
         {
             throw new CliUsageException($"--model-file: no such file {file}");
         }
+        catch (InvalidDataException e) when (e.InnerException is ArgumentException { ParamName: "inputShape" or "module" } probe)
+        {
+            // The module loaded but failed on, or returned the wrong shape for, the probe batch of the data's sample shape.
+            string hint = images ? "" : $"; inputs go in as flat vectors [N, {string.Join(", ", shape)}]: give --images for a network that takes images [N, C, H, W]";
+            throw new CliUsageException($"--model-file {file}: {FirstLine(probe.Message.Replace($" (Parameter '{probe.ParamName}')", ""))}{hint}");
+        }
         catch (InvalidDataException e)
         {
-            string hint = images ? "" : $" (inputs go in as flat vectors [N, {string.Join(", ", shape)}]; give --images for a network that takes images [N, C, H, W])";
-            throw new CliUsageException($"--model-file: {e.Message.Split('\n', 2)[0].Trim()}{hint}");
+            throw new CliUsageException($"--model-file: {FirstLine(e.Message)}");
         }
         if (network.Outputs != data.Classes)
         {
@@ -98,4 +103,6 @@ public static class ModelChoice
         }
         return network;
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }
