@@ -8,7 +8,7 @@ namespace Goldilocks.Papers.Deconstructing;
 /// <param name="LanczosTolerance">Relative residual tolerance of the top Ritz pair: converged when
 /// ‖Av − λv‖ ≤ tolerance·|λ|.</param>
 /// <param name="LanczosMaxIterations">Largest number of Lanczos products per operator (capped at P).</param>
-public sealed record FullSpaceOptions(int Probes = 30, double LanczosTolerance = 1e-8, int LanczosMaxIterations = 100);
+public sealed record FullSpaceOptions(int Probes = 100, double LanczosTolerance = 1e-8, int LanczosMaxIterations = 100);
 
 /// <summary>Full-space numbers of one operator A ∈ R^{P×P} (the Hessian, the G-term or the H-term at θ).</summary>
 /// <param name="TopEigenvalue">The largest algebraic eigenvalue λ_max(A), by Lanczos.</param>
