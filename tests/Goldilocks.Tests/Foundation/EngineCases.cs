@@ -35,7 +35,7 @@ public sealed class EngineCase : IDisposable
 /// </summary>
 public static class EngineCases
 {
-    /// <summary>Label for failures of engine checks that are not themselves a paper claim (issue 2).</summary>
+    /// <summary>Label for failures of engine checks that are not themselves a paper claim.</summary>
     public const string Engine = "engine";
 
     /// <summary>Names of the architectures, for [TestCaseSource].</summary>

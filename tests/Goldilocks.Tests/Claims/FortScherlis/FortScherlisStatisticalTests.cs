@@ -12,16 +12,26 @@ public sealed class FortScherlisStatisticalTests
     public void F4_projected_PC_grows_with_d_and_reaches_PC_of_H_while_the_positive_fraction_falls()
     {
         int[] dims = { 2, 8, 32, 144 };
-        var (full, _, pc, positive) = DimensionScan.Run(SeedOffset.Apply(0L), dims, 6);
-        TestContext.Out.WriteLine($"PC(H) = {full:F3}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
-        ClaimAssert.Close("F4", "PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
-        // Growth (d ≪ PC²) and plateau (d ≳ PC²) are resolvable with 6 bases only when PC(H) is not small: see specs/F4.
-        if (full >= F4MinResolvablePc)   // seed 0: PC(H) = 2.01
+        // Growth (d ≪ PC²) and plateau (d ≳ PC²) are a statement about nets whose PC(H) is not small (specs/F4): seeds
+        // are admitted in order until F4Admitted of them have PC(H) ≥ F4MinResolvablePc (9/20 calibrated seeds do).
+        var (all, admitted) = SeedWindow.Admit(F4Admitted, F4MaxSeeds,
+            seed => (Seed: seed, Run: DimensionScan.Run(seed, dims, 6)),
+            m => m.Run.FullPositiveCurvature >= F4MinResolvablePc);
+        foreach (var (seed, (full, _, pc, positive)) in all)
         {
-            ClaimAssert.That("F4", pc[0] < pc[2], $"PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
-            ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"PC(H_32)/PC(H) = {pc[2] / full:F3} should be near 1 once d ≳ PC² = {full * full:F1}");
+            TestContext.Out.WriteLine($"seed {seed}: PC(H) = {full:F3}{(full >= F4MinResolvablePc ? " (admitted)" : "")}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
+            ClaimAssert.Close("F4", $"seed {seed}: PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
         }
-        ClaimAssert.That("F4", positive[0] - positive[2] > F4MinPositiveDrop, $"positive fraction must fall from d=2 ({positive[0]:F3}) to d=32 ({positive[2]:F3})");
+        ClaimAssert.That("F4", admitted.Count == F4Admitted,
+            $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPositiveCurvature.ToString("F3")))}); {F4Admitted} needed");
+        foreach (var (seed, (full, _, pc, _)) in admitted)
+        {
+            ClaimAssert.That("F4", pc[0] < pc[2], $"seed {seed} (PC(H) = {full:F3}): PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
+            ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"seed {seed}: PC(H_32)/PC(H) = {pc[2] / full:F3} ≤ {F4MinPlateau}; it should be near 1 once d ≳ PC² = {full * full:F1}");
+        }
+        var first = all[0].Run;
+        ClaimAssert.That("F4", first.PositiveFraction[0] - first.PositiveFraction[2] > F4MinPositiveDrop,
+            $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.PositiveFraction[0]:F3}) to d = 32 ({first.PositiveFraction[2]:F3}) by more than {F4MinPositiveDrop}");
     }
 
     [Test]
@@ -100,6 +110,7 @@ public sealed class FortScherlisStatisticalTests
     }
 
     // Margins (see the specs for the calibration distributions).
+    private const int F4Admitted = 3, F4MaxSeeds = 20;  // 9/20 calibrated seeds admitted: P(< 3 of 20) ≈ 1e-3 (binomial)
     private const double F4MinResolvablePc = 1.5;   // PC_2 vs PC_32 differ by ≥ 50% in theory; 9/9 calibrated seeds with PC ≥ 1.5 grow
     private const double F4MinPlateau = 0.8;        // calibrated min 0.918 over the seeds with PC ≥ 1.5 (theory ≥ 0.9)
     private const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)

@@ -7,8 +7,8 @@ namespace Goldilocks.Tests.Claims.Sagun;
 /// <summary>Exact claims of Sagun et al. (paper 004): S1, S2, S3, S8, S9.</summary>
 public sealed class SagunExactTests
 {
-    /// <summary>Dense H, G-term and H-term. For a linear model the H-term graph is structurally empty (the shared
-    /// HTermOperator then throws), so <paramref name="linear"/> takes the H-term as H - G instead.</summary>
+    /// <summary>Dense H, G-term and H-term, each from its own operator. For a linear model the H-term's second-derivative
+    /// graph is structurally empty and <see cref="HTermOperator"/> returns zeros.</summary>
     private static (Tensor H, Tensor G, Tensor HTerm) DenseSplit(Objective objective, Tensor theta)
     {
         using var point = new LinearizationPoint(objective, theta);

@@ -45,6 +45,33 @@ public sealed class WangRobertsDlnUpdateTests
             $"Θ' = (1 − sηz' + η²z'²)Θ at {c}: {next[0] * next[1]:R} vs {dln.OutputFactor(c.Eta) * dln.Output:R}");
     }
 
+    /// <summary>
+    /// The sign of the step (App. B.2 writes Δθ₁ = +ηz'θ₂): r₁'s factor 1 − x² is even in x, so a gradient-ascent step
+    /// multiplies r₁ by the same factor; Θ's factor is not: ascent gives 1 + sx + x², which differs from the descent
+    /// factor 1 − sx + x² by 2sxΘ (sx = sηz' ≥ 2η|z'| > 0).
+    /// </summary>
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [Claim("W3")]
+    public void Ascent_step_keeps_the_r1_factor_and_only_Theta_needs_the_descent_sign(StepCase c)
+    {
+        var dln = c.Dln;
+        var ascent = Step(dln.Z, dln.Parameters, -c.Eta);
+        double r1Next = ascent[1] * ascent[1] - ascent[0] * ascent[0];
+        double expectedR1 = dln.ImbalanceFactor(c.Eta) * dln.ParameterImbalance;
+        double r1Scale = ascent[0] * ascent[0] + ascent[1] * ascent[1];
+        ClaimAssert.That("W3", Math.Abs(r1Next - expectedR1) <= 1e-10 * r1Scale,
+            $"ascent step: r₁' = (1 − η²z'²) r₁ at {c}: {r1Next:R} vs {expectedR1:R} (scale θ₁'² + θ₂'² = {r1Scale:E3})");
+        double thetaNext = ascent[0] * ascent[1];
+        double scale = Math.Abs(dln.Output) * (1 + Math.Abs(dln.S * c.Eta * dln.ZPrime) + Math.Pow(c.Eta * dln.ZPrime, 2));
+        double ascentFactor = 1 + dln.S * c.Eta * dln.ZPrime + Math.Pow(c.Eta * dln.ZPrime, 2);
+        ClaimAssert.That("W3", Math.Abs(thetaNext - ascentFactor * dln.Output) <= 1e-12 * scale,
+            $"ascent step: Θ' = (1 + sηz' + η²z'²)Θ at {c}: {thetaNext:R} vs {ascentFactor * dln.Output:R}");
+        double descentGap = Math.Abs(thetaNext - dln.OutputFactor(c.Eta) * dln.Output);
+        // sx = 2p for η = p·η* (x = 2p/s), so gap/scale = 4p/(1 + 2p + x²) ≥ 0.18 over p ∈ [0.05, 3], |s| ≥ 2.
+        ClaimAssert.That("W3", descentGap > 0.1 * scale,
+            $"ascent step at {c}: the descent factor 1 − sηz' + η²z'² must not fit Θ' (gap {descentGap:E3}, scale {scale:E3})");
+    }
+
     [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
     [Claim("W3")]
     public void Beta_ratio_gamma_beta_is_exact_for_monomial_z(StepCase c)

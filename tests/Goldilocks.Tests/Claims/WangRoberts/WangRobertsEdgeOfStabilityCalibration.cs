@@ -6,7 +6,7 @@ namespace Goldilocks.Tests.Claims.WangRoberts;
 [Explicit("calibration: run by hand, see specs/W9-W12")]
 public sealed class WangRobertsEdgeOfStabilityCalibration
 {
-    private static void Log(string line) => File.AppendAllText("/tmp/companion-w-eos.log", line + "\n");
+    private static void Log(string line) => File.AppendAllText(Path.Combine(Path.GetTempPath(), "companion-w-eos.log"), line + "\n");
 
     private static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
 
