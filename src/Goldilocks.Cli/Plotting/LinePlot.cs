@@ -32,6 +32,9 @@ public static class LinePlot
     /// <summary>Curves with more points than this are drawn as lines only; sparser ones mark each computed point.</summary>
     public const int MaxMarkedPoints = 30;
 
+    /// <summary>Legends with at most this many entries (two rows) go below the plot, longer ones to its right.</summary>
+    private const int MaxLegendItemsBelow = 4;
+
     public static byte[] Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
         bool logX = false, bool logY = false)
     {
@@ -87,17 +90,16 @@ public static class LinePlot
         return plot;
     }
 
-    /// <summary>The legend on the right at the readable size, rendered to PNG bytes.</summary>
+    /// <summary>The legend at the readable size, rendered to PNG bytes: below the plot (the data area keeps the full width)
+    /// for up to <see cref="MaxLegendItemsBelow"/> entries, else on the right (ScottPlot under-measures a taller legend below
+    /// the plot and cuts its last row off).</summary>
     internal static byte[] Finish(Plot plot)
     {
         plot.Legend.FontSize = LegendFontSize;
-        plot.ShowLegend(Edge.Right);
+        int items = plot.Legend.ManualItems.Count + plot.GetPlottables().Sum(p => p.LegendItems.Count(i => !string.IsNullOrEmpty(i.LabelText)));
+        plot.ShowLegend(items <= MaxLegendItemsBelow ? Edge.Bottom : Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
-
-    public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
-        bool logX = false, bool logY = false) =>
-        AtomicFile.WriteAllBytes(path, Render(title, xLabel, yLabel, series, logX, logY));
 
     /// <summary>Shrinks the label's font so the text fits into <paramref name="pixels"/> (titles and axis labels are never cut off).</summary>
     private static void Fit(LabelStyle label, int pixels)
