@@ -101,6 +101,10 @@ public static class LinePlot
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    public static void Write(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
+        bool logX = false, bool logY = false) =>
+        AtomicFile.WriteAllBytes(path, Render(title, xLabel, yLabel, series, logX, logY));
+
     /// <summary>Shrinks the label's font so the text fits into <paramref name="pixels"/> (titles and axis labels are never cut off).</summary>
     private static void Fit(LabelStyle label, int pixels)
     {
