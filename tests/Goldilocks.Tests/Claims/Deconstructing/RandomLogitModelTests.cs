@@ -70,6 +70,24 @@ public sealed class RandomLogitModelTests
         ClaimAssert.That("G13", z < ZBound, $"Monte Carlo mean of G differs from Eq. 7: max |z| = {z:F2} ≥ {ZBound}");
     }
 
+    /// <summary>Negative control: Eq. 7 without its noise term (1 − ‖p‖²)σ_e² I is far outside the Monte Carlo
+    /// error of the same draws.</summary>
+    [Claim("G13")]
+    [Test]
+    [Category(Categories.NegativeControl)]
+    public void Eq7_without_the_noise_term_fails_the_Monte_Carlo_mean()
+    {
+        using var scope = torch.NewDisposeScope();
+        var p = SoftmaxCovariance.Softmax(Logits);
+        using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
+        var gen = new torch.Generator((ulong)SeedOffset.Apply(11L));
+        var draws = Enumerable.Range(0, Draws).Select(_ => model.SampleGTerm(p, gen)).ToList();
+        double noise = (1 - p.Sum(x => x * x)) * 0.5 * 0.5;
+        double z = MaxZ(draws, model.ExpectedGTerm(p) - noise * torch.eye(6, dtype: torch.float64));
+        TestContext.Out.WriteLine($"[G13] Eq. 7 without (1 − ‖p‖²)σ_e² I = {noise:F4} I: max |z| = {z:F2}");
+        ClaimAssert.That("G13", z >= ZBound, $"Eq. 7 without its noise term must fail: max |z| = {z:F2} < {ZBound}");
+    }
+
     [Claim("G14")]
     [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50)]
     public void Noise_free_batch_gradient_is_Eq9_and_its_norm_is_sigma_c_sqrt_d_times_distance(BatchCase b, int seed)
