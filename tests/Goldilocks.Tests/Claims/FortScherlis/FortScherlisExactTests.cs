@@ -147,9 +147,9 @@ public sealed class FortScherlisExactTests
         const int dim = 12, count = 40_000;
         // H = I: on the unit sphere every curvature is exactly 1, so the variance is 0, not 2‖I‖²/D² = 2/D.
         var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, SeedOffset.Apply(1), DirectionKind.UniformSphere);
-        ones.Max(x => Math.Abs(x - 1)).Should().BeLessThan(1e-13, "[F3] uᵀIu = 1 for every unit u");
-        RandomDirections.SphereCurvatureVariance(dim, dim, dim).Should().Be(0);
-        RandomDirections.GaussianCurvatureVariance(dim, dim).Should().BeApproximately(2.0 / dim, 1e-15);
+        ClaimAssert.That("F3", ones.Max(x => Math.Abs(x - 1)) < 1e-13, $"uᵀIu = 1 for every unit u: worst |uᵀIu − 1| = {ones.Max(x => Math.Abs(x - 1)):E3}");
+        ClaimAssert.That("F3", RandomDirections.SphereCurvatureVariance(dim, dim, dim) == 0, $"sphere variance for H = I must be 0, got {RandomDirections.SphereCurvatureVariance(dim, dim, dim):R}");
+        ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= 1e-15, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}");
 
         var h = SymmetricMatrix(dim, SeedOffset.Apply(11), shift: 1.5);
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
@@ -257,9 +257,9 @@ public sealed class FortScherlisExactTests
     [Claim("F5")]
     public void F5_chi_mean_and_width_closed_forms()
     {
-        ThinShell.LogGamma(0.5).Should().BeApproximately(0.5 * Math.Log(Math.PI), 1e-14);
-        ThinShell.LogGamma(5).Should().BeApproximately(Math.Log(24), 1e-13);
-        ThinShell.LogGamma(101).Should().BeApproximately(363.73937555556347, 1e-10);
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(0.5) - 0.5 * Math.Log(Math.PI)) <= 1e-14, $"log Γ(0.5) = {ThinShell.LogGamma(0.5):R} vs ½ log π = {0.5 * Math.Log(Math.PI):R}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(5) - Math.Log(24)) <= 1e-13, $"log Γ(5) = {ThinShell.LogGamma(5):R} vs log 24 = {Math.Log(24):R}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(101) - 363.73937555556347) <= 1e-10, $"log Γ(101) = {ThinShell.LogGamma(101):R} vs log 100! = 363.73937555556347");
         ClaimAssert.Close("F5", "E χ_1 = √(2/π)", ThinShell.ChiMean(1), Math.Sqrt(2 / Math.PI), 1e-14);
         ClaimAssert.Close("F5", "E χ_2 = √(π/2)", ThinShell.ChiMean(2), Math.Sqrt(Math.PI / 2), 1e-14);
         ClaimAssert.Close("F5", "E χ_3 = 2√(2/π)", ThinShell.ChiMean(3), 2 * Math.Sqrt(2 / Math.PI), 1e-14);
@@ -308,7 +308,7 @@ public sealed class FortScherlisExactTests
         TestContext.Out.WriteLine($"P = {model.ParameterCount}, P_eff = {pEff:F1}; E r² {meanR2:F3} vs {expectedR2:F3}; relative width {relWidth:F4}, 1/√(2P_eff) = {1 / Math.Sqrt(2 * pEff):F4}, 1/√(2P) = {1 / Math.Sqrt(2.0 * model.ParameterCount):F4}");
         ClaimAssert.Close("F5", "mean squared Kaiming radius vs Σσ²", meanR2, expectedR2, 4 * Math.Sqrt(2 / pEff / draws));
         ClaimAssert.Close("F5", "relative shell width vs 1/√(2 P_eff)", relWidth, 1 / Math.Sqrt(2 * pEff), 0.12);
-        ClaimAssert.That("F5", relWidth > 1.8 / Math.Sqrt(2.0 * model.ParameterCount), "with unequal layer variances the shell is much thicker than 1/√(2P)");
+        ClaimAssert.That("F5", relWidth > 1.8 / Math.Sqrt(2.0 * model.ParameterCount), $"with unequal layer variances the shell is much thicker than 1/√(2P): relative width {relWidth:F4} vs 1.8/√(2P) = {1.8 / Math.Sqrt(2.0 * model.ParameterCount):F4}");
     }
 
     // ---------- F6: Euler identity, radial loss limits ----------
@@ -467,9 +467,9 @@ public sealed class FortScherlisExactTests
             double trace = torch.trace(a).item<double>();
             double scale = 1 + a.abs().sum().item<double>();
             Math.Abs(sides.MeanTrace - sides.RadialLaplacian).Should().BeLessThan(1e-12 * scale, $"[F7] ⟨Tr H⟩ = {sides.MeanTrace} vs ∂²⟨L⟩ + (D-1)/r ∂⟨L⟩ = {sides.RadialLaplacian} (D={dim}, r={radius})");
-            Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(1e-12 * scale * (1 + radius), "[F7] ∂⟨L⟩/∂r = r Tr(A)/D for L = ½θᵀAθ + bᵀθ");
+            Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(1e-12 * scale * (1 + radius), $"[F7] ∂⟨L⟩/∂r = {sides.FirstRadialDerivative:R} vs r Tr(A)/D = {radius * trace / dim:R} for L = ½θᵀAθ + bᵀθ");
             // The closed-form radial profile ⟨L⟩_r = c + r² Tr(A)/(2D) gives the same right-hand side.
-            Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace).Should().BeLessThan(1e-12 * scale);
+            ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < 1e-12 * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius})");
         });
     }
 }
