@@ -42,7 +42,7 @@ public abstract class WorkloadBenchmark
     public string Model { get; set; } = Workload.LeNet300100;
 
     /// <summary>Both models by default; <c>BENCH_MODELS</c> (comma-separated) restricts the run, e.g. to
-    /// LeNet-300-100, whose budgets the issue states (a LeNet-5 Hutchinson run alone takes ~10 minutes on 2 cores).</summary>
+    /// LeNet-300-100, whose budgets BENCHMARKS.md states (a LeNet-5 Hutchinson run alone takes ~10 minutes on 2 cores).</summary>
     public static IEnumerable<string> Models =>
         Environment.GetEnvironmentVariable("BENCH_MODELS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         ?? new[] { Workload.LeNet300100, Workload.LeNet5Name };

@@ -6,7 +6,7 @@ namespace Goldilocks.Benchmarks;
 
 /// <summary>
 /// The benchmark-comparison step: reads BenchmarkDotNet's full JSON export and metrics.json of the same run and fails
-/// (exit 1) when a budget of issue 6 is broken. All timing budgets are ratios from ONE run of the fastest iteration of
+/// (exit 1) when a budget of BENCHMARKS.md is broken. All timing budgets are ratios from ONE run of the fastest iteration of
 /// each benchmark (the ratio of medians is printed beside it).
 /// </summary>
 internal static class BudgetCheck

@@ -6,7 +6,7 @@ namespace Goldilocks.Benchmarks;
 
 /// <summary>
 /// The timed operations, each returning a scalar (so nothing is optimised away) and freeing what it allocates.
-/// "Fresh" = a plain double backward from scratch (forward, first-order graph, product), the issue's definition of
+/// "Fresh" = a plain double backward from scratch (forward, first-order graph, product), the budget's definition of
 /// one product; "shared" = one product on an existing linearisation, which is how Lanczos, Hutchinson and the
 /// projections use them.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class Operations
         return loss + grad[0].ToDouble();
     }
 
-    /// <summary>The reference the HVP budget is stated against (issue 6: "a plain TorchSharp double backward"): the
+    /// <summary>The reference the HVP budget is stated against (BENCHMARKS.md: "a plain TorchSharp double backward"): the
     /// same model, torch's own cross_entropy, no library layer (no Objective, LinearizationPoint or operator).</summary>
     public static double PlainDoubleBackward(Workload w)
     {

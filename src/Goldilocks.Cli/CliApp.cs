@@ -10,7 +10,7 @@ public static class CliApp
 {
     public const int ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitInterrupted = 130;
 
-    /// <summary>The experiment sub-commands of issue 5 item 2, in the order <c>report</c> runs them.</summary>
+    /// <summary>The experiment sub-commands <c>report</c> runs, in its order (<c>curvature</c>, a single-point probe, is not among them).</summary>
     public static IReadOnlyList<ExperimentCommand> Experiments => new[]
     {
         ZoneCommand.Command, TemperatureCommand.Command, GammaCommand.Command, PriorGradientCommand.Command, ConfidenceCommand.Command,
@@ -23,7 +23,7 @@ public static class CliApp
             "goldilocks: executable checks of what four papers claim about the loss Hessian (Goldilocks zone, " +
             "Fort & Scherlis; Wang & Roberts; Sagun et al.). Every command writes JSON, CSV and PNG into --out.");
         GlobalOptions.AddTo(root);
-        root.Subcommands.Add(CurvatureCommand.Build());
+        root.Subcommands.Add(CurvatureCommand.Command.Build());
         foreach (var experiment in Experiments) root.Subcommands.Add(experiment.Build());
         root.Subcommands.Add(MergeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());

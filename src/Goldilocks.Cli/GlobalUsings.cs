@@ -1,13 +1,3 @@
-global using TorchSharp;
-global using Tensor = TorchSharp.torch.Tensor;
-global using Device = TorchSharp.torch.Device;
-global using ScalarType = TorchSharp.torch.ScalarType;
 global using System.CommandLine;
 global using System.Text.Json.Nodes;
 global using Goldilocks.Cli.Infrastructure;
-global using Goldilocks.Papers.Common;
-global using Goldilocks.Papers.Deconstructing;
-global using Goldilocks.Papers.FortScherlis;
-global using Goldilocks.Papers.Reporting;
-global using Goldilocks.Papers.Sagun;
-global using Goldilocks.Papers.WangRoberts;

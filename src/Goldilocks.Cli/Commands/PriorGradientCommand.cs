@@ -14,28 +14,25 @@ public static class PriorGradientCommand
 
     public static readonly ExperimentCommand Command = new("prior-gradient",
         "Gradient norm vs ‖Q̂ − Q‖ with fitted and predicted slope (Fig. 5b) and the gradient cosine across datasets (Fig. 5a).",
-        new Option[] { Priors, SubsetSize, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
-            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points }, Sweep: false, Run);
+        ModelChoice.WithFile(Priors, SubsetSize, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points), Sweep: false, Run);
 
     private static CommandOutputs Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
-        using var pool = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, pool, parse.GetValue(CurvatureGrid.Hidden)!);
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (pool, model) = (setup.Data, setup.Model);
         int priors = parse.GetValue(Priors), subset = parse.GetValue(SubsetSize);
         if (subset < pool.Classes) throw new CliUsageException($"--subset-size {subset} must be at least the number of classes {pool.Classes}");
-        using var theta = model.InitialParameters(ctx.Seed, ScalarType.Float64, device);
-        var fig5b = PriorGradient.Run(model, pool, theta, priors, subset, ctx.Seed);
+        using var theta = SeedRule.InitialParameters(model, SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
+        var fig5b = PriorGradient.Run(model, pool, theta, priors, subset, SeedRule.Data(ctx.Seed));
         var alphas = ZoneCommand.Alphas(parse);
-        using var noise = GradientCosine.GaussianNoise((int)pool.Count, pool.Inputs.shape.Skip(1).ToArray(), pool.Classes, ctx.Seed + 7, ScalarType.Float64, device);
-        var fig5a = GradientCosine.Run(model, pool, noise, ctx.Seed, alphas);
-        settings["modelName"] = model.Name;
+        using var noise = GradientCosine.GaussianNoise((int)pool.Count, pool.Inputs.shape.Skip(1).ToArray(), pool.Classes, SeedRule.NoiseData(ctx.Seed), ScalarType.Float64, device);
+        var fig5a = GradientCosine.Run(model, pool, noise, SeedRule.Initialization(ctx.Seed), alphas);
+        setup.AddTo(settings);
         settings["priors"] = priors;
         settings["subsetSize"] = subset;
         settings["alpha"] = Array(alphas);
-        settings["data"] = DatasetOptions.Json(request, pool);
         settings["secondDataset"] = noise.Name;
 
         var output = new OutputSet(ctx);
@@ -62,23 +59,7 @@ public static class PriorGradientCommand
                 new Series("all parameters", a, fig5a.Select(p => p.Cosine).ToArray()),
                 new Series("last weight layer", a, fig5a.Select(p => p.LastLayerCosine).ToArray()),
             }, logX: true));
-        var results = new JsonObject
-        {
-            ["fittedSlope"] = ReportJson.Number(fig5b.Fit.Slope),
-            ["fittedIntercept"] = ReportJson.Number(fig5b.Fit.Intercept),
-            ["correlation"] = ReportJson.Number(fig5b.Fit.R),
-            ["predictedSlope"] = ReportJson.Number(fig5b.PredictedSlope),
-            ["modelPrior"] = Array(fig5b.ModelPrior),
-            ["points"] = new JsonArray(fig5b.Points.Select(p => (JsonNode?)new JsonObject
-            {
-                ["priorDistance"] = ReportJson.Number(p.PriorDistance), ["gradientNorm"] = ReportJson.Number(p.GradientNorm),
-            }).ToArray()),
-            ["cosine"] = new JsonArray(fig5a.Select(p => (JsonNode?)new JsonObject
-            {
-                ["alpha"] = p.Alpha, ["cosine"] = ReportJson.Number(p.Cosine), ["lastLayerCosine"] = ReportJson.Number(p.LastLayerCosine),
-                ["priorGapData"] = ReportJson.Number(p.PriorGapA), ["priorGapNoise"] = ReportJson.Number(p.PriorGapB),
-            }).ToArray()),
-        };
+        var results = ResultJson.ToNode(new PriorGradientResults(fig5b, fig5a), ResultJson.Default.PriorGradientResults);
         return output.Finish(settings, results);
     }
 }

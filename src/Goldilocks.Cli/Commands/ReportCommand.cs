@@ -138,11 +138,21 @@ public static class ReportCommand
         return CliApp.ExitOk;
     }
 
-    /// <summary>The scalar results of a command's document (numbers and counts at the top level of results), for the section text.</summary>
+    /// <summary>The scalar results of a command's document (numbers and counts in results and its nested objects, not
+    /// inside arrays), for the section text.</summary>
     private static string Headline(JsonObject doc)
     {
         if (doc["results"] is not JsonObject r) return $"{doc["results"]!.AsArray().Count} grid cells (table below).";
-        var parts = r.Where(kv => kv.Value is JsonValue).Select(kv => $"{kv.Key} = {Format(kv.Value!)}").ToList();
+        var parts = new List<string>();
+        void Scalars(JsonObject o, string prefix)
+        {
+            foreach (var (key, value) in o)
+            {
+                if (value is JsonValue) parts.Add($"{prefix}{key} = {Format(value)}");
+                else if (value is JsonObject inner) Scalars(inner, $"{prefix}{key}.");
+            }
+        }
+        Scalars(r, "");
         foreach (var (name, runs) in r.Where(kv => kv.Value is JsonArray a && a.FirstOrDefault() is JsonObject o && o.ContainsKey("factor")))
             foreach (var run in runs!.AsArray().OfType<JsonObject>())
                 parts.Add($"{name} c = {run["factor"]}: " + string.Join(", ", run.Where(kv => kv.Value is JsonValue && kv.Key != "factor").Select(kv => $"{kv.Key} = {Format(kv.Value!)}")));

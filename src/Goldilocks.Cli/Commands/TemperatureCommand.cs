@@ -3,7 +3,7 @@ using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 namespace Goldilocks.Cli.Commands;
 
 /// <summary><c>goldilocks temperature</c>: the zone with T = α^L over α (paper 000 Eq. 5, Fig. 1 middle: flat PC) and over
-/// T at α = 1 (Fig. 1 right: the zone recreated by temperature alone). One saved cell per (grid, seed, point).</summary>
+/// T at α = 1 (Fig. 1 right: the zone recreated by temperature alone); the grid of <see cref="TemperatureSweep.Grid"/>.</summary>
 public static class TemperatureCommand
 {
     public static readonly Option<double> TMin = new Option<double>("--t-min") { Description = "Smallest T of the α = 1 grid.", DefaultValueFactory = _ => 1e-3 }.PositiveFinite();
@@ -21,30 +21,22 @@ public static class TemperatureCommand
         if (!(thi > tlo)) throw new CliUsageException($"--t-max ({thi}) must exceed --t-min ({tlo})");
         var temperatures = Statistics.LogGrid(tlo, thi, parse.GetValue(CurvatureGrid.Points));
         var settings = ctx.BaseSettings(device);
-        var (data, model, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
-        using var _ = data;
-        if (model.HomogeneityDegree is null) throw new CliUsageException($"T = α^L needs an L-homogeneous model; {model.Name} is not homogeneous");
+        var (setup, objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
+        using var _ = setup;
+        var model = objective.Model;
+        setup.RequireDegree("the α grid at T = α^L (Eq. 5)");
         settings["alpha"] = Array(alphas);
         settings["temperatures"] = Array(temperatures);
-        var grid = seeds.SelectMany(s => alphas.Select(a => (Grid: "alpha", Seed: s, X: a)))
-            .Concat(seeds.SelectMany(s => temperatures.Select(t => (Grid: "temperature", Seed: s, X: t)))).ToArray();
-        var keys = grid.Select((g, i) => Key($"{g.Grid}-seed{g.Seed}", i, g.X)).ToList();
-        var cells = Grid(parse, ctx, settings, keys, i =>
-        {
-            var g = grid[i];
-            var point = g.Grid == "alpha"
-                ? ZoneSweep.Run(model, data, new ZoneSweepOptions(new[] { g.X }, new[] { g.Seed }, d, ZoneTemperature.AlphaToL)).Points[0]
-                : TemperatureSweep.Run(model, data, new[] { g.X }, new[] { g.Seed }, d).Points[0];
-            return CurvatureGrid.ToJson(point, g.Grid);
-        });
-        if (cells is null) return null;
+        var grid = TemperatureSweep.Grid(objective, alphas, temperatures, seeds, d);
+        var points = Grid(parse, ctx, settings, grid, ResultJson.Default.CurvaturePoint);
+        if (points is null) return null;
+        IReadOnlyList<CurvaturePoint> Of(string name) => points.Where((_, i) => grid.Cells[i].Grid == name).ToArray();
+        var results = new TemperatureSweepGrids(Of(ZoneSweep.AlphaGrid), Of(TemperatureSweep.TemperatureGrid));
         var output = new OutputSet(ctx);
-        output.Csv("temperature.csv", CurvatureGrid.Table(cells));
-        string where = $"{model.Name}, {data.Name}, d = {d}";
-        CurvatureGrid.Figures(output, cells.Where(c => (string)c["grid"]! == "alpha").ToList(), "alpha", "initialization scale α",
-            "temperature-alpha", $"{where}, T = α^{model.HomogeneityDegree}");
-        CurvatureGrid.Figures(output, cells.Where(c => (string)c["grid"]! == "temperature").ToList(), "temperature", "softmax temperature T",
-            "temperature-t", $"{where}, α = 1");
-        return output.Finish(settings, new JsonArray(cells.Select(c => (JsonNode?)c.DeepClone()).ToArray()));
+        output.Csv("temperature.csv", CurvatureGrid.Table(points.Select((p, i) => (grid.Cells[i].Grid, p))));
+        string where = $"{model.Name}, {objective.Data.Name}, d = {d}";
+        CurvatureGrid.Figures(output, results.Alpha, p => p.Alpha, "initialization scale α", "temperature-alpha", $"{where}, T = α^{model.HomogeneityDegree}");
+        CurvatureGrid.Figures(output, results.Temperature, p => p.Temperature, "softmax temperature T", "temperature-t", $"{where}, α = 1");
+        return output.Finish(settings, ResultJson.ToNode(results, ResultJson.Default.TemperatureSweepGrids));
     }
 }

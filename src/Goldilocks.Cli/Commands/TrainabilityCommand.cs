@@ -18,60 +18,44 @@ public static class TrainabilityCommand
 
     public static readonly ExperimentCommand Command = new("trainability",
         "Full-batch GD over α × η₀ (Fig. 8): best accuracy, max ‖θ‖, zero-logit share, η‖H‖₂; and the USO model.",
-        new Option[] { Rates, Steps, UsoSteps, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
-            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points }, Sweep: true, Run);
+        ModelChoice.WithFile(Rates, Steps, UsoSteps, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points), Sweep: true, Run);
 
     private static CommandOutputs? Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, ctx.Seed, ModelChoice.NeedsImages(modelName));
-        using var data = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
-        if (model.HomogeneityDegree is not { } degree) throw new CliUsageException($"η = η₀α^(2−L) needs an L-homogeneous model; {model.Name} is not");
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (data, model) = (setup.Data, setup.Model);
+        int degree = setup.RequireDegree("η = η₀α^(2−L)");
         var alphas = ZoneCommand.Alphas(parse);
         var rates = parse.GetValue(Rates)!;
         int steps = parse.GetValue(Steps), usoSteps = parse.GetValue(UsoSteps);
-        settings["modelName"] = model.Name;
-        settings["homogeneityDegree"] = degree;
+        setup.AddTo(settings);
         settings["alpha"] = Array(alphas);
         settings["baseRates"] = Array(rates);
         settings["steps"] = steps;
         settings["usoSteps"] = usoSteps;
-        settings["data"] = DatasetOptions.Json(request, data);
-        var grid = alphas.SelectMany(a => rates.Select(r => (Alpha: a, Rate: r))).ToArray();
-        var keys = grid.Select((g, i) => Key($"eta{g.Rate:G3}-alpha", i, g.Alpha)).ToList();
-        var cells = Grid(parse, ctx, settings, keys, i =>
-        {
-            var c = Trainability.Run(model, data, new[] { grid[i].Alpha }, new[] { grid[i].Rate }, steps, ctx.Seed)[0];
-            return new JsonObject
-            {
-                ["alpha"] = c.Alpha, ["baseRate"] = c.BaseRate, ["effectiveRate"] = c.EffectiveRate, ["bestAccuracy"] = c.BestAccuracy,
-                ["finalLoss"] = ReportJson.Number(c.FinalLoss), ["maxParameterNorm"] = ReportJson.Number(c.MaxParameterNorm),
-                ["zeroLogitShare"] = c.ZeroLogitShare, ["sharpnessProduct"] = ReportJson.Number(c.SharpnessProduct), ["diverged"] = c.Diverged, ["steps"] = c.Steps,
-            };
-        });
+        var cells = Grid(parse, ctx, settings, Trainability.Grid(model, data, alphas, rates, steps, SeedRule.Initialization(ctx.Seed)), ResultJson.Default.TrainabilityCell);
         if (cells is null) return null;
         var output = new OutputSet(ctx);
         var csv = new CsvTable("alpha", "baseRate", "effectiveRate", "bestAccuracy", "finalLoss", "maxParameterNorm", "zeroLogitShare", "sharpnessProduct", "diverged", "steps");
         foreach (var c in cells)
-            csv.Add(Num(c["alpha"]), Num(c["baseRate"]), Num(c["effectiveRate"]), Num(c["bestAccuracy"]), Num(c["finalLoss"]), Num(c["maxParameterNorm"]),
-                Num(c["zeroLogitShare"]), Num(c["sharpnessProduct"]), (bool)c["diverged"]!, (int)c["steps"]!);
+            csv.Add(c.Alpha, c.BaseRate, c.EffectiveRate, c.BestAccuracy, c.FinalLoss, c.MaxParameterNorm, c.ZeroLogitShare, c.SharpnessProduct, c.Diverged, c.Steps);
         output.Csv("trainability.csv", csv);
         string where = $"{model.Name}, {data.Name}, {steps} GD steps, η = η₀α^(2−{degree})";
-        Series[] By(string field) => rates.Select(r => new Series($"η₀ = {r:G3}", alphas,
-            alphas.Select(a => Num(cells.First(c => Num(c["alpha"]) == a && Num(c["baseRate"]) == r)[field])).ToArray())).ToArray();
-        void Figure(string file, string field, string what, string unit, bool logY) => output.Figure(file, $"{what} over α and η₀ ({where})",
+        Series[] By(Func<TrainabilityCell, double> field) => rates.Select(r => new Series($"η₀ = {r:G3}", alphas,
+            alphas.Select(a => field(cells.First(c => c.Alpha == a && c.BaseRate == r))).ToArray())).ToArray();
+        void Figure(string file, Func<TrainabilityCell, double> field, string what, string unit, bool logY) => output.Figure(file, $"{what} over α and η₀ ({where})",
             LinePlot.Render($"{what} ({model.Name})", "initialization scale α (dimensionless)", $"{what} ({unit})", By(field), logX: true, logY: logY));
-        Figure("trainability-accuracy.png", "bestAccuracy", "best training accuracy", "fraction", false);
-        Figure("trainability-norm.png", "maxParameterNorm", "largest ‖θ‖ during training", "parameter units", true);
-        Figure("trainability-zero-logits.png", "zeroLogitShare", "largest share of samples with all-zero logits", "fraction", false);
-        Figure("trainability-sharpness.png", "sharpnessProduct", "η·‖H(αθ₀)‖₂ at the start (unstable above 2)", "dimensionless", true);
-        var results = new JsonObject { ["cells"] = new JsonArray(cells.Select(c => (JsonNode?)c.DeepClone()).ToArray()) };
+        Figure("trainability-accuracy.png", c => c.BestAccuracy, "best training accuracy", "fraction", false);
+        Figure("trainability-norm.png", c => c.MaxParameterNorm, "largest ‖θ‖ during training", "parameter units", true);
+        Figure("trainability-zero-logits.png", c => c.ZeroLogitShare, "largest share of samples with all-zero logits", "fraction", false);
+        Figure("trainability-sharpness.png", c => c.SharpnessProduct, "η·‖H(αθ₀)‖₂ at the start (unstable above 2)", "dimensionless", true);
+        IReadOnlyList<UsoRecord>? uso = null;
         if (usoSteps > 0)
         {
             double rate = rates[rates.Length / 2];
-            var uso = Trainability.UniformSoftmaxOutput(model, data, rate, usoSteps, ctx.Seed);
+            uso = Trainability.UniformSoftmaxOutput(model, data, rate, usoSteps, SeedRule.Initialization(ctx.Seed));
             var st = uso.Select(u => (double)u.Step).ToArray();
             output.Figure("trainability-uso.png", $"USO model (App. E): GD with softmax fixed at uniform, η = {rate:G3} ({model.Name})",
                 LinePlot.Render("Uniform-softmax-output model", "GD step (count)", "cosine (dimensionless)", new[]
@@ -79,12 +63,8 @@ public static class TrainabilityCommand
                     new Series("cos(θ_t, θ₀)", st, uso.Select(u => u.CosineToInitial).ToArray()),
                     new Series("cos(θ_t, −g_t)", st, uso.Select(u => u.CosineToNegativeGradient).ToArray()),
                 }));
-            results["uso"] = new JsonArray(uso.Select(u => (JsonNode?)new JsonObject
-            {
-                ["step"] = u.Step, ["parameterNorm"] = ReportJson.Number(u.ParameterNorm), ["gradientNorm"] = ReportJson.Number(u.GradientNorm),
-                ["cosineToInitial"] = ReportJson.Number(u.CosineToInitial), ["cosineToNegativeGradient"] = ReportJson.Number(u.CosineToNegativeGradient),
-            }).ToArray());
         }
+        var results = ResultJson.ToNode(new TrainabilityResults(cells, uso), ResultJson.Default.TrainabilityResults);
         return output.Finish(settings, results);
     }
 }

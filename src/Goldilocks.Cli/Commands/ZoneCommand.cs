@@ -3,7 +3,7 @@ using static Goldilocks.Cli.Infrastructure.ExperimentCommand;
 namespace Goldilocks.Cli.Commands;
 
 /// <summary><c>goldilocks zone</c>: PC, local convexity and spectral norm of H, G-term and H-term over an α grid at T = 1
-/// (paper 000 Fig. 2), min-max bands over seeds; one saved cell per (seed, α).</summary>
+/// (paper 000 Fig. 2), min-max bands over seeds; the grid of <see cref="ZoneSweep.Grid"/>, one saved cell per (seed, α).</summary>
 public static class ZoneCommand
 {
     public static readonly Option<double> AlphaMin = new Option<double>("--alpha-min") { Description = "Smallest α.", DefaultValueFactory = _ => 1e-2 }.PositiveFinite();
@@ -25,21 +25,15 @@ public static class ZoneCommand
     {
         var alphas = Alphas(parse);
         var settings = ctx.BaseSettings(device);
-        var (data, model, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
-        using var _ = data;
+        var (setup, objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
+        using var _ = setup;
         settings["alpha"] = Array(alphas);
         settings["temperature"] = 1.0;
-        var grid = seeds.SelectMany(s => alphas.Select(a => (Seed: s, Alpha: a))).ToArray();
-        var keys = grid.Select((g, i) => Key($"seed{g.Seed}-alpha", i, g.Alpha)).ToList();
-        var cells = Grid(parse, ctx, settings, keys, i =>
-        {
-            var r = ZoneSweep.Run(model, data, new ZoneSweepOptions(new[] { grid[i].Alpha }, new[] { grid[i].Seed }, d));
-            return CurvatureGrid.ToJson(r.Points[0], "alpha");
-        });
-        if (cells is null) return null;
+        var points = Grid(parse, ctx, settings, ZoneSweep.Grid(objective, new ZoneSweepOptions(alphas, seeds, d)), ResultJson.Default.CurvaturePoint);
+        if (points is null) return null;
         var output = new OutputSet(ctx);
-        output.Csv("zone.csv", CurvatureGrid.Table(cells));
-        CurvatureGrid.Figures(output, cells, "alpha", "initialization scale α", "zone", $"{model.Name}, {data.Name}, T = 1, d = {d}");
-        return output.Finish(settings, new JsonArray(cells.Select(c => (JsonNode?)c.DeepClone()).ToArray()));
+        output.Csv("zone.csv", CurvatureGrid.Table(ZoneSweep.AlphaGrid, points));
+        CurvatureGrid.Figures(output, points, p => p.Alpha, "initialization scale α", "zone", $"{objective.Model.Name}, {objective.Data.Name}, T = 1, d = {d}");
+        return output.Finish(settings, ResultJson.ToNode(points, ResultJson.Default.IReadOnlyListCurvaturePoint));
     }
 }

@@ -1,14 +1,16 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
 namespace Goldilocks.Cli.Infrastructure;
 
 /// <summary>
-/// An experiment sub-command (issue 5 item 2): its options and a run function that writes JSON, CSV and PNG into --out.
-/// <see cref="Run"/> returns null when a --shard run leaves grid cells to other shards.
+/// An experiment sub-command: its options and a run function that writes JSON, CSV and PNG into --out.
+/// <see cref="Run"/> returns null when a --shard run leaves grid cells to other shards; <see cref="Print"/>, when given,
+/// shows the outputs on the console instead of the one-line summary.
 /// </summary>
 public sealed record ExperimentCommand(string Name, string Description, IReadOnlyList<Option> Options, bool Sweep,
-    Func<ParseResult, CommandContext, Device, CommandOutputs?> Run)
+    Func<ParseResult, CommandContext, Device, CommandOutputs?> Run, Action<CommandContext, CommandOutputs>? Print = null)
 {
     public Command Build()
     {
@@ -19,36 +21,31 @@ public sealed record ExperimentCommand(string Name, string Description, IReadOnl
         {
             var ctx = CommandContext.Create(Name, parse, out var device);
             var outputs = Run(parse, ctx, device);
-            if (outputs is not null)
+            if (outputs is not null && Print is not null && !ctx.Json) Print(ctx, outputs);
+            else if (outputs is not null)
                 ctx.Info(Markup.Escape($"{Name}: {outputs.Document["files"]!.AsArray().Count} file(s) in {ctx.OutDirectory}, {ctx.Clock.Elapsed.TotalSeconds:F1} s"));
             return CliApp.ExitOk;
         });
         return command;
     }
 
-    /// <summary>Runs (or resumes) a grid through <see cref="SweepStore"/>; null when this shard leaves cells to others.</summary>
-    public static List<JsonObject>? Grid(ParseResult parse, CommandContext ctx, JsonObject settings, IReadOnlyList<string> keys, Func<int, JsonNode> compute)
+    /// <summary>Runs (or resumes) an experiment's grid through <see cref="SweepStore"/>; null when this shard leaves cells to others.</summary>
+    public static IReadOnlyList<TResult>? Grid<TCell, TResult>(ParseResult parse, CommandContext ctx, JsonObject settings,
+        ExperimentGrid<TCell, TResult> grid, JsonTypeInfo<TResult> type)
     {
         var store = new SweepStore(ctx.OutDirectory, ctx.Command, settings);
         var shard = SweepOptions.ShardOf(parse);
-        var cells = ctx.Progress(ctx.Command).Run(progress => store.Run(keys, compute, shard, parse.GetValue(SweepOptions.Resume), progress, ctx.Cancel));
-        var all = store.TryLoadAll(keys);
+        int measured = 0;
+        var all = ctx.Progress(ctx.Command).Run(progress => store.Run(grid, type, shard, parse.GetValue(SweepOptions.Resume), out measured, progress, ctx.Cancel));
         if (all is null)
-        {
-            ctx.Info(Markup.Escape($"shard {shard}: {cells.Count} cell(s) saved in {store.Directory}/cells; {store.Missing(keys)} cell(s) of the grid " +
+            ctx.Info(Markup.Escape($"shard {shard}: {measured} cell(s) saved in {store.Directory}/cells; {store.Missing(grid.Keys)} cell(s) of the grid " +
                                    "are elsewhere: join them with 'goldilocks merge' and rerun with --resume"));
-            return null;
-        }
-        return keys.Select(k => (JsonObject)all[k]).ToList();
+        return all;
     }
 
     public static JsonArray Array(IEnumerable<double> values) => new(values.Select(v => ReportJson.Number(v)).ToArray());
 
     public static JsonArray Array(IEnumerable<long> values) => new(values.Select(v => (JsonNode?)v).ToArray());
-
-    public static double Num(JsonNode? n) => n is null ? double.NaN : n.GetValue<double>();
-
-    public static string Key(string prefix, int index, double value) => FormattableString.Invariant($"{prefix}-{index:D3}-{value:G6}");
 
     public static string Inv(IFormattable x) => x.ToString(null, CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ public static class GlobalOptions
 
     public static readonly Option<long> Seed = new("--seed")
     {
-        Description = "Seed of the initialization, data and subspace (default 0).",
+        Description = "Seed s of the run (default 0): data drawn with s, the k-th initialization with s + k, its subspace with s + k + 1000003.",
         DefaultValueFactory = _ => 0,
         Recursive = true,
     };

@@ -1,7 +1,7 @@
 
 namespace Goldilocks.Cli.Infrastructure;
 
-/// <summary>--resume and --shard i/n of the sweep commands (issue 5 item 3).</summary>
+/// <summary>--resume and --shard i/n of the sweep commands.</summary>
 public static class SweepOptions
 {
     public static readonly Option<bool> Resume = new("--resume")

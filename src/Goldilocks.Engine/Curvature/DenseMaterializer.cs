@@ -16,4 +16,11 @@ public static class DenseMaterializer
         var eye = torch.eye(op.Size, dtype: op.DType, device: op.Device);
         return op.ApplyColumns(eye).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The dense loss Hessian of <paramref name="objective"/> at <paramref name="theta"/> (its <see cref="HessianOperator"/> materialised).</summary>
+    public static Tensor Hessian(Objectives.Objective objective, Tensor theta, bool allowLarge = false)
+    {
+        using var point = new LinearizationPoint(objective, theta);
+        return Materialize(new HessianOperator(point), allowLarge);
+    }
 }

@@ -19,16 +19,16 @@ public static class SharpnessGradient
         Guard.SameDTypeAndDevice(topEigenvector, theta.dtype, theta.device, nameof(topEigenvector));
         using var scope = torch.NewDisposeScope();
         var v = topEigenvector / topEigenvector.norm();
-        var leaf = theta.detach().clone().requires_grad_(true);
+        var binding = objective.Model.Bind(theta.detach().clone().requires_grad_(true));
         var total = torch.zeros_like(theta);
         foreach (var (s, n) in objective.Batches())
         {
             using var inner = torch.NewDisposeScope();
             var (x, y) = objective.Batch(s, n);
-            var loss = objective.Loss.Sum(objective.Model.Forward(leaf, x), y);
-            var g = SafeAutograd.Grad(loss, leaf, createGraph: true);
-            var hv = SafeAutograd.Grad(g, leaf, v, createGraph: true);
-            total.add_(SafeAutograd.Grad(hv.dot(v), leaf));
+            var loss = objective.Loss.Sum(binding.Forward(x), y);
+            var g = binding.Grad(loss, createGraph: true);
+            var hv = binding.Grad(g, v, createGraph: true);
+            total.add_(binding.Grad(hv.dot(v)));
         }
         return total.div_(objective.Count).MoveToOuterDisposeScope();
     }

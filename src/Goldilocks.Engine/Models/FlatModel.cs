@@ -3,8 +3,10 @@ using Goldilocks.Runtime;
 namespace Goldilocks.Models;
 
 /// <summary>
-/// A network as a pure function of one flat parameter vector: logits = f(θ, x), θ ∈ R^P.
-/// Scaling (αθ), subspaces (θ₀ + Vw) and Jacobians are then plain tensor algebra on θ.
+/// A network as a function of one flat parameter vector: logits = f(θ, x), θ ∈ R^P.
+/// Scaling (αθ), subspaces (θ₀ + Vw) and Jacobians are then plain tensor algebra on θ. Derivatives go through
+/// <see cref="Bind"/>: for the built-in models θ itself is the autograd leaf; <see cref="ModuleModel"/> adapts any
+/// TorchSharp or TorchScript module by binding θ into the module's own parameter tensors.
 /// </summary>
 public abstract class FlatModel
 {
@@ -49,15 +51,36 @@ public abstract class FlatModel
     public Tensor Forward(Tensor theta, Tensor inputs)
     {
         Guard.Shape(theta, nameof(theta), ParameterCount);
+        CheckInputs(inputs, theta.dtype, theta.device);
+        return ForwardCore(theta, inputs);
+    }
+
+    /// <summary>Checks a batch of inputs against <see cref="InputShape"/>, the dtype and the device.</summary>
+    private protected void CheckInputs(Tensor inputs, ScalarType dtype, Device device)
+    {
         if (inputs.dim() != InputShape.Length + 1 || !inputs.shape.Skip(1).SequenceEqual(InputShape))
             throw new ArgumentException(
                 $"{Name} expects inputs of shape [N, {string.Join(", ", InputShape)}], got [{string.Join(", ", inputs.shape)}]", nameof(inputs));
-        Guard.SameDTypeAndDevice(inputs, theta.dtype, theta.device, nameof(inputs));
-        return ForwardCore(theta, inputs);
+        Guard.SameDTypeAndDevice(inputs, dtype, device, nameof(inputs));
     }
 
     /// <summary>Logits [N, K] for inputs already checked against <see cref="InputShape"/> and θ already checked to have length P.</summary>
     protected abstract Tensor ForwardCore(Tensor theta, Tensor inputs);
+
+    /// <summary>
+    /// Binds θ for differentiation: the autograd leaves holding θ's values and the forward pass using them. Here the one
+    /// leaf is θ itself when it is a leaf that requires grad (otherwise a detached leaf sharing its storage), and the
+    /// forward pass is <see cref="Forward"/>, so the binding costs nothing.
+    /// </summary>
+    public virtual ParameterBinding Bind(Tensor theta)
+    {
+        Guard.Shape(theta, nameof(theta), ParameterCount);
+        var leaf = theta.requires_grad && theta.is_leaf ? theta : theta.detach().requires_grad_(true);
+        return new ParameterBinding(new[] { leaf }, x => Forward(leaf, x), static () => true, Name);
+    }
+
+    /// <summary>Why the model cannot be evaluated on data of this dtype and device, or null when it can.</summary>
+    internal virtual string? Incompatibility(ScalarType dtype, Device device) => null;
 
     /// <summary>Appends a block of the given <paramref name="shape"/> at the end of θ and returns it.</summary>
     /// <param name="name">Parameter name, e.g. "fc1.weight".</param>

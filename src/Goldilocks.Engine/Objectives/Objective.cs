@@ -25,6 +25,8 @@ public sealed class Objective
         BatchSize = batchSize == 0 ? data.Count : batchSize;
         if (!data.Inputs.shape.Skip(1).SequenceEqual(model.InputShape))
             throw new ArgumentException($"{data.Name} has samples of shape [{string.Join(", ", data.Inputs.shape.Skip(1))}] but {model.Name} expects [{string.Join(", ", model.InputShape)}]", nameof(data));
+        if (model.Incompatibility(data.DType, data.Device) is { } incompatibility)
+            throw new ArgumentException($"{data.Name}: {incompatibility}", nameof(data));
         if (data.Classes != model.Outputs)
             throw new ArgumentException($"{data.Name} has {data.Classes} classes/outputs but {model.Name} has {model.Outputs} outputs", nameof(data));
         if (loss is CrossEntropy && !data.IsClassification)
@@ -87,16 +89,16 @@ public sealed class Objective
     {
         ValidateParameters(theta);
         using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().requires_grad_(true);
+        var binding = Model.Bind(theta.detach().requires_grad_(true));
         var grad = torch.zeros_like(theta);
         double total = 0;
         foreach (var (s, n) in Batches())
         {
             using var inner = torch.NewDisposeScope();
             var (x, y) = Batch(s, n);
-            var sum = Loss.Sum(Model.Forward(leaf, x), y);
+            var sum = Loss.Sum(binding.Forward(x), y);
             total += sum.ToDouble();
-            grad.add_(SafeAutograd.Grad(sum, leaf));
+            grad.add_(binding.Grad(sum));
         }
         grad.div_(Count);
         Guard.FiniteResult(grad, "the gradient ∇L(θ)");

@@ -8,7 +8,7 @@ namespace Goldilocks.Runtime;
 /// dynamic linker for GLIBCXX versions the system's libstdc++ lacks.
 /// </summary>
 /// <remarks>
-/// Why this exists (see README, "Requirements", and shared/notes/torchsharp.md): TorchSharp 0.107's
+/// Why this exists (see README, "Requirements"): TorchSharp 0.107's
 /// libLibTorchSharp.so was linked by GCC 13 and lists GLIBCXX_3.4.32 in <c>.gnu.version_r</c> only for
 /// <c>std::ios_base_library_init</c>, a symbol GCC 13's &lt;iostream&gt; references to pin the library version
 /// but that has no relocation and is never called. Debian 12's libstdc++ stops at GLIBCXX_3.4.30, so

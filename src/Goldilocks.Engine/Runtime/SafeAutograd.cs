@@ -18,7 +18,14 @@ internal static class SafeAutograd
 
     /// <summary>The vector-Jacobian product with respect to several inputs in ONE backward pass (shared nodes are
     /// traversed once), e.g. Hv and Jv together from the graph of Jᵀ(r + w).</summary>
-    public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, Tensor? cotangent = null, bool createGraph = false)
+    /// <param name="output">A tensor with a gradient history.</param>
+    /// <param name="inputs">Tensors that require grad.</param>
+    /// <param name="cotangent">Same shape, dtype and device as <paramref name="output"/>; required unless it is a scalar.</param>
+    /// <param name="createGraph">Build a graph of the result, for higher derivatives.</param>
+    /// <param name="unusedAsZero">An input the output does not reach gets an exact zero derivative instead of an
+    /// exception (the parameter tensors of a module: e.g. the last layer's bias does not reach the H-term's first-order
+    /// graph, because the logits are linear in it).</param>
+    public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, Tensor? cotangent = null, bool createGraph = false, bool unusedAsZero = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0) throw new ArgumentException("autograd needs at least one input", nameof(inputs));
@@ -27,12 +34,15 @@ internal static class SafeAutograd
             new[] { output }, inputs.ToArray(),
             cotangent is null ? null : new[] { cotangent },
             retain_graph: true, create_graph: createGraph, allow_unused: true);
-        foreach (var g in grads)
+        var result = grads.ToArray();
+        for (int i = 0; i < result.Length; i++)
         {
-            if (g is null || g.IsInvalid)
+            if (result[i] is not null && !result[i].IsInvalid) continue;
+            if (!unusedAsZero)
                 throw new InvalidOperationException("autograd input is not used by the output: the derivative is structurally zero or the wrong tensor was passed");
+            result[i] = torch.zeros_like(inputs[i]);
         }
-        return grads.ToArray();
+        return result;
     }
 
     private static void Check(Tensor output, Tensor input, Tensor? cotangent)

@@ -8,17 +8,21 @@ namespace Goldilocks.Spectral;
 /// </summary>
 public static class EigenvectorSimilarity
 {
-    /// <summary>|uᵀv|/(‖u‖‖v‖).</summary>
-    public static double AbsCosine(Tensor u, Tensor v)
+    /// <summary>uᵀv/(‖u‖‖v‖), signed; throws for a zero vector.</summary>
+    public static double Cosine(Tensor u, Tensor v)
     {
         Check(u, v);
         using var scope = torch.NewDisposeScope();
         var a = u.flatten().to(ScalarType.Float64);
         var b = v.flatten().to(ScalarType.Float64).to(a.device);
+        if (a.shape[0] != b.shape[0]) throw new ArgumentException($"cosine needs vectors of equal length, got {a.shape[0]} and {b.shape[0]}");
         double nu = a.norm().ToDouble(), nv = b.norm().ToDouble();
         if (nu == 0 || nv == 0) throw new ArgumentException("cosine of a zero vector is undefined");
-        return Math.Min(1.0, Math.Abs(a.dot(b).ToDouble()) / (nu * nv));
+        return a.dot(b).ToDouble() / (nu * nv);
     }
+
+    /// <summary>|uᵀv|/(‖u‖‖v‖) (sign-free, for eigenvectors), at most 1.</summary>
+    public static double AbsCosine(Tensor u, Tensor v) => Math.Min(1.0, Math.Abs(Cosine(u, v)));
 
     /// <summary>Cosines of the principal angles between span(U) and span(V) (columns), descending.</summary>
     public static double[] PrincipalCosines(Tensor u, Tensor v)

@@ -77,17 +77,17 @@ public static class GradientDescent
     public static (double Loss, Tensor Direction) Direction(Objective objective, Tensor theta, LogitCoefficients coefficients)
     {
         using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().requires_grad_(true);
+        var binding = objective.Model.Bind(theta.detach().requires_grad_(true));
         var direction = torch.zeros_like(theta);
         double total = 0;
         foreach (var (s, n) in objective.Batches())
         {
             using var inner = torch.NewDisposeScope();
             var (x, y) = objective.Batch(s, n);
-            var logits = objective.Model.Forward(leaf, x);
+            var logits = binding.Forward(x);
             using (torch.no_grad()) total += objective.Loss.Sum(logits, y).ToDouble();
             var c = coefficients.Compute(logits.detach(), y);
-            direction.add_(SafeAutograd.Grad(logits, leaf, c));
+            direction.add_(binding.Grad(logits, c));
         }
         return (total / objective.Count, direction.div_(objective.Count).MoveToOuterDisposeScope());
     }

@@ -42,10 +42,10 @@ public static class MinibatchSgd
             }
             var idx = perm!.narrow(0, cursor, batchSize);
             cursor += batchSize;
-            var leaf = theta.detach().requires_grad_(true);
-            var loss = objective.Loss.Sum(objective.Model.Forward(leaf, data.Inputs.index_select(0, idx)), data.Targets.index_select(0, idx)) / batchSize;
+            var binding = objective.Model.Bind(theta.detach().requires_grad_(true));
+            var loss = objective.Loss.Sum(binding.Forward(data.Inputs.index_select(0, idx)), data.Targets.index_select(0, idx)) / batchSize;
             if (!double.IsFinite(loss.ToDouble())) { perm.Dispose(); return new SgdResult(theta, losses, true); }
-            theta.sub_(SafeAutograd.Grad(loss, leaf) * learningRate);
+            theta.sub_(binding.Grad(loss) * learningRate);
             if (recordEvery > 0 && step % recordEvery == 0) losses.Add(objective.Value(theta));
         }
         perm?.Dispose();

@@ -34,17 +34,12 @@ public static class ConfidenceStudy
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seeds);
         if (seeds.Count < 3) throw new ArgumentException("rank correlations need at least 3 initializations", nameof(seeds));
-        var ce = new CrossEntropy();
-        var objective = new Objective(model, data, ce);
+        var objective = new Objective(model, data, new CrossEntropy());
         var points = new List<ConfidencePoint>();
         foreach (var seed in seeds)
         {
-            using var scope = torch.NewDisposeScope();
-            var theta = model.InitialParameters(seed, data.DType, data.Device);
-            var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, BasisKind.GaussianOrthonormal, data.DType, data.Device);
-            var point = CurvatureProbe.Measure(model, data, theta, 1.0, basis, 1.0, seed);
-            var (_, grad) = objective.ValueAndGradient(theta);
-            points.Add(new ConfidencePoint(seed, point.MeanEntropy, grad.norm().ToDouble(), point.HessianPC, point.Loss));
+            var point = ZoneSweep.Measure(objective, new ZoneCell("confidence", seed, 1.0, 1.0), dimension);
+            points.Add(new ConfidencePoint(seed, point.MeanEntropy, point.GradientNorm, point.HessianPC, point.Loss));
         }
         var pc = points.Select(p => p.PositiveCurvature).ToArray();
         var ent = points.Select(p => p.MeanEntropy).ToArray();

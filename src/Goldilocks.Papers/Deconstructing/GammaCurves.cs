@@ -61,9 +61,9 @@ public static class GammaCurves
         var list = new List<GammaPoint>();
         foreach (var beta in scales)
         {
-            var rows = logitSets.Select(z => SoftmaxStatistics.Softmax(z, beta)).ToArray();
-            if (SoftmaxStatistics.GammaOfAverage(rows) is not { } gamma) continue;
-            list.Add(new GammaPoint(beta, rows.Average(SoftmaxStatistics.Entropy), 1 / (gamma * gamma)));
+            var rows = logitSets.Select(z => SoftmaxCovariance.Softmax(z, temperature: 1 / beta)).ToArray();
+            if (SoftmaxCovariance.TryGamma(rows) is not { } gamma) continue;
+            list.Add(new GammaPoint(beta, rows.Average(SoftmaxCovariance.Entropy), 1 / (gamma * gamma)));
         }
         return list;
     }

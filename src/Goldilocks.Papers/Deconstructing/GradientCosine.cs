@@ -27,7 +27,7 @@ public static class GradientCosine
         ArgumentNullException.ThrowIfNull(model);
         using var scope = torch.NewDisposeScope();
         var ce = new CrossEntropy();
-        var theta0 = model.InitialParameters(seed, a.DType, a.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, a.DType, a.Device);
         var list = new List<GradientCosinePoint>();
         foreach (var alpha in alphas)
         {
@@ -38,14 +38,13 @@ public static class GradientCosine
             var ga = oa.ValueAndGradient(theta).Gradient;
             var gb = ob.ValueAndGradient(theta).Gradient;
             var last = model.Blocks.Last(blk => !blk.IsBias);
-            double cos = Cosine(ga, gb);
-            double lastCos = Cosine(ga.narrow(0, last.Offset, last.Count), gb.narrow(0, last.Offset, last.Count));
+            double cos = EigenvectorSimilarity.Cosine(ga, gb);
+            double lastCos = EigenvectorSimilarity.Cosine(ga.narrow(0, last.Offset, last.Count), gb.narrow(0, last.Offset, last.Count));
             list.Add(new GradientCosinePoint(alpha, cos, lastCos, PriorGap(oa, theta, ce), PriorGap(ob, theta, ce)));
         }
         return list;
     }
 
-    private static double Cosine(Tensor a, Tensor b) => (a.dot(b) / (a.norm() * b.norm())).ToDouble();
 
     /// <summary>‖Q̂ − 1/K‖ with Q̂ the mean softmax output.</summary>
     private static double PriorGap(Objective o, Tensor theta, CrossEntropy ce)

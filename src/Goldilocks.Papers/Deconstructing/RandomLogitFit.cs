@@ -32,14 +32,6 @@ public sealed record Eq8Result(LogitGradientStatistics Fit, IReadOnlyList<Eq8Poi
 /// </summary>
 public static class RandomLogitFit
 {
-    /// <summary>Eq. 8.</summary>
-    public static double PredictedPositiveCurvature(LogitGradientStatistics s, double gamma)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        double c = s.SigmaC2, e = s.SigmaE2, d = s.Dimension;
-        return Math.Sqrt(d) * (c + e) / Math.Sqrt(e * e + 2 * e * c + d * c * c / (gamma * gamma));
-    }
-
     /// <summary>J V as [N, K, d]: each column of V pushed through the logit Jacobian (double-backward JVPs).</summary>
     public static Tensor ProjectedJacobian(FlatModel model, Dataset data, Tensor theta, Tensor basis)
     {
@@ -67,23 +59,14 @@ public static class RandomLogitFit
         return new LogitGradientStatistics(c2, e2, (int)d);
     }
 
-    /// <summary>PC of (1/N) Σ_μ A_μᵀ M(p_μ) A_μ for A = J V [N, K, d] and probabilities p [N, K]; null when the matrix is zero.</summary>
-    public static double? GTermPositiveCurvature(Tensor projectedJacobian, Tensor probabilities)
-    {
-        using var scope = torch.NewDisposeScope();
-        var m = SoftmaxCovariance.Batched(probabilities);
-        var g = torch.einsum("nkd,nkl,nle->de", projectedJacobian, m, projectedJacobian) / projectedJacobian.shape[0];
-        return CurvatureProbe.Summarize(g).PositiveCurvature;
-    }
-
     /// <summary>Fits the σ's of <paramref name="model"/> at its Kaiming initialisation (seed <paramref name="seed"/>) on a <paramref name="dimension"/>-dimensional subspace, then compares Eq. 8 with the true projected G-term at each α in <paramref name="alphas"/>.</summary>
     public static Eq8Result Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0, int dimension = 50)
     {
         ArgumentNullException.ThrowIfNull(model);
         int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; Eq. 5 needs f(αθ) = α^L f(θ)", nameof(model));
         using var scope = torch.NewDisposeScope();
-        var theta = model.InitialParameters(seed, data.DType, data.Device);
-        var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, BasisKind.GaussianOrthonormal, data.DType, data.Device);
+        var theta = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
+        var basis = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(seed), BasisKind.GaussianOrthonormal, data.DType, data.Device);
         var jv = ProjectedJacobian(model, data, theta, basis);
         var fit = Estimate(jv);
         var logits = new Objective(model, data, new CrossEntropy()).Logits(theta);
@@ -92,10 +75,11 @@ public static class RandomLogitFit
         {
             using var inner = torch.NewDisposeScope();
             var p = torch.softmax(logits * Math.Pow(alpha, degree), 1);
-            var rows = SoftmaxStatistics.Rows(p);
-            double? gamma = SoftmaxStatistics.GammaOfAverage(rows);
-            points.Add(new Eq8Point(alpha, rows.Average(SoftmaxStatistics.Entropy), GTermPositiveCurvature(jv, p),
-                gamma is { } g ? PredictedPositiveCurvature(fit, g) : null));
+            var rows = SoftmaxCovariance.Rows(p);
+            double? gamma = SoftmaxCovariance.TryGamma(rows);
+            double? truePC = CurvatureProbe.Summarize(ExplicitGTerm.Of(jv, p)).PositiveCurvature;
+            points.Add(new Eq8Point(alpha, rows.Average(SoftmaxCovariance.Entropy), truePC,
+                gamma is { } g ? RandomLogitModel.ExpectedPositiveCurvature(fit.Dimension, fit.SigmaC2, fit.SigmaE2, g) : null));
         }
         return new Eq8Result(fit, points);
     }

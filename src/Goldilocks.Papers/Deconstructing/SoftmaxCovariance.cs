@@ -89,6 +89,28 @@ public static class SoftmaxCovariance
     /// <summary>Γ of the batch-averaged matrix. Throws when every p^μ is one-hot.</summary>
     public static double Gamma(IReadOnlyList<IReadOnlyList<double>> batch) => GammaOf(BatchAverage(batch), "every p^μ in the batch is one-hot");
 
+    /// <summary>Γ of the batch-averaged matrix, or null when every p^μ is one-hot (M = 0, Γ undefined).</summary>
+    public static double? TryGamma(IReadOnlyList<IReadOnlyList<double>> batch) => TryGammaOf(BatchAverage(batch));
+
+    /// <summary>Entropy −Σ p_k log p_k of a probability vector (zero entries contribute 0).</summary>
+    public static double Entropy(IReadOnlyList<double> p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return -p.Where(v => v > 0).Sum(v => v * Math.Log(v));
+    }
+
+    /// <summary>Rows of a probability tensor [N, K] as arrays (CPU float64 copy; for summaries, not hot paths).</summary>
+    public static double[][] Rows(Tensor probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (probabilities.dim() != 2) throw new ArgumentException($"probabilities must be [N, K], got [{string.Join(", ", probabilities.shape)}]", nameof(probabilities));
+        using var scope = torch.NewDisposeScope();
+        var m = probabilities.detach().to(ScalarType.Float64).cpu().contiguous();
+        long n = m.shape[0], k = m.shape[1];
+        var flat = m.data<double>().ToArray();
+        return Enumerable.Range(0, (int)n).Select(i => flat.AsSpan((int)(i * k), (int)k).ToArray()).ToArray();
+    }
+
     /// <summary>Γ_p² from the entry formula of Eq. 10: (Σp − Σp²)² / (Σ(p − p²)² + Σ_{k≠c} p_k²p_c²).</summary>
     public static double GammaSquaredEq10(IReadOnlyList<double> p)
     {
@@ -124,8 +146,11 @@ public static class SoftmaxCovariance
         return torch.tensor(flat, new long[] { r, c }, ScalarType.Float64);
     }
 
-    /// <summary>Trace / Frobenius norm, the norm computed with scaling so tiny entries do not underflow.</summary>
-    private static double GammaOf(double[,] m, string why)
+    private static double GammaOf(double[,] m, string why) =>
+        TryGammaOf(m) ?? throw new ArgumentException($"Γ_p = Tr(M)/‖M‖_F is undefined: {why}, so diag(p) − ppᵀ = 0");
+
+    /// <summary>Trace / Frobenius norm, the norm computed with scaling so tiny entries do not underflow; null when M = 0.</summary>
+    private static double? TryGammaOf(double[,] m)
     {
         int k = m.GetLength(0);
         double trace = 0, scale = 0;
@@ -134,8 +159,7 @@ public static class SoftmaxCovariance
             trace += m[i, i];
             for (int j = 0; j < k; j++) scale = Math.Max(scale, Math.Abs(m[i, j]));
         }
-        if (trace <= 0 || scale == 0)
-            throw new ArgumentException($"Γ_p = Tr(M)/‖M‖_F is undefined: {why}, so diag(p) − ppᵀ = 0");
+        if (trace <= 0 || scale == 0) return null;
         double sq = 0;
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) sq += (m[i, j] / scale) * (m[i, j] / scale);
         return trace / scale / Math.Sqrt(sq);

@@ -15,12 +15,19 @@ public sealed record TemperatureSweepResult(string Model, string Data, int Dimen
     public IReadOnlyList<CurvaturePoint> ForSeed(long seed) => Points.Where(p => p.Seed == seed).OrderBy(p => p.Temperature).ToArray();
 }
 
+/// <summary>The two grids of the <c>temperature</c> command: T = α^L over α (Fig. 1 middle) and T at α = 1 (Fig. 1 right).</summary>
+public sealed record TemperatureSweepGrids(IReadOnlyList<CurvaturePoint> Alpha, IReadOnlyList<CurvaturePoint> Temperature);
+
 /// <summary>
 /// Paper 000 Fig. 1 right: the zone recreated at the unscaled initialization (α = 1) by the softmax temperature alone.
-/// By X2, T = α^{-L} at α = 1 reproduces the point α at T = 1 (with H scaled by α²).
+/// By X2, T = α^{-L} at α = 1 reproduces the point α at T = 1 (with H scaled by α²). Cells are measured by
+/// <see cref="ZoneSweep.Measure"/>.
 /// </summary>
 public static class TemperatureSweep
 {
+    /// <summary>Name of the temperature grid in cell keys and tables.</summary>
+    public const string TemperatureGrid = "temperature";
+
     /// <summary>The laptop default grid: T ∈ [1e-3, 1e3] on 9 log-spaced points.</summary>
     public static IReadOnlyList<double> DefaultTemperatures => Statistics.LogGrid(1e-3, 1e3, 9);
 
@@ -30,21 +37,33 @@ public static class TemperatureSweep
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
+        var objective = new Objective(model, data, new CrossEntropy());
+        var points = Cells(temperatures, seeds).Select(c => ZoneSweep.Measure(objective, c, dimension, basisKind)).ToArray();
+        return new TemperatureSweepResult(model.Name, data.Name, dimension, points);
+    }
+
+    /// <summary>
+    /// The grids of Fig. 1 middle and right in one: seeds × α at T = α^L (grid "alpha"), then seeds × T at α = 1
+    /// (grid "temperature"), all measured by <see cref="ZoneSweep.Measure"/>.
+    /// </summary>
+    public static ExperimentGrid<ZoneCell, CurvaturePoint> Grid(Objective objective, IReadOnlyList<double> alphas, IReadOnlyList<double> temperatures,
+        IReadOnlyList<long> seeds, int dimension, BasisKind basisKind = BasisKind.GaussianOrthonormal)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        var cells = ZoneSweep.Cells(objective.Model, new ZoneSweepOptions(alphas, seeds, dimension, ZoneTemperature.AlphaToL, basisKind))
+            .Concat(Cells(temperatures, seeds)).ToArray();
+        return new ExperimentGrid<ZoneCell, CurvaturePoint>(cells,
+            (c, i) => ExperimentGrid<ZoneCell, CurvaturePoint>.Key($"{c.Grid}-seed{c.Seed}", i, c.Grid == TemperatureGrid ? c.Temperature : c.Alpha),
+            c => ZoneSweep.Measure(objective, c, dimension, basisKind));
+    }
+
+    /// <summary>Seeds × temperatures at α = 1.</summary>
+    public static IReadOnlyList<ZoneCell> Cells(IReadOnlyList<double> temperatures, IReadOnlyList<long> seeds)
+    {
         ArgumentNullException.ThrowIfNull(temperatures);
+        ArgumentNullException.ThrowIfNull(seeds);
         if (temperatures.Count == 0 || temperatures.Any(t => !(t > 0) || !double.IsFinite(t)))
             throw new ArgumentException("every temperature must be positive and finite", nameof(temperatures));
-        var points = new List<CurvaturePoint>();
-        foreach (var seed in seeds)
-        {
-            using var scope = torch.NewDisposeScope();
-            var theta0 = model.InitialParameters(seed, data.DType, data.Device);
-            var basis = SubspaceBasis.Create(model.ParameterCount, dimension, seed + ZoneSweep.BasisSeedOffset, basisKind, data.DType, data.Device);
-            foreach (var t in temperatures)
-            {
-                using var inner = torch.NewDisposeScope();
-                points.Add(CurvatureProbe.Measure(model, data, theta0, t, basis, 1.0, seed));
-            }
-        }
-        return new TemperatureSweepResult(model.Name, data.Name, dimension, points);
+        return seeds.SelectMany(s => temperatures.Select(t => new ZoneCell(TemperatureGrid, s, 1.0, t))).ToArray();
     }
 }

@@ -34,31 +34,43 @@ public sealed record TrainabilityCell(double Alpha, double BaseRate, double Effe
 /// <param name="CosineToNegativeGradient">cos(θ_t, −g_t).</param>
 public sealed record UsoRecord(int Step, double ParameterNorm, double GradientNorm, double CosineToInitial, double CosineToNegativeGradient);
 
+/// <summary>What the <c>trainability</c> command writes: the α × η₀ cells and, when run, the USO model's records.</summary>
+public sealed record TrainabilityResults(IReadOnlyList<TrainabilityCell> Cells,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<UsoRecord>? Uso);
+
 /// <summary>Paper 000 Sec. 5 (Fig. 8) and App. E (Fig. 11): trainability of full-batch GD over initialisation scale α and base learning rate η₀, and the USO model.</summary>
 public static class Trainability
 {
     /// <summary>One cell per (α, η₀) of <paramref name="alphas"/> × <paramref name="baseRates"/>: <paramref name="steps"/> full-batch GD steps from α θ₀ (θ₀ drawn with <paramref name="seed"/>), accuracy evaluated every <paramref name="evaluateEvery"/> steps.</summary>
     public static IReadOnlyList<TrainabilityCell> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, IReadOnlyList<double> baseRates,
-        int steps, long seed = 0, int evaluateEvery = 10)
+        int steps, long seed = 0, int evaluateEvery = 10) =>
+        Grid(model, data, alphas, baseRates, steps, seed, evaluateEvery).RunAll();
+
+    /// <summary>
+    /// The α × η₀ grid (α by α, η₀ by η₀) of GD runs from α·θ₀(<paramref name="seed"/>) at T = 1; ‖H(αθ₀)‖₂ is computed
+    /// once per α and shared by that α's cells.
+    /// </summary>
+    public static ExperimentGrid<(double Alpha, double BaseRate), TrainabilityCell> Grid(FlatModel model, Dataset data,
+        IReadOnlyList<double> alphas, IReadOnlyList<double> baseRates, int steps, long seed = 0, int evaluateEvery = 10)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(alphas);
+        ArgumentNullException.ThrowIfNull(baseRates);
         int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; η = η₀α^(2−L) needs L", nameof(model));
         var objective = new Objective(model, data, new CrossEntropy());
-        using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
-        var cells = new List<TrainabilityCell>();
-        foreach (var alpha in alphas)
-        {
-            using var inner = torch.NewDisposeScope();
-            var start = theta0 * alpha;
-            double sharpness = Sharpness(objective, start, seed);
-            foreach (var eta0 in baseRates)
+        var sharpness = new Dictionary<double, double>();
+        return new ExperimentGrid<(double Alpha, double BaseRate), TrainabilityCell>(
+            alphas.SelectMany(a => baseRates.Select(r => (a, r))).ToArray(),
+            (c, i) => ExperimentGrid<(double, double), TrainabilityCell>.Key(FormattableString.Invariant($"eta{c.BaseRate:G3}-alpha"), i, c.Alpha),
+            c =>
             {
-                double eta = eta0 * Math.Pow(alpha, 2 - degree);
-                cells.Add(RunCell(objective, start, alpha, eta0, eta, sharpness, steps, evaluateEvery));
-            }
-        }
-        return cells;
+                using var scope = torch.NewDisposeScope();
+                var start = SeedRule.InitialParameters(model, seed, data.DType, data.Device) * c.Alpha;
+                if (!sharpness.TryGetValue(c.Alpha, out double s)) sharpness[c.Alpha] = s = Sharpness(objective, start, seed);
+                double eta = c.BaseRate * Math.Pow(c.Alpha, 2 - degree);
+                return RunCell(objective, start, c.Alpha, c.BaseRate, eta, s, steps, evaluateEvery);
+            });
     }
 
     /// <summary>‖H‖₂ = largest |λ| of the full Hessian (power iteration).</summary>
@@ -77,7 +89,7 @@ public static class Trainability
             if (s.Step % evaluateEvery != 0 && s.Step != steps) return true;
             using var scope = torch.NewDisposeScope();
             var logits = objective.Logits(s.Parameters);
-            best = Math.Max(best, (logits.argmax(1) == labels).to(ScalarType.Float64).mean().ToDouble());
+            best = Math.Max(best, Accuracy.OfLogits(logits, labels));
             zero = Math.Max(zero, (logits.abs().max(1).values == 0).to(ScalarType.Float64).mean().ToDouble());
             maxNorm = Math.Max(maxNorm, s.Parameters.norm().ToDouble());
             return true;
@@ -96,22 +108,16 @@ public static class Trainability
         ArgumentNullException.ThrowIfNull(model);
         var objective = new Objective(model, data, new CrossEntropy());
         using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var records = new List<UsoRecord>();
         var result = GradientDescent.Run(objective, theta0, learningRate, steps, LogitCoefficients.UniformSoftmaxOutput(), recordEvery, s =>
         {
             if (s.Step % recordEvery == 0 || s.Step == steps)
                 records.Add(new UsoRecord(s.Step, s.Parameters.norm().ToDouble(), s.Direction.norm().ToDouble(),
-                    Cosine(s.Parameters, theta0), Cosine(s.Parameters, -s.Direction)));
+                    EigenvectorSimilarity.Cosine(s.Parameters, theta0), EigenvectorSimilarity.Cosine(s.Parameters, -s.Direction)));
             return true;
         });
         result.FinalParameters.Dispose();
         return records;
-    }
-
-    private static double Cosine(Tensor a, Tensor b)
-    {
-        using var scope = torch.NewDisposeScope();
-        return (a.dot(b) / (a.norm() * b.norm())).ToDouble();
     }
 }

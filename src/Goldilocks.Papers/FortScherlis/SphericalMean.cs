@@ -46,12 +46,8 @@ public static class SphericalMean
     public static SphericalMeanSides Estimate(Objective objective, double radius, Tensor directions)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        return Estimate(theta =>
-        {
-            using var point = new LinearizationPoint(objective, theta);
-            var hessian = DenseMaterializer.Materialize(new HessianOperator(point));
-            return (objective.ValueAndGradient(theta).Gradient, hessian);
-        }, objective.Model.ParameterCount, radius, directions);
+        return Estimate(theta => (objective.ValueAndGradient(theta).Gradient, DenseMaterializer.Hessian(objective, theta)),
+            objective.Model.ParameterCount, radius, directions);
     }
 
     /// <summary>Both sides of Eq. 4 for any function given by its gradient and dense Hessian at θ.</summary>

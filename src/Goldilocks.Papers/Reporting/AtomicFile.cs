@@ -5,7 +5,7 @@ namespace Goldilocks.Papers.Reporting;
 /// <summary>
 /// Writes files so that a reader (or an interrupted run) never sees a half-written file: the content goes to a
 /// temporary file in the same folder, is flushed to disk, and then replaces the target with one rename
-/// (<see cref="File.Move(string, string, bool)"/>, atomic on one file system). Issue 5 item 3, issue 7 item 5.
+/// (<see cref="File.Move(string, string, bool)"/>, atomic on one file system).
 /// </summary>
 public static class AtomicFile
 {

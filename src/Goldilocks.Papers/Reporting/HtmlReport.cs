@@ -7,7 +7,7 @@ namespace Goldilocks.Papers.Reporting;
 /// <summary>
 /// One self-contained HTML page (PNG figures embedded as base64, no external files): a first line saying which data
 /// was used, then one section per claim ID with its figures, numbers and settings, then versions and timings
-/// (issue 5 item 2, <c>goldilocks report</c>).
+/// (<c>goldilocks report</c>).
 /// </summary>
 public sealed class HtmlReport(string title, string dataLine)
 {

@@ -6,7 +6,7 @@ namespace Goldilocks.Papers.Reporting;
 
 /// <summary>
 /// The JSON documents every command writes: <c>schemaVersion</c>, the command, its complete settings, the results,
-/// and the software versions, so a document can be re-run and compared on its own (issue 5 item 3).
+/// and the software versions, so a document can be re-run and compared on its own.
 /// </summary>
 public static class ReportJson
 {

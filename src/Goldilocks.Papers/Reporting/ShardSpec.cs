@@ -2,7 +2,7 @@ namespace Goldilocks.Papers.Reporting;
 
 /// <summary>
 /// One slice of a sweep grid, written <c>i/n</c>: cells with index ≡ i (mod n), 0 ≤ i &lt; n. Any batch scheduler
-/// can run the n slices on n machines; <see cref="SweepStore.Merge"/> joins them (issue 5 item 3).
+/// can run the n slices on n machines; <see cref="SweepStore.Merge"/> joins them.
 /// </summary>
 /// <param name="Index">i, 0 ≤ i &lt; n.</param>
 /// <param name="Count">n, the number of slices.</param>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Goldilocks.Papers.Reporting;
 
@@ -13,8 +14,8 @@ public readonly record struct SweepProgress(int Done, int Total, string Cell, bo
 /// <summary>
 /// A sweep over a grid of cells whose results are saved one JSON file per finished cell under
 /// <c>&lt;out&gt;/cells/</c> (atomically), so an interrupted sweep loses at most the cell in progress and
-/// <c>--resume</c> continues it; <c>--shard i/n</c> runs one slice and <see cref="Merge"/> joins slices
-/// (issue 5 item 3, issue 7 item 5). A cell file records the sweep's settings; resuming with other settings is an error.
+/// <c>--resume</c> continues it; <c>--shard i/n</c> runs one slice and <see cref="Merge"/> joins slices.
+/// A cell file records the sweep's settings; resuming with other settings is an error.
 /// </summary>
 public sealed class SweepStore
 {
@@ -79,6 +80,22 @@ public sealed class SweepStore
             progress?.Report(new SweepProgress(++done, mine.Count, key, resumed));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Measures the cells of <paramref name="shard"/> of an experiment's grid (resuming saved ones with
+    /// <paramref name="resume"/>), each saved as its record serialised by <paramref name="type"/>. Returns every result
+    /// of the grid in order when all its cells are saved (after this run, or after a merge), else null;
+    /// <paramref name="measured"/> is the number of cells this shard holds.
+    /// </summary>
+    public IReadOnlyList<TResult>? Run<TCell, TResult>(ExperimentGrid<TCell, TResult> grid, JsonTypeInfo<TResult> type, ShardSpec shard,
+        bool resume, out int measured, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(type);
+        measured = Run(grid.Keys, i => ResultJson.ToNode(grid.Measure(i), type), shard, resume, progress, cancel).Count;
+        var all = TryLoadAll(grid.Keys);
+        return all is null ? null : grid.Keys.Select(k => ResultJson.FromNode(all[k], type)).ToArray();
     }
 
     /// <summary>All cells of the grid if every one is saved (after a full run or a merge), else null.</summary>

@@ -49,17 +49,8 @@ public static class LearningRateSweep
             bool diverged = run.Diverged || !Guard.AllFinite(theta);
             points.Add(diverged
                 ? new SweepPoint(eta, eta * s0 / 2, double.NaN, double.NaN, double.NaN, true)
-                : new SweepPoint(eta, eta * s0 / 2, objective.Value(theta), Accuracy(model, theta, train), Accuracy(model, theta, test), false));
+                : new SweepPoint(eta, eta * s0 / 2, objective.Value(theta), Accuracy.Of(objective, theta), Accuracy.Of(new Objective(model, test, new CrossEntropy()), theta), false));
         }
         return points;
-    }
-
-    /// <summary>Fraction of samples whose arg-max logit is the label.</summary>
-    public static double Accuracy(FlatModel model, Tensor theta, Dataset data)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var predicted = model.Forward(theta, data.Inputs).argmax(1);
-        return predicted.eq(data.Targets).to(ScalarType.Float64).mean().ToDouble();
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Goldilocks.Tests.Cli;
 
 /// <summary>
-/// Issue 5 item 4: re-run the commands and compare every number with the reviewed baseline JSON
+/// Re-runs the commands and compares every number with the reviewed baseline JSON
 /// (baselines/cli/&lt;command&gt;.json: tiny settings on the synthetic data, a few seconds each; baselines/report/…: the
 /// report-scale runs on real FashionMNIST, Slow). Tolerances (documented in baselines/README.md):
 /// <list type="bullet">

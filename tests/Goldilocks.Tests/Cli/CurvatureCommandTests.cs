@@ -18,11 +18,11 @@ public sealed class CurvatureCommandTests : TempFolderTest
         settings["alpha"]![0]!.GetValue<double>().Should().Be(2);
         settings["dimension"]!.GetValue<int>().Should().Be(4);
         settings["seed"]!.GetValue<long>().Should().Be(7);
-        settings["parameters"]!.GetValue<long>().Should().Be(6 * 5 + 5 * 10);
+        settings["parameterCount"]!.GetValue<long>().Should().Be(6 * 5 + 5 * 10);
         var result = doc["results"]![0]!;
-        foreach (var op in new[] { "H", "G-term", "H-term" })
+        foreach (var op in new[] { "hessian", "gTerm", "hTerm" })
         {
-            var s = result["operators"]![op]!;
+            var s = result[op]!;
             foreach (var field in new[] { "trace", "frobenius", "spectralNorm", "positiveCurvature", "localConvexity" })
                 s[field].Should().NotBeNull($"{op}.{field} is reported");
             // PC is defined as Tr/‖·‖_F (paper 000 Eq. 2): check the reported numbers against each other.
@@ -30,11 +30,11 @@ public sealed class CurvatureCommandTests : TempFolderTest
                 s["trace"]!.GetValue<double>() / s["frobenius"]!.GetValue<double>(), 1e-12);
         }
         // G-term is PSD (Gauss-Newton): local convexity 1 up to exact zeros.
-        result["operators"]!["G-term"]!["minEigenvalue"]!.GetValue<double>().Should().BeGreaterThan(-1e-12);
+        result["gTerm"]!["minEigenvalue"]!.GetValue<double>().Should().BeGreaterThan(-1e-12);
         File.Exists(Path.Combine(Dir, "curvature.json")).Should().BeTrue();
         JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, "curvature.json")))!["results"]!.ToJsonString()
             .Should().Be(doc["results"]!.ToJsonString());
-        File.ReadAllLines(Path.Combine(Dir, "curvature.csv")).Should().HaveCount(4).And.Contain(l => l.Contains(",G-term,"));
+        File.ReadAllLines(Path.Combine(Dir, "curvature.csv")).Should().HaveCount(4).And.Contain(l => l.Contains(",gTerm,"));
     }
 
     [Test]
@@ -81,6 +81,16 @@ public sealed class CurvatureCommandTests : TempFolderTest
         r.Error.Should().Contain(expected);
         r.Error.Should().NotContain("   at ", "no stack trace");
         r.Out.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_temperature_alpha_to_the_L_that_overflows_exits_2_before_any_cell_runs()
+    {
+        var r = CliRunner.Run(CliRunner.SmallCurvature.With("--out", Dir, "--alpha", "1", "1e200", "--temperature-follows-alpha"));
+        r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
+        r.Error.Should().Contain("T = α^L·T₀ = Infinity at α = 1E+200 is not a positive finite temperature");
+        r.Error.Should().NotContain("   at ", "no stack trace");
+        Directory.Exists(Path.Combine(Dir, "cells")).Should().BeFalse("the grid is checked before any cell is measured");
     }
 
     [Test]
@@ -134,14 +144,14 @@ public sealed class CurvatureTemperatureTests
             r.ExitCode.Should().Be(0, r.ToString());
             var results = r.Json()["results"]!.AsArray();
             results.Select(x => x!["temperature"]!.GetValue<double>()).Should().Equal(new[] { 1e-2, 1, 1e2 }, (a, b) => Math.Abs(a - b) <= 1e-12 * b);
-            foreach (var op in new[] { "H", "G-term", "H-term" })
+            foreach (var op in new[] { "hessian", "gTerm", "hTerm" })
             {
-                double pc1 = results[1]!["operators"]![op]!["positiveCurvature"]!.GetValue<double>();
-                double norm1 = results[1]!["operators"]![op]!["spectralNorm"]!.GetValue<double>();
+                double pc1 = results[1]![op]!["positiveCurvature"]!.GetValue<double>();
+                double norm1 = results[1]![op]!["spectralNorm"]!.GetValue<double>();
                 for (int i = 0; i < 3; i++)
                 {
                     double alpha = new[] { 0.1, 1, 10 }[i];
-                    var s = results[i]!["operators"]![op]!;
+                    var s = results[i]![op]!;
                     ClaimAssert.Close("G4", $"PC({op}) at α = {alpha}, T = α^L", s["positiveCurvature"]!.GetValue<double>(), pc1, 1e-8);
                     ClaimAssert.Close("G4", $"‖{op}‖₂ at α = {alpha} vs α⁻²‖{op}‖₂(α = 1)", s["spectralNorm"]!.GetValue<double>(), norm1 / (alpha * alpha), 1e-8);
                 }

@@ -3,7 +3,7 @@ using Goldilocks.Cli;
 
 namespace Goldilocks.Tests.Cli;
 
-/// <summary>The experiment sub-commands of issue 5: tiny runs write schema-versioned JSON, CSV and PNG; bad options exit 2 with a
+/// <summary>The experiment sub-commands: tiny runs write schema-versioned JSON, CSV and PNG; bad options exit 2 with a
 /// clear message and no stack trace.</summary>
 public sealed class ExperimentCommandTests : TempFolderTest
 {

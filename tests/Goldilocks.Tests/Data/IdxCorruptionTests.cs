@@ -1,7 +1,7 @@
 
 namespace Goldilocks.Tests.Data;
 
-/// <summary>Every corrupt or missing FashionMNIST file gives an exception naming the file and the problem (issue 5 item 1, issue 7 item 1).</summary>
+/// <summary>Every corrupt or missing FashionMNIST file gives an exception naming the file and the problem.</summary>
 public sealed class IdxCorruptionTests
 {
     private static readonly byte[] Body = Enumerable.Repeat((byte)1, 2 * 28 * 28).ToArray();

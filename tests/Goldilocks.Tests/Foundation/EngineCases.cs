@@ -29,13 +29,13 @@ public sealed class EngineCase : IDisposable
 }
 
 /// <summary>
-/// The architectures the engine is checked on, and oracles that reach the Hessian by a different route than the
-/// library's shared <see cref="Goldilocks.Curvature.LinearizationPoint"/>: a plain single-batch graph differentiated row by row,
-/// and central finite differences of the gradient. Test-side only; the library never calls these.
+/// The architectures the engine is checked on, and central finite differences of the gradient: an oracle that reaches
+/// the Hessian by a different route than the library's shared <see cref="Goldilocks.Curvature.LinearizationPoint"/>
+/// (the row-by-row one is <see cref="Oracles.AutogradHessian"/>). Test-side only; the library never calls these.
 /// </summary>
 public static class EngineCases
 {
-    /// <summary>Label for failures of engine checks that are not themselves a paper claim (issue 2).</summary>
+    /// <summary>Label for failures of engine checks that are not themselves a paper claim.</summary>
     public const string Engine = "engine";
 
     /// <summary>Names of the architectures, for [TestCaseSource].</summary>
@@ -46,6 +46,10 @@ public static class EngineCases
 
     /// <summary>Architectures small enough (P ≤ 200) for a dense P×P matrix.</summary>
     public static readonly string[] DenseArchitectures = Architectures.Where(a => !a.StartsWith("LeNet5", StringComparison.Ordinal)).ToArray();
+
+    /// <summary>Every dense architecture at T = 0.25, 1 and 4, for [TestCaseSource].</summary>
+    public static IEnumerable<TestCaseData> DenseArchitecturesAndTemperatures() =>
+        DenseArchitectures.SelectMany(a => new[] { 0.25, 1.0, 4.0 }.Select(t => new TestCaseData(a, t)));
 
     /// <summary>Builds one case. Biases (zero after Kaiming init) are set to N(0, 0.3²) so that they matter.</summary>
     public static EngineCase Create(string name, long seed = 1)
@@ -77,20 +81,6 @@ public static class EngineCases
     {
         using var flat = SyntheticClusters.Generate(samples, channels * size * size, classes, seed);
         return new Dataset(flat.Inputs.view(samples, channels, size, size).clone(), flat.Targets.clone(), classes, flat.Name + " as images");
-    }
-
-    /// <summary>
-    /// Rows <paramref name="indices"/> of the Hessian of the full-dataset mean loss, each as ∂(∂L/∂θ_i)/∂θ from one plain
-    /// first-order graph of the whole dataset (no batching, no shared linearisation, no cotangent tricks).
-    /// </summary>
-    public static Tensor HessianRows(Objective objective, Tensor theta, IReadOnlyList<long> indices)
-    {
-        using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().clone().requires_grad_(true);
-        var loss = objective.Loss.Sum(objective.Model.Forward(leaf, objective.Data.Inputs), objective.Data.Targets) / objective.Count;
-        var g = SafeAutograd.Grad(loss, leaf, createGraph: true);
-        var rows = indices.Select(i => SafeAutograd.Grad(g[i], leaf)).ToList();
-        return torch.stack(rows, 0).MoveToOuterDisposeScope();
     }
 
     /// <summary>The rows to compare: all of them for a small model, else the first, last and two seeded random

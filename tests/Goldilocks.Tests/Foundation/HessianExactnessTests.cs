@@ -23,7 +23,7 @@ public sealed class HessianExactnessTests
         var hessian = new HessianOperator(point);
         var indices = EngineCases.RowIndices(c.Model);
         var columns = torch.stack(indices.Select(i => hessian.Apply(torch.zeros(c.Model.ParameterCount).index_fill_(0, torch.tensor(new[] { i }), 1.0))).ToList(), 0);
-        var oracle = EngineCases.HessianRows(objective, c.Theta, indices);
+        var oracle = AutogradHessian.OfLoss(objective, c.Theta, indices);
         double err = ClaimAssert.RelativeError(columns, oracle);
         TestContext.Out.WriteLine($"{architecture}: P = {c.Model.ParameterCount}, {indices.Length} rows, relative error {err:E3}");
         ClaimAssert.Close(EngineCases.Engine, $"{architecture}: Hessian operator vs row-by-row autograd ({indices.Length} rows)", columns, oracle, 1e-10);

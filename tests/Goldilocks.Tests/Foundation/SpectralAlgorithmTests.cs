@@ -33,7 +33,7 @@ public sealed class SpectralAlgorithmTests
     }
 
     /// <summary>
-    /// Top-3 and bottom-3 Ritz values vs eigvalsh: |θ_i - λ_i| ≤ 1e-6·‖A‖₂ (the rtol of the issue, scaled by the
+    /// Top-3 and bottom-3 Ritz values vs eigvalsh: |θ_i - λ_i| ≤ 1e-6·‖A‖₂ (rtol 1e-6, scaled by the
     /// spectral norm because eigenvalues near 0 have no meaningful relative error); true residuals ‖Ay - θy‖ ≤
     /// 1e-6·‖A‖₂, unit Ritz vectors, and the converged flag set.
     /// </summary>
@@ -140,7 +140,7 @@ public sealed class SpectralAlgorithmTests
         for (long seed = 1; seed <= 3; seed++)
         {
             var est = Hutchinson.Estimate(op, probes, SeedOffset.Apply(seed));
-            // Trace: within 3 of its reported standard errors (the issue's check). Its per-probe terms vᵀAv are nearly
+            // Trace: within 3 of its reported standard errors. Its per-probe terms vᵀAv are nearly
             // symmetric, so the t-statistic is close to normal.
             double zTrace = (est.Trace.Value - trace) / est.Trace.StandardError;
             ClaimAssert.That(EngineCases.Engine, Math.Abs(zTrace) <= 3, $"{which}, seed {seed}: Hutchinson Tr(A) = {est.Trace.Value:G8} ± {est.Trace.StandardError:E3}, exact {trace:G8} (z = {zTrace:F2})");
@@ -161,7 +161,7 @@ public sealed class SpectralAlgorithmTests
     /// Seen (seeds 1-1000, 200 probes): known spectrum, trace z in [-3.41, 3.08] (3/1000 beyond 3), Frobenius² z against
     /// the exact SE in [-2.53, 3.01] (0 beyond 4), against the sample SE in [-3.48, 2.46]; MLP Hessian, trace z in
     /// [-2.99, 3.80] (3/1000 beyond 3), Frobenius² z (exact SE) in [-2.83, 3.44] (0 beyond 4). The trace is normal, so
-    /// the issue's margin 3 fails a check with probability ~0.3%: 3 seeds per test keep a 50-offset sweep at ≥ 49/50 with
+    /// a margin of 3 standard errors fails a check with probability ~0.3%: 3 seeds per test keep a 50-offset sweep at ≥ 49/50 with
     /// probability ~0.93. The seed sweep also met a sample-SE Frobenius² z of −4.64 (offset 15), the heavy left tail
     /// described in the test, which is why that estimate is scored against its exact SE.
     /// </summary>

@@ -27,7 +27,7 @@ public static class SeedOffset
     }
 
     /// <summary>Seeds per offset: larger than any window of consecutive seeds a test draws; a prime unrelated to
-    /// the library's own seed offsets (ZoneSweep.BasisSeedOffset = 1,000,003).</summary>
+    /// the library's own seed offsets (SeedRule.BasisOffset = 1,000,003).</summary>
     public const long Stride = 100_003;
 
     public static long Apply(long seed) => checked(seed + Stride * Value);

@@ -34,9 +34,25 @@ public static class ExplicitGaussNewton
     public static Tensor GTerm(Tensor jacobian, Tensor probabilities)
     {
         using var scope = torch.NewDisposeScope();
-        var m = SoftmaxCovariance.Batched(probabilities);
-        var g = torch.einsum("nkp,nkc,ncq->pq", jacobian, m, jacobian) / jacobian.shape[0];
+        var g = torch.einsum("nkp,nkc,ncq->pq", jacobian, SoftmaxHessian(probabilities), jacobian) / jacobian.shape[0];
         return g.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// diag(p_μ) − p_μp_μᵀ for rows p [N, K], its own way: the diagonal p_k(1 − p_k) takes 1 − p_k as the sum of the
+    /// classes before k plus those after k (exclusive prefix and suffix sums of non-negative terms, no cancellation
+    /// when p_k rounds to 1).
+    /// </summary>
+    private static Tensor SoftmaxHessian(Tensor p)
+    {
+        using var scope = torch.NewDisposeScope();
+        var zero = torch.zeros(p.shape[0], 1, dtype: p.dtype, device: p.device);
+        var before = torch.cat(new[] { zero, p.cumsum(1).narrow(1, 0, p.shape[1] - 1) }, 1);
+        var after = torch.cat(new[] { p.flip(1).cumsum(1).narrow(1, 0, p.shape[1] - 1).flip(1), zero }, 1);
+        var outer = torch.einsum("nk,nc->nkc", p, p);
+        var m = outer.neg();
+        m.diagonal(0, 1, 2).copy_(p * (before + after));
+        return m.MoveToOuterDisposeScope();
     }
 
     /// <summary>H(c) = (1/N) Σ_μ Σ_k c_μk ∇²z_μk (Eq. 4 with c = p − OH(y)): the Hessian, row by row, of θ ↦
@@ -44,20 +60,8 @@ public static class ExplicitGaussNewton
     public static Tensor HTerm(FlatModel model, Tensor theta, Tensor inputs, Tensor coefficients)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().clone().requires_grad_(true);
-        var z = model.Forward(leaf, inputs);
-        var s = (z * coefficients.detach()).sum() / z.shape[0];
-        var g = SafeAutograd.Grad(s, leaf, createGraph: true);
-        if (!g.requires_grad) return torch.zeros(g.shape[0], g.shape[0], dtype: g.dtype, device: g.device).MoveToOuterDisposeScope();
-        var rows = new List<Tensor>();
-        for (long i = 0; i < g.shape[0]; i++)
-        {
-            using var inner = torch.NewDisposeScope();
-            // A row whose entry does not depend on θ (e.g. a linear logit) is structurally zero.
-            rows.Add(g[i].requires_grad ? SafeAutograd.Grad(g[i], leaf).MoveToOuterDisposeScope() : torch.zeros_like(leaf).detach().MoveToOuterDisposeScope());
-        }
-        return torch.stack(rows, 0).MoveToOuterDisposeScope();
+        var c = coefficients.detach();
+        return AutogradHessian.Rows(leaf => { var z = model.Forward(leaf, inputs); return (z * c).sum() / z.shape[0]; }, theta);
     }
 
     /// <summary>

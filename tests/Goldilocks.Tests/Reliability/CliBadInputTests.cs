@@ -5,7 +5,7 @@ using Goldilocks.Tests.Data;
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 1 (CLI side), the cases Cli/*Tests do not already cover: corrupted FashionMNIST IDX files in
+/// CLI side of the bad-input catalogue: the cases Cli/*Tests do not already cover: corrupted FashionMNIST IDX files in
 /// --data-dir, unwritable --out (below a regular file, in /proc) for sweep commands and merge, α ≤ 0 and unknown
 /// models on the sweep commands. Each exits 2 with a one-line message naming the problem and no stack trace.
 /// </summary>

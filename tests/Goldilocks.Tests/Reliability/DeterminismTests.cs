@@ -4,7 +4,7 @@ using Goldilocks.FuzzHost;
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 4: the same seed gives bitwise-identical results on the CPU across runs and across processes, and
+/// The same seed gives bitwise-identical results on the CPU across runs and across processes, and
 /// runs with 1 and 2 intra-op threads agree within 1e-12 relative. The computation is <see cref="DeterminismProbe"/>
 /// (loss, gradient, projected H and G, Lanczos, Hutchinson on a P = 3,936 MLP), printed as IEEE-754 bit patterns.
 /// </summary>

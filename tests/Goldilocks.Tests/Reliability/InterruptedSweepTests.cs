@@ -7,7 +7,7 @@ using Goldilocks.Cli;
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 5: a <c>goldilocks curvature --alpha …</c> sweep in a child process is interrupted by SIGINT or
+/// A <c>goldilocks curvature --alpha …</c> sweep in a child process is interrupted by SIGINT or
 /// SIGKILL three times, each time later in the grid, and resumed with <c>--resume</c>. After every interruption each
 /// file under --out is complete JSON (only <see cref="AtomicFile.TempSuffix"/> temporaries of a killed writer are
 /// tolerated, and the next run deletes them), no cell saved before the signal is lost or changed, and SIGINT exits

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 2: a fuzz run drives the public API with random invalid and edge-case inputs inside a child process,
+/// A fuzz run drives the public API with random invalid and edge-case inputs inside a child process,
 /// which must always exit normally with its summary line; the negative control injects a real native fault and shows
 /// that the harness sees the abort (exit 134), so the immunity test can fail.
 /// </summary>

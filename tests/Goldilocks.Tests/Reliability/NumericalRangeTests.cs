@@ -2,7 +2,7 @@
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 3: across α ∈ [1e-4, 1e4] and T ∈ [1e-4, 1e4] the loss, gradient and projected Hessian of the tiny
+/// Across α ∈ [1e-4, 1e4] and T ∈ [1e-4, 1e4] the loss, gradient and projected Hessian of the tiny
 /// bias-free ReLU net (L = 3) stay finite and obey the exact scaling law of paper 000 Eq. 5 (claim G4): since
 /// f(αθ)/T = f(θ)/(T/α^L), L_T(αθ) = L_{T'}(θ), α∇L_T(αθ) = ∇L_{T'}(θ) and α²H_T(αθ) = H_{T'}(θ) with T' = T/α^L.
 /// Both sides are computed independently (one with scaled weights, one with the rescaled temperature), so the

@@ -1,6 +1,6 @@
 namespace Goldilocks.Tests.Reliability;
 
-/// <summary>Issue 7, item 7: the seed offset the sweep script sets is read, applied and validated.</summary>
+/// <summary>The seed offset the sweep script sets is read, applied and validated.</summary>
 [NonParallelizable]
 public sealed class SeedOffsetTests
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, item 6: 20,000 curvature products (Hessian, G-term, H-term in turn, a fresh linearisation every 500) in a
+/// 20,000 curvature products (Hessian, G-term, H-term in turn, a fresh linearisation every 500) in a
 /// child process after a warm-up of 12,000; at every 1,000-product checkpoint, after a full GC and glibc's
 /// malloc_trim(0), the child reads the memory it holds in malloc (mallinfo2: in-use chunks plus mmapped chunks) and its
 /// resident set. "Flat within 2%" is checked on both, as a bound on growth: the least-squares line through the 21

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Goldilocks.Tests.Reliability;
 
-/// <summary>Issue 7, item 5: a temporary left by a killed writer is deleted by the next sweep run; one of a live writer is kept.</summary>
+/// <summary>A temporary left by a killed writer is deleted by the next sweep run; one of a live writer is kept.</summary>
 public sealed class StaleTemporaryTests
 {
     [Test]

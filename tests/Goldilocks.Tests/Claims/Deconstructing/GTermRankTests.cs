@@ -1,3 +1,4 @@
+using Goldilocks.Tests.Foundation;
 
 namespace Goldilocks.Tests.Claims.Deconstructing;
 
@@ -55,5 +56,20 @@ public sealed class GTermRankTests
         ClaimAssert.Close("G6", "PC(I_9) = 3", PositiveCurvature.Of(torch.eye(9, dtype: ScalarType.Float64)), 3.0, 1e-14);
         var v = torch.arange(1, 6, dtype: ScalarType.Float64);
         ClaimAssert.Close("G6", "PC(vvᵀ) = 1", PositiveCurvature.Of(v.outer(v)), 1.0, 1e-14);
+    }
+
+    /// <summary>G = (1/N)Σ JᵀMJ with M = [diag(p) - ppᵀ]/T² ⪰ 0, so G is symmetric PSD: asymmetry ≤ 1e-12 relative and
+    /// λ_min ≥ -1e-12·λ_max (eigvalsh's backward error is ≈ ε‖G‖₂).</summary>
+    [TestCaseSource(typeof(EngineCases), nameof(EngineCases.DenseArchitecturesAndTemperatures))]
+    public void GTerm_is_symmetric_positive_semidefinite(string architecture, double temperature)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var c = EngineCases.Create(architecture);
+        var g = DenseCurvature.At(c.Model, c.Data, c.Theta, temperature, batchSize: 5).GTerm;
+        double asymmetry = ClaimAssert.RelativeError(g.t(), g);
+        ClaimAssert.That("G6", asymmetry <= 1e-12, $"{architecture}, T = {temperature}: ‖G - Gᵀ‖/‖G‖ = {asymmetry:E3}");
+        var eig = SymmetricEigen.Eigenvalues(g);
+        double min = eig[0], max = eig[^1];
+        ClaimAssert.That("G6", max > 0 && min >= -1e-12 * max, $"{architecture}, T = {temperature}: λ_min(G) = {min:E3}, λ_max(G) = {max:E3}");
     }
 }

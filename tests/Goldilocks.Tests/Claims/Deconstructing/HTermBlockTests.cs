@@ -1,3 +1,4 @@
+using Goldilocks.Tests.Foundation;
 
 namespace Goldilocks.Tests.Claims.Deconstructing;
 
@@ -51,5 +52,49 @@ public sealed class HTermBlockTests
         double trHt = torch.trace(dense.HTerm).item<double>() / dense.HTerm.norm().item<double>();
         TestContext.Out.WriteLine($"[G7 control] tanh: largest diagonal block {block:E3}, Tr(H-term)/‖H-term‖_F = {trHt:E3}");
         ClaimAssert.That("G7", block > 1e-2 && Math.Abs(trHt) > 1e-3, $"tanh should give non-zero diagonal blocks, got {block:E3} and trace ratio {trHt:E3}");
+    }
+
+    /// <summary>
+    /// In a network that is piecewise linear in each layer's parameters (ReLU, LeakyReLU, identity), ∂²z/∂θ_l² = 0 for
+    /// every layer l, so the H-term's diagonal layer blocks vanish and Tr(H-term) = 0, Tr(H) = Tr(G). This holds with
+    /// biases too (z is affine in (W_l, b_l) jointly), which the paper's "bias-free" premise does not need.
+    /// Checked: every diagonal block ≤ 1e-12‖H-term‖_F and |Tr(H-term)| ≤ 1e-12‖H-term‖_F.
+    /// </summary>
+    [TestCase("MLP-ReLU", 1.0)]
+    [TestCase("MLP-ReLU", 0.25)]
+    [TestCase("MLP-LeakyReLU", 1.0)]
+    [TestCase("DeepLinear", 4.0)]
+    [TestCase("MLP-ReLU-bias", 1.0)]
+    public void HTerm_of_a_piecewise_linear_network_has_zero_diagonal_layer_blocks_and_zero_trace(string architecture, double temperature)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var c = EngineCases.Create(architecture);
+        var (h, g, hterm) = DenseCurvature.At(c.Model, c.Data, c.Theta, temperature, batchSize: 5);
+        double norm = hterm.norm().item<double>(), trace = torch.trace(hterm).item<double>();
+        TestContext.Out.WriteLine($"{architecture}, T = {temperature}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3}, Tr(G) = {torch.trace(g).item<double>():E6}");
+        ClaimAssert.That("G7", norm > 0, $"{architecture}: the H-term is zero, the check would be vacuous");
+        foreach (var layer in c.Model.Blocks.GroupBy(b => b.Layer))
+        {
+            long start = layer.Min(b => b.Offset), count = layer.Sum(b => b.Count);
+            double block = hterm.narrow(0, start, count).narrow(1, start, count).norm().item<double>();
+            ClaimAssert.That("G7", block <= 1e-12 * norm, $"{architecture}: layer {layer.Key} diagonal block of the H-term has norm {block:E3} (‖H-term‖_F = {norm:E3})");
+        }
+        ClaimAssert.That("G7", Math.Abs(trace) <= 1e-12 * norm, $"{architecture}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3}");
+        ClaimAssert.Close("G7", $"{architecture}: Tr(H) = Tr(G)", torch.trace(h).item<double>(), torch.trace(g).item<double>(), 1e-10);
+    }
+
+
+    /// <summary>Negative control: tanh has tanh'' ≠ 0, so the H-term's diagonal does not vanish.</summary>
+    [Category(Categories.NegativeControl)]
+    [TestCase("MLP-Tanh")]
+    [TestCase("MLP-Tanh-bias")]
+    public void HTerm_trace_of_a_tanh_network_is_not_zero(string architecture)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var c = EngineCases.Create(architecture);
+        var hterm = DenseCurvature.At(c.Model, c.Data, c.Theta, 1.0, batchSize: 5).HTerm;
+        double norm = hterm.norm().item<double>(), trace = torch.trace(hterm).item<double>();
+        TestContext.Out.WriteLine($"{architecture}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3}");
+        ClaimAssert.That("G7", Math.Abs(trace) > 1e-3 * norm, $"{architecture}: Tr(H-term) = {trace:E3} is not distinguishable from 0 (‖H-term‖_F = {norm:E3})");
     }
 }

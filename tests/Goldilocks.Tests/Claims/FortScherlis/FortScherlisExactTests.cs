@@ -1,7 +1,7 @@
-using Goldilocks.Tests.Claims.Companion;
 using FsCheck;
 using FsCheck.Fluent;
-using static Goldilocks.Tests.Claims.Companion.CompanionGenerators;
+using Goldilocks.Tests.Foundation;
+using static Goldilocks.Tests.Claims.Shared.PropertyGenerators;
 
 namespace Goldilocks.Tests.Claims.FortScherlis;
 
@@ -471,5 +471,34 @@ public sealed class FortScherlisExactTests
             // The closed-form radial profile ⟨L⟩_r = c + r² Tr(A)/(2D) gives the same right-hand side.
             ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < 1e-12 * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius})");
         });
+    }
+
+    private const int F1RestrictionDimension = 5;
+
+    public static IEnumerable<TestCaseData> F1RestrictionCases() =>
+        new[] { "MLP-Tanh-bias", "MLP-ReLU", "LeNet5-Max-1x16x16" }
+            .SelectMany(a => new[] { BasisKind.GaussianOrthonormal, BasisKind.SparseSign }.Select(k => new TestCaseData(a, k)));
+
+    /// <summary>
+    /// The Hessian restricted to θ₀ + span(V) is VᵀHV (Sec. 3). The oracle differentiates w ↦ L(θ₀ + Vw) twice with
+    /// respect to w itself (row by row at w = 0), so it never forms H or calls the operators. By the chain rule the
+    /// identity is exact for any V, orthonormal (QR) or only nearly so (sparse ±1/√n).
+    /// </summary>
+    [Claim("F1")]
+    [TestCaseSource(nameof(F1RestrictionCases))]
+    public void F1_projected_Hessian_equals_the_Hessian_of_the_loss_restricted_to_the_subspace(string architecture, BasisKind kind)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var c = EngineCases.Create(architecture);
+        var objective = c.Objective(temperature: 0.9, batchSize: 4);
+        var basis = SubspaceBasis.Create(c.Model.ParameterCount, F1RestrictionDimension, seed: 11, kind);
+        using var point = new LinearizationPoint(objective, c.Theta);
+        var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
+
+        var oracle = AutogradHessian.Rows(w => objective.Loss.Sum(objective.Model.Forward(c.Theta + basis.matmul(w), objective.Data.Inputs), objective.Data.Targets) / objective.Count,
+            torch.zeros(F1RestrictionDimension, dtype: ScalarType.Float64));
+
+        TestContext.Out.WriteLine($"{architecture}, {kind}: relative error {ClaimAssert.RelativeError(projected, oracle):E3}");
+        ClaimAssert.Close("F1", $"{architecture}, {kind} basis: VᵀHV vs ∇²_w L(θ₀ + Vw)", projected, oracle, 1e-10);
     }
 }

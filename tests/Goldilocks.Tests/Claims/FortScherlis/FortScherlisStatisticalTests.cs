@@ -1,10 +1,8 @@
-using Goldilocks.Tests.Claims.Companion;
-
 namespace Goldilocks.Tests.Claims.FortScherlis;
 
 /// <summary>
 /// Statistical claims of Fort &amp; Scherlis (F4, F7 on a network, F8-F11) at laptop scale. Margins come from
-/// <see cref="CompanionCalibration"/> over seeds 0..19; the specs record the distributions.
+/// <see cref="FortScherlisCalibration"/> over seeds 0..19; the specs record the distributions.
 /// </summary>
 [Category(Categories.Statistical)]
 public sealed class FortScherlisStatisticalTests
@@ -17,23 +15,23 @@ public sealed class FortScherlisStatisticalTests
         // Growth (d ≪ PC²) and plateau (d ≳ PC²) are a statement about nets whose PC(H) is not small (specs/F4): seeds
         // are admitted in order until F4Admitted of them have PC(H) ≥ F4MinResolvablePc (9/20 calibrated seeds do).
         var (all, admitted) = SeedWindow.Admit(F4Admitted, F4MaxSeeds,
-            seed => (Seed: seed, Run: CompanionExperiments.ProjectedCurvatureByDimension(seed, dims, 6)),
-            m => m.Run.FullPc >= F4MinResolvablePc);
-        foreach (var (seed, (full, pc, positive)) in all)
+            seed => (Seed: seed, Run: DimensionScan.Run(seed, dims, 6)),
+            m => m.Run.FullPositiveCurvature >= F4MinResolvablePc);
+        foreach (var (seed, (full, _, pc, positive)) in all)
         {
             TestContext.Out.WriteLine($"seed {seed}: PC(H) = {full:F3}{(full >= F4MinResolvablePc ? " (admitted)" : "")}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
             ClaimAssert.Close("F4", $"seed {seed}: PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
         }
         ClaimAssert.That("F4", admitted.Count == F4Admitted,
-            $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPc.ToString("F3")))}); {F4Admitted} needed");
-        foreach (var (seed, (full, pc, _)) in admitted)
+            $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPositiveCurvature.ToString("F3")))}); {F4Admitted} needed");
+        foreach (var (seed, (full, _, pc, _)) in admitted)
         {
             ClaimAssert.That("F4", pc[0] < pc[2], $"seed {seed} (PC(H) = {full:F3}): PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
             ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"seed {seed}: PC(H_32)/PC(H) = {pc[2] / full:F3} ≤ {F4MinPlateau}; it should be near 1 once d ≳ PC² = {full * full:F1}");
         }
         var first = all[0].Run;
-        ClaimAssert.That("F4", first.Positive[0] - first.Positive[2] > F4MinPositiveDrop,
-            $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.Positive[0]:F3}) to d = 32 ({first.Positive[2]:F3}) by more than {F4MinPositiveDrop}");
+        ClaimAssert.That("F4", first.PositiveFraction[0] - first.PositiveFraction[2] > F4MinPositiveDrop,
+            $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.PositiveFraction[0]:F3}) to d = 32 ({first.PositiveFraction[2]:F3}) by more than {F4MinPositiveDrop}");
     }
 
     [Test]
@@ -70,7 +68,7 @@ public sealed class FortScherlisStatisticalTests
     public void F8_PC_peaks_near_the_initialization_radius_and_vanishes_far_inside()
     {
         double[] c = { 0.05, 0.3, 1, 3, 20 };
-        var pc = CompanionExperiments.PositiveCurvatureByRadius(SeedOffset.Apply(0L), c);
+        var pc = RadiusScan.Run(SeedOffset.Apply(0L), c).PositiveCurvature;
         TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
         ClaimAssert.That("F8", pc[2] > F8MinPeakRatio * pc[1], $"PC at r_init = {pc[2]:F3} should exceed {F8MinPeakRatio}× its value at 0.3 r_init ({pc[1]:F3})");
         ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
@@ -81,11 +79,11 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F9")]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_works_only_where_they_meet_the_zone()
     {
-        // acc[0][i]: hyperplanes, acc[1][i]: hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
+        // plane[i], sphere[i]: hyperplanes, hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
         double[] c = { 0.1, 1, 10 };
-        var acc = CompanionExperiments.MeanSurfaceAccuracy(SeedOffset.Apply(0L), c, F9Bases);
-        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc[0].Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc[1].Select(x => x.ToString("F3")))}");
-        var (plane, sphere) = (acc[0], acc[1]);
+        var acc = SurfaceAccuracy.Means(SeedOffset.Apply(0L), c, F9Bases);
+        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc.Hyperplane.Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc.Hypersphere.Select(x => x.ToString("F3")))}");
+        var (plane, sphere) = (acc.Hyperplane, acc.Hypersphere);
         ClaimAssert.That("F9", plane[1] - plane[2] > F9MinPlaneOutsideDrop, $"hyperplane accuracy should drop from r_init ({plane[1]:F3}) to 10 r_init ({plane[2]:F3}) by > {F9MinPlaneOutsideDrop}");
         ClaimAssert.That("F9", plane[0] - plane[2] > F9MinPlaneInsideOverOutside, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should beat those through 10 r_init ({plane[2]:F3}) by > {F9MinPlaneInsideOverOutside}");
         ClaimAssert.That("F9", plane[1] - plane[0] < F9MaxPlaneInsideShortfall, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should do about as well as through r_init ({plane[1]:F3}): shortfall < {F9MaxPlaneInsideShortfall}");
@@ -97,7 +95,7 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F10")]
     public void F10_training_started_well_inside_the_zone_drifts_outward()
     {
-        double ratio = CompanionExperiments.RadiusAfterTraining(SeedOffset.Apply(0L), 0.1);
+        double ratio = RadiusDrift.Run(SeedOffset.Apply(0L), 0.1).Ratio;
         TestContext.Out.WriteLine($"‖θ_T‖/r_init after GD from 0.1 r_init: {ratio:F3}");
         ClaimAssert.That("F10", ratio > F10MinRatio, $"the radius should grow from 0.1 r_init to > {F10MinRatio} r_init, got {ratio:F3}");
     }
@@ -106,7 +104,7 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F11")]
     public void F11_higher_PC_goes_with_lower_initial_loss_on_the_initialization_shell()
     {
-        double rho = CompanionExperiments.CurvatureLossCorrelation(SeedOffset.Apply(0L), onShell: true);
+        double rho = CurvatureLossCorrelation.Run(SeedOffset.Apply(0L), onShell: true).Spearman;
         TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws rescaled to one radius: {rho:F3}");
         ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
     }

@@ -1,7 +1,6 @@
-using Goldilocks.Tests.Claims.Companion;
 using FsCheck;
 using FsCheck.Fluent;
-using static Goldilocks.Tests.Claims.Companion.CompanionGenerators;
+using static Goldilocks.Tests.Claims.Shared.PropertyGenerators;
 
 namespace Goldilocks.Tests.Claims.Sagun;
 

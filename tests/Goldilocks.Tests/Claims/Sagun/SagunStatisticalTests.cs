@@ -1,4 +1,3 @@
-using Goldilocks.Tests.Claims.Companion;
 using Goldilocks.Models;
 using Goldilocks.Spectral;
 
@@ -6,16 +5,16 @@ namespace Goldilocks.Tests.Claims.Sagun;
 
 /// <summary>
 /// Statistical claims of Sagun et al. (S4-S7) at laptop scale: Sagun's App. A setting shrunk to a bias-free MLP 10-10-K,
-/// 200 samples of K Gaussian clusters, 300 full-batch GD steps. Margins from <see cref="CompanionCalibration"/> (seeds 0..19).
+/// 200 samples of K Gaussian clusters, 300 full-batch GD steps. Margins from <see cref="SagunCalibration"/> (seeds 0..19).
 /// </summary>
 [Category(Categories.Statistical)]
 public sealed class SagunStatisticalTests
 {
-    private static double NearZeroFraction(double[] eig) { double top = eig.Max(Math.Abs); return eig.Count(l => Math.Abs(l) < 1e-3 * top) / (double)eig.Length; }
+    private static double NearZeroFraction(IReadOnlyList<double> eig) { double top = eig.Max(Math.Abs); return eig.Count(l => Math.Abs(l) < 1e-3 * top) / (double)eig.Count; }
 
-    private static double KthRatio(double[] eig, int k) { var d = eig.OrderByDescending(x => x).ToArray(); return d[k - 1] / d[k]; }
+    private static double KthRatio(IReadOnlyList<double> eig, int k) { var d = eig.OrderByDescending(x => x).ToArray(); return d[k - 1] / d[k]; }
 
-    private static string Top(double[] eig, int n) => string.Join(", ", eig.OrderByDescending(x => x).Take(n).Select(x => x.ToString("G3")));
+    private static string Top(IReadOnlyList<double> eig, int n) => string.Join(", ", eig.OrderByDescending(x => x).Take(n).Select(x => x.ToString("G3")));
 
     /// <summary>
     /// S4 and S5 on the medians over a window of <see cref="SpectrumWindow"/> seeds (data, init and training): one
@@ -29,9 +28,9 @@ public sealed class SagunStatisticalTests
     public void S4_S5_trained_ReLU_nets_have_a_bulk_near_zero_and_a_break_after_K_eigenvalues([Values(2, 5)] int classes)
     {
         var spectra = SeedWindow.Of(SpectrumWindow, first: 10L * classes)
-            .Select(seed => CompanionExperiments.SagunSpectra(seed, classes, Activation.ReLU)).ToArray();
+            .Select(seed => TrainedSpectra.Run(seed, classes, Activation.ReLU)).ToArray();
         foreach (var (_, trained, accuracy) in spectra)
-            TestContext.Out.WriteLine($"K = {classes}, P = {trained.Length}, train accuracy {accuracy:P0}: |λ| < 1e-3 λmax: {NearZeroFraction(trained):P1}; top: {Top(trained, classes + 3)}; ratio count {OutlierCount.ByLargestRatio(trained, 3 * classes)}; λ_K/λ_(K+1) = {KthRatio(trained, classes):F3}");
+            TestContext.Out.WriteLine($"K = {classes}, P = {trained.Count}, train accuracy {accuracy:P0}: |λ| < 1e-3 λmax: {NearZeroFraction(trained):P1}; top: {Top(trained, classes + 3)}; ratio count {OutlierCount.ByLargestRatio(trained, 3 * classes)}; λ_K/λ_(K+1) = {KthRatio(trained, classes):F3}");
         double zeroFraction = SeedWindow.Median(spectra.Select(r => NearZeroFraction(r.Trained)));
         double kthRatio = SeedWindow.Median(spectra.Select(r => KthRatio(r.Trained, classes)));
         double minZero = classes == 2 ? S4MinZeroFractionK2 : S4MinZeroFractionK5;
@@ -47,7 +46,7 @@ public sealed class SagunStatisticalTests
     public void S5_tanh_contrast_no_break_after_the_K_th_eigenvalue()
     {
         const int classes = 5;
-        var trained = CompanionExperiments.SagunSpectra(SeedFor(classes), classes, Activation.Tanh).Trained;
+        var trained = TrainedSpectra.Run(SeedFor(classes), classes, Activation.Tanh).Trained;
         int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
         double kthRatio = KthRatio(trained, classes);
         TestContext.Out.WriteLine($"tanh, K = {classes}: top {Top(trained, classes + 3)}; ratio count {ratio}; λ_K/λ_(K+1) = {kthRatio:F3}");
@@ -59,7 +58,7 @@ public sealed class SagunStatisticalTests
     [Category(Categories.Slow)]
     public void S6_wider_nets_keep_the_top_eigenvalue_and_negative_eigenvalues_stay_small()
     {
-        var rows = SeedWindow.Of(S6S7Window).Select(s => (Seed: s, Narrow: CompanionExperiments.TrainedExtremes(s, 8), Wide: CompanionExperiments.TrainedExtremes(s, 32))).ToList();
+        var rows = SeedWindow.Of(S6S7Window).Select(s => (Seed: s, Narrow: HessianExtremes.AfterTraining(s, 8), Wide: HessianExtremes.AfterTraining(s, 32))).ToList();
         foreach (var (seed, narrow, wide) in rows)
             TestContext.Out.WriteLine($"seed {seed}: width 8 top {Top(narrow.Top, 5)}, λmin {narrow.Bottom:G3} | width 32 top {Top(wide.Top, 5)}, λmin {wide.Bottom:G3}");
         double ratio = SeedWindow.Median(rows.Select(r => r.Wide.Top[0] / r.Narrow.Top[0]));
@@ -73,7 +72,7 @@ public sealed class SagunStatisticalTests
     [Claim("S7")]
     public void S7_large_batch_finds_larger_top_eigenvalues_and_no_barrier_separates_it_from_small_batch()
     {
-        var rows = SeedWindow.Of(S6S7Window).Select(s => CompanionExperiments.LargeVersusSmallBatch(s, separation: S7Separation)).ToList();
+        var rows = SeedWindow.Of(S6S7Window).Select(s => BatchSizeComparison.Run(s, separation: S7Separation)).ToList();
         foreach (var (large, small, path) in rows)
             TestContext.Out.WriteLine($"top large batch {Top(large, 5)} | small batch {Top(small, 5)} | barrier {path.Barrier:E3}");
         double ratio = SeedWindow.Median(rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));

@@ -5,7 +5,7 @@ namespace Goldilocks.Tests.Claims.WangRoberts;
 [Explicit("calibration: run by hand, see specs/W9-W12")]
 public sealed class WangRobertsCalibration
 {
-    private static void Log(string line) => File.AppendAllText("/tmp/companion-w-calibration.log", line + "\n");
+    private static void Log(string line) => File.AppendAllText(Path.Combine(Path.GetTempPath(), "companion-w-calibration.log"), line + "\n");
 
     [Test]
     public void Explore()

@@ -6,7 +6,7 @@ namespace Goldilocks.Tests.Claims.WangRoberts;
 [Explicit("calibration: run by hand, see specs/W9-W12")]
 public sealed class WangRobertsEdgeOfStabilityCalibration
 {
-    private static void Log(string line) => File.AppendAllText("/tmp/companion-w-eos.log", line + "\n");
+    private static void Log(string line) => File.AppendAllText(Path.Combine(Path.GetTempPath(), "companion-w-eos.log"), line + "\n");
 
     private static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
 
@@ -53,13 +53,13 @@ public sealed class WangRobertsEdgeOfStabilityCalibration
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
-            var eos = WangRobertsEdgeOfStability.Track(objective, theta0);
+            var eos = EdgeOfStabilityRuns.Track(objective, theta0);
             string w9 = Try(() => EdgeOfStabilityStatistics.Sharpening(eos));
-            string w11 = Try(() => EdgeOfStabilityStatistics.Rotation(eos, WangRobertsEdgeOfStability.RotationWindow));
+            string w11 = Try(() => EdgeOfStabilityStatistics.Rotation(eos, EdgeOfStabilityRuns.RotationWindow));
             string neg = Try(() => EdgeOfStabilityStatistics.NegativeSharpeningFraction(eos).ToString("F3"));
-            string sup = Try(() => EdgeOfStabilityStatistics.Suppression(WangRobertsEdgeOfStability.Suppressed(objective, theta0)));
-            string w10 = Try(() => WangRobertsEdgeOfStability.SwitchPeaks(objective, theta0));
-            int perStep = WangRobertsEdgeOfStability.PerStepLossIncreases(objective, theta0);
+            string sup = Try(() => EdgeOfStabilityStatistics.Suppression(EdgeOfStabilityRuns.Suppressed(objective, theta0)));
+            string w10 = Try(() => EdgeOfStabilityRuns.SwitchPeaks(objective, theta0));
+            int perStep = EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0);
             Log($"seed {seed} {sw.ElapsedMilliseconds} ms | W9 {w9} perStepIncreases {perStep} | W11 {w11} | W12 negFrac {neg} {sup} | W10 {w10}");
         }
     }

@@ -25,7 +25,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
         var (s, stable) = SeedWindow.Admit(Window, W9MaxSeeds, seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
-            var run = WangRobertsEdgeOfStability.Track(objective, theta0, extras: false);
+            var run = EdgeOfStabilityRuns.Track(objective, theta0, extras: false);
             run.FinalParameters?.Dispose();
             ClaimAssert.That("W9", !run.Diverged, $"seed {seed}: the η = 0.3 run diverged");
             return EdgeOfStabilityStatistics.Sharpening(run);
@@ -34,7 +34,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
         var increases = SeedWindow.Of(W9LossWindow).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
-            return WangRobertsEdgeOfStability.PerStepLossIncreases(objective, theta0);
+            return EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0);
         }).ToList();
         TestContext.Out.WriteLine($"ηS/2 initial {List(s.Select(x => x.InitialRatio))}; peak {List(s.Select(x => x.PeakRatio))}; late median {List(s.Select(x => x.LateMedianRatio))}; late fraction in [0.8, 1.3] {List(s.Select(x => x.LateFractionNearLimit))}; final/initial loss {List(s.Select(x => x.FinalLossFraction))}; step-to-step loss increases {string.Join(", ", increases)}");
         ClaimAssert.That("W9", stable.Count == Window, $"only {stable.Count} of {s.Count} seeds start below the edge (ηS/2 < 1): η = 0.3 is too large for this setup to show progressive sharpening");
@@ -54,7 +54,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
         var s = SeedWindow.Of(Window).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
-            var run = WangRobertsEdgeOfStability.Suppressed(objective, theta0);
+            var run = EdgeOfStabilityRuns.Suppressed(objective, theta0);
             run.FinalParameters?.Dispose();
             return EdgeOfStabilityStatistics.Suppression(run);
         }).ToList();
@@ -74,8 +74,8 @@ public sealed class WangRobertsEdgeOfStabilityTests
         var ratios = SeedWindow.Of(Window).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
-            double base03 = WangRobertsEdgeOfStability.SwitchPeak(objective, theta0, WangRobertsEdgeOfStability.Eta, WangRobertsEdgeOfStability.SwitchEarly);
-            double large = WangRobertsEdgeOfStability.SwitchPeak(objective, theta0, WangRobertsEdgeOfStability.LargeEta0, WangRobertsEdgeOfStability.SwitchEarly);
+            double base03 = EdgeOfStabilityRuns.SwitchPeak(objective, theta0, EdgeOfStabilityRuns.Eta, EdgeOfStabilityRuns.SwitchEarly);
+            double large = EdgeOfStabilityRuns.SwitchPeak(objective, theta0, EdgeOfStabilityRuns.LargeEta0, EdgeOfStabilityRuns.SwitchEarly);
             return large / base03;
         }).ToList();
         double ratio = SeedWindow.Median(ratios);

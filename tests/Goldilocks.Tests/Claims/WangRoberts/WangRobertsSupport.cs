@@ -36,11 +36,8 @@ public static class WangRobertsOracle
     public static (double[] Gradient, Tensor Hessian) Derivatives(EvenPolynomialLoss z, double[] theta)
     {
         using var scope = torch.NewDisposeScope();
-        var leaf = torch.tensor(theta, dtype: ScalarType.Float64).requires_grad_(true);
-        var loss = z.Apply(DiagonalLinearNetwork.Product(leaf));
-        var g = SafeAutograd.Grad(loss, leaf, createGraph: true);
-        var rows = Enumerable.Range(0, theta.Length).Select(i => SafeAutograd.Grad(g[i], leaf)).ToList();
-        return (g.detach().data<double>().ToArray(), torch.stack(rows, 0).MoveToOuterDisposeScope());
+        var (g, h) = AutogradHessian.WithGradient(leaf => z.Apply(DiagonalLinearNetwork.Product(leaf)), torch.tensor(theta, dtype: ScalarType.Float64));
+        return (g.data<double>().ToArray(), h.MoveToOuterDisposeScope());
     }
 
     /// <summary>One GD step computed from the autograd gradient.</summary>

@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Goldilocks.Tests.Claims.Companion;
+namespace Goldilocks.Tests.Claims.Shared;
 
 /// <summary>Integer generators that shrink towards their lower bound (readable counterexamples).</summary>
-internal static class CompanionGenerators
+internal static class PropertyGenerators
 {
     public static Arbitrary<int> Between(int lo, int hi) =>
         Arb.From(Gen.Choose(lo, hi), x => x > lo ? new[] { lo, lo + (x - lo) / 2 }.Distinct().Where(v => v < x) : Array.Empty<int>());

@@ -1,11 +1,38 @@
+namespace Goldilocks.Papers.WangRoberts;
 
-namespace Goldilocks.Tests.Claims.WangRoberts;
+/// <summary>W10: peak sharpness after switching to the small η: (η₀ = 0.3, early switch), (η₀ = 0.45, early), (η₀ = 0.3, late switch).</summary>
+public sealed record SwitchPeaks(double Base, double LargerEta0, double LaterSwitch);
 
-/// <summary>The calibrated settings of W9-W12 (shared by the claim tests and the calibration).</summary>
-public static class WangRobertsEdgeOfStability
+/// <summary>
+/// The runs of Wang &amp; Roberts Sec. 2.1, 3.2-3.3 and App. G (claims W9-W12) on <see cref="SquaredErrorSetup"/>, with
+/// their calibrated settings: full-batch GD at η = <see cref="Eta"/> for <see cref="Steps"/> steps, the top Hessian
+/// eigenvalues tracked by warm-started subspace iteration.
+/// </summary>
+public static class EdgeOfStabilityRuns
 {
-    public const double Eta = 0.3, LargeEta0 = 0.45, SmallEta = 0.1;
-    public const int Steps = 160, RecordEvery = 5, RotationWindow = 40, SwitchEarly = 60, SwitchLate = 120, AfterSwitch = 80;
+    /// <summary>The learning rate of the tracked runs (2/η = 6.7).</summary>
+    public const double Eta = 0.3;
+
+    /// <summary>The larger initial learning rate of the W10 switch comparison.</summary>
+    public const double LargeEta0 = 0.45;
+
+    /// <summary>The learning rate switched to in W10.</summary>
+    public const double SmallEta = 0.1;
+
+    /// <summary>GD steps of the tracked runs.</summary>
+    public const int Steps = 160;
+
+    /// <summary>Steps between tracked records.</summary>
+    public const int RecordEvery = 5;
+
+    /// <summary>Records after the edge-of-stability onset over which W11's eigenvector rotation is measured.</summary>
+    public const int RotationWindow = 40;
+
+    /// <summary>Early and late switch steps of W10.</summary>
+    public const int SwitchEarly = 60, SwitchLate = 120;
+
+    /// <summary>Steps run at the small η after a W10 switch.</summary>
+    public const int AfterSwitch = 80;
 
     /// <summary>The η = 0.3 run; <paramref name="extras"/> adds the top-3 eigenvectors and −∇L·∇S to the records (the
     /// trajectory and the sharpness estimates are the same either way).</summary>
@@ -38,11 +65,11 @@ public static class WangRobertsEdgeOfStability
 
     private static IEigenSolver SwitchSolver() => new WarmStartedSubspaceIteration(blockSize: 2, iterations: 2);
 
-    /// <summary>Peak sharpness after switching to η = 0.1 at step t₀ from a run at η₀.</summary>
+    /// <summary>Peak sharpness after switching to η = 0.1 at step t₀ from a run at η₀ (Sec. 3.3).</summary>
     public static double SwitchPeak(Objective objective, Tensor theta0, double eta0, int switchStep) =>
         EdgeOfStabilityStatistics.PeakSharpnessAfterSwitch(objective, theta0, eta0, switchStep, SmallEta, AfterSwitch, SwitchOptions, SwitchSolver);
 
-    /// <summary>(η₀ = 0.3, early), (η₀ = 0.45, early), (η₀ = 0.3, late switch).</summary>
-    public static (double Base, double LargerEta0, double LaterSwitch) SwitchPeaks(Objective objective, Tensor theta0) =>
-        (SwitchPeak(objective, theta0, Eta, SwitchEarly), SwitchPeak(objective, theta0, LargeEta0, SwitchEarly), SwitchPeak(objective, theta0, Eta, SwitchLate));
+    /// <summary>The three switch runs W10 compares.</summary>
+    public static SwitchPeaks SwitchPeaks(Objective objective, Tensor theta0) =>
+        new(SwitchPeak(objective, theta0, Eta, SwitchEarly), SwitchPeak(objective, theta0, LargeEta0, SwitchEarly), SwitchPeak(objective, theta0, Eta, SwitchLate));
 }
