@@ -81,7 +81,12 @@ public static class ReportCommand
             double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var settings = (JsonObject)outputs.Document["settings"]!.DeepClone();
             settings["arguments"] = string.Join(" ", args);
-            html.AddSection(claims, heading, text + " Headline numbers: " + Headline(outputs.Document), settings, outputs.Figures, outputs.Table, seconds);
+            var figures = outputs.Figures.Select(f =>
+            {
+                var (figure, shows) = PaperFigureLabels.For(f.File);
+                return new ReportFigure(figure, shows, f.Caption, f.Png);
+            }).ToList();
+            html.AddSection(command, claims, heading, text + " Headline numbers: " + Headline(outputs.Document), settings, figures, outputs.Table, seconds);
             sections.Add(new JsonObject
             {
                 ["command"] = command,

@@ -48,17 +48,22 @@ public static class SpectrumCommand
         if (r.Eigenvalues is { } e) for (int i = 0; i < e.Length; i++) csv.Add(i + 1, e[i]);
         else foreach (var (n, w) in r.Nodes!.Zip(r.Weights!)) csv.Add(n, w);
         output.Csv("spectrum.csv", csv);
-        var grid = Enumerable.Range(0, 400).Select(i => r.LambdaMin + (r.LambdaMax - r.LambdaMin) * (i / 399.0)).ToArray();
         output.Figure("spectrum-density.png",
-            $"Hessian eigenvalue density at initialization ({model.Name}, {data.Name}, {method}); outliers: gap {r.OutliersByGap}, ratio {r.OutliersByRatio}, > {fraction:G2}·λ_max {r.OutliersAboveThreshold}; K = {data.Classes}",
-            LinePlot.Render($"Hessian spectrum ({method}, P = {model.ParameterCount})", "eigenvalue λ (loss per parameter²)", "density (per unit λ)",
-                new[] { new Series("smoothed density", grid, r.Density!.Evaluate(grid)) }, logY: true));
+            $"Histogram of the Hessian eigenvalues at initialization ({model.Name}, {data.Name}, {method}{(method == "slq" ? ": Ritz nodes weighted by P × weight" : "")}); " +
+            $"outliers: gap {r.OutliersByGap}, ratio {r.OutliersByRatio}, > {fraction:G2}·λ_max {r.OutliersAboveThreshold}; K = {data.Classes}",
+            SpectrumHistogram.Render($"Hessian spectrum at initialization ({method}, P = {model.ParameterCount})", "eigenvalue λ (loss per parameter²)",
+                r.Eigenvalues ?? r.Nodes!, r.Eigenvalues is null ? r.Weights!.Select(w => w * model.ParameterCount).ToArray() : null, r.OutliersByGap, data.Classes));
         if (r.Eigenvalues is not null)
         {
             var top = r.Descending.Take(Math.Min(30, r.Descending.Length)).ToArray();
-            output.Figure("spectrum-top.png", $"The {top.Length} largest Hessian eigenvalues (outliers by gap: {r.OutliersByGap}; K = {data.Classes})",
-                LinePlot.Render("Largest Hessian eigenvalues", "rank i (count)", "λ_i (loss per parameter²)",
-                    new[] { new Series("λ_i", top.Select((_, i) => i + 1.0).ToArray(), top, Markers: true) }));
+            int k = Math.Min(r.OutliersByGap, top.Length);
+            double[] Rank(int from, int to) => Enumerable.Range(from + 1, to - from).Select(i => (double)i).ToArray();
+            output.Figure("spectrum-top.png", $"Scree plot: the {top.Length} largest Hessian eigenvalues, the {r.OutliersByGap} above the largest gap in orange (K = {data.Classes})",
+                LinePlot.Render("Largest Hessian eigenvalues (scree plot)", "rank i (count)", "λ_i (loss per parameter²)", new[]
+                {
+                    new Series("bulk", Rank(k, top.Length), top[k..], Markers: true),
+                    new Series($"outliers above the largest gap ({r.OutliersByGap})", Rank(0, k), top[..k], Markers: true),
+                }));
         }
         var results = ResultJson.ToNode(r, ResultJson.Default.SpectrumResult);
         return output.Finish(settings, results);

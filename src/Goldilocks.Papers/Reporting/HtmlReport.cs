@@ -4,24 +4,44 @@ using System.Text.Json.Nodes;
 
 namespace Goldilocks.Papers.Reporting;
 
+/// <summary>One figure of a report section: which figure of which paper it corresponds to, one line on what the paper's
+/// figure shows, our caption (settings and what is drawn) and the PNG.</summary>
+/// <param name="PaperFigure">The paper's figure, e.g. "Paper 000 Fig. 2 (top left)"; empty when the figure has no counterpart.</param>
+/// <param name="PaperShows">One line on what the paper's figure shows.</param>
+/// <param name="Caption">What our figure draws, at which settings.</param>
+/// <param name="Png">The rendered figure.</param>
+public sealed record ReportFigure(string PaperFigure, string PaperShows, string Caption, byte[] Png);
+
 /// <summary>
 /// One self-contained HTML page (PNG figures embedded as base64, no external files): a first line saying which data
-/// was used, then one section per claim ID with its figures, numbers and settings, then versions and timings
+/// was used, a table of contents, then one section per group of claim IDs with its figures (each labelled with the
+/// paper's figure number), numbers, table (collapsed when long) and settings, then versions and timings
 /// (<c>goldilocks report</c>).
 /// </summary>
 public sealed class HtmlReport(string title, string dataLine)
 {
+    /// <summary>Tables with more rows than this are collapsed (<c>&lt;details&gt;</c>) until the reader opens them.</summary>
+    public const int OpenTableRows = 12;
+
     private readonly StringBuilder _body = new();
+    private readonly List<(string Anchor, string Title)> _contents = new();
     private readonly List<(string Section, double Seconds)> _timings = new();
 
-    /// <summary>Appends one section for <paramref name="claimIds"/>: heading, text, the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
-    public HtmlReport AddSection(IReadOnlyList<string> claimIds, string heading, string text, JsonObject settings,
-        IEnumerable<(string Caption, byte[] Png)> figures, CsvTable? table, double seconds)
+    /// <summary>Appends one section for <paramref name="claimIds"/> with the id <paramref name="anchor"/> (linked from the
+    /// table of contents): heading, text, the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
+    public HtmlReport AddSection(string anchor, IReadOnlyList<string> claimIds, string heading, string text, JsonObject settings,
+        IEnumerable<ReportFigure> figures, CsvTable? table, double seconds)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(anchor);
+        if (_contents.Any(c => c.Anchor == anchor)) throw new ArgumentException($"section anchor '{anchor}' is used twice", nameof(anchor));
         string ids = string.Join(", ", claimIds);
-        _body.Append($"<section id=\"{E(string.Join("-", claimIds))}\"><h2>{E(ids)}: {E(heading)}</h2>\n<p>{E(text)}</p>\n");
-        foreach (var (caption, png) in figures)
-            _body.Append($"<figure><img alt=\"{E(caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"/><figcaption>{E(caption)}</figcaption></figure>\n");
+        _contents.Add((anchor, $"{ids}: {heading}"));
+        _body.Append($"<section id=\"{E(anchor)}\"><h2>{E(ids)}: {E(heading)}</h2>\n<p>{E(text)}</p>\n");
+        foreach (var f in figures)
+        {
+            string label = f.PaperFigure.Length == 0 ? "" : $"<b>{E(f.PaperFigure)}.</b> {E(f.PaperShows)}<br/>";
+            _body.Append($"<figure><img alt=\"{E(f.Caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(f.Png)}\"/><figcaption>{label}<span class=\"ours\">Here: {E(f.Caption)}</span></figcaption></figure>\n");
+        }
         if (table is not null) _body.Append(TableHtml(table));
         _body.Append($"<details><summary>Settings ({seconds:F1} s)</summary><pre>{E(ReportJson.Serialize(settings))}</pre></details></section>\n");
         _timings.Add((ids + ": " + heading, seconds));
@@ -40,12 +60,17 @@ public sealed class HtmlReport(string title, string dataLine)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>").Append(E(title)).Append("</title>");
-        sb.Append("<style>body{font-family:sans-serif;max-width:1000px;margin:auto;padding:1em}img{max-width:100%}")
+        sb.Append("<style>body{font-family:sans-serif;max-width:960px;margin:auto;padding:1em;line-height:1.4}img{max-width:100%}")
+          .Append("figure{margin:1.5em 0}figcaption{font-size:95%;margin-top:.3em}figcaption .ours{color:#444}")
           .Append("table{border-collapse:collapse;font-size:85%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}")
-          .Append(".data{font-weight:bold;padding:.5em;background:#eef}</style></head><body>\n");
+          .Append("pre{white-space:pre-wrap;word-break:break-all}summary{cursor:pointer;color:#225}nav li{margin:.15em 0}")
+          .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}</style></head><body>\n");
         sb.Append($"<p class=\"data\" id=\"data\">{E(dataLine)}</p>\n<h1>{E(title)}</h1>\n");
+        sb.Append("<nav id=\"contents\"><h2>Contents</h2><ol>");
+        foreach (var (anchor, heading) in _contents) sb.Append($"<li><a href=\"#{E(anchor)}\">{E(heading)}</a></li>");
+        sb.Append("<li><a href=\"#timings\">Versions and timings</a></li></ol></nav>\n");
         sb.Append(_body);
-        sb.Append("<section><h2>Versions and timings</h2><pre>").Append(E(ReportJson.Serialize(ReportJson.Versions()))).Append("</pre><table><tr><th>section</th><th>seconds</th></tr>");
+        sb.Append("<section id=\"timings\"><h2>Versions and timings</h2><pre>").Append(E(ReportJson.Serialize(ReportJson.Versions()))).Append("</pre><table><tr><th>section</th><th>seconds</th></tr>");
         foreach (var (s, t) in _timings) sb.Append($"<tr><td style=\"text-align:left\">{E(s)}</td><td>{t:F1}</td></tr>");
         sb.Append($"<tr><td style=\"text-align:left\"><b>total</b></td><td><b>{totalSeconds:F1}</b></td></tr></table></section>\n</body></html>\n");
         return sb.ToString();
@@ -56,11 +81,13 @@ public sealed class HtmlReport(string title, string dataLine)
 
     private static string TableHtml(CsvTable table)
     {
-        var sb = new StringBuilder("<table><tr>");
+        bool collapsed = table.Rows.Count > OpenTableRows;
+        var sb = new StringBuilder(collapsed ? $"<details><summary>Table ({table.Rows.Count} rows × {table.Columns.Count} columns)</summary>" : "");
+        sb.Append("<table><tr>");
         foreach (var c in table.Columns) sb.Append($"<th>{E(c)}</th>");
         sb.Append("</tr>");
         foreach (var row in table.Rows) sb.Append("<tr>").Append(string.Concat(row.Select(v => $"<td>{E(Short(v))}</td>"))).Append("</tr>");
-        return sb.Append("</table>\n").ToString();
+        return sb.Append(collapsed ? "</table></details>\n" : "</table>\n").ToString();
     }
 
     private static string Short(string cell) =>

@@ -17,7 +17,7 @@ public sealed class ModelFileCommandTests : TempFolderTest
     [SetUp]
     public void RequireFashionMnist()
     {
-        if (!Goldilocks.Data.FashionMnist.IsAvailable()) Assert.Ignore(Goldilocks.Data.FashionMnist.InstallHint);
+        if (!Goldilocks.Data.FashionMnist.IsAvailable()) Assert.Fail("these checks run on FashionMNIST, which is missing: " + Goldilocks.Data.FashionMnist.InstallHint);
     }
 
     [Test]

@@ -18,6 +18,10 @@ public sealed class ReportCommandTests : TempFolderTest
         int pngs = Directory.GetFiles(Dir, "*.png", SearchOption.AllDirectories).Length;
         pngs.Should().BeGreaterThan(8, "every one of the eight sections draws figures");
         Regex.Matches(html, "src=\"data:image/png;base64,").Count.Should().Be(pngs, "every figure written is embedded in the page");
+        Regex.Matches(html, "<figcaption><b>(Paper 000|Wang &amp; Roberts|Sagun et al\\.) (Fig\\.|Sec\\.) ").Count
+            .Should().Be(pngs, "every figure is labelled with the paper's figure");
+        foreach (var section in new[] { "zone", "temperature", "gamma", "prior-gradient", "confidence", "trainability", "instability", "spectrum" })
+            html.Should().Contain($"<a href=\"#{section}\">").And.Contain($"<section id=\"{section}\">");
         html.Should().NotContain("src=\"http").And.NotContain("src=\"/", "no external files");
         File.Exists(Path.Combine(Dir, "zone", "zone.csv")).Should().BeTrue();
         File.Exists(Path.Combine(Dir, "temperature", "temperature-t-pc.png")).Should().BeTrue();

@@ -89,4 +89,43 @@ public sealed class ReportingTests : TempFolderTest
         LinePlot.Write(path, "t", "α", "PC", series, logX: true);
         new FileInfo(path).Length.Should().BeGreaterThan(1000);
     }
+
+    [Test]
+    public void Html_report_links_every_section_from_its_contents_labels_figures_and_collapses_long_tables()
+    {
+        var png = LinePlot.Render("t", "x", "y", new[] { new Series("s", new[] { 0.0, 1 }, new[] { 1.0, 2 }) });
+        var shortTable = new CsvTable("a");
+        var longTable = new CsvTable("a");
+        for (int i = 0; i < HtmlReport.OpenTableRows; i++) shortTable.Add(i);
+        for (int i = 0; i <= HtmlReport.OpenTableRows; i++) longTable.Add(i);
+        var report = new HtmlReport("title", "Data: test")
+            .AddSection("zone", new[] { "G18" }, "zone", "text", new System.Text.Json.Nodes.JsonObject(),
+                new[] { new ReportFigure("Paper 000 Fig. 2 (top)", "PC over α.", "ours", png) }, shortTable, 1)
+            .AddSection("spectrum", new[] { "S4", "S5" }, "spectrum", "text", new System.Text.Json.Nodes.JsonObject(),
+                Array.Empty<ReportFigure>(), longTable, 1);
+        string html = report.Render(2);
+        html.Should().Contain("<nav id=\"contents\">").And.Contain("<a href=\"#zone\">G18: zone</a>").And.Contain("<a href=\"#spectrum\">S4, S5: spectrum</a>")
+            .And.Contain("<section id=\"zone\">").And.Contain("<section id=\"spectrum\">");
+        html.IndexOf("<nav", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("<section", StringComparison.Ordinal), "the contents come first");
+        html.Should().Contain("<figcaption><b>Paper 000 Fig. 2 (top).</b> PC over α.<br/>");
+        html.Should().Contain($"<details><summary>Table ({HtmlReport.OpenTableRows + 1} rows × 1 columns)</summary><table>");
+        System.Text.RegularExpressions.Regex.Matches(html, "<details><summary>Table").Count.Should().Be(1, $"a table of {HtmlReport.OpenTableRows} rows stays open");
+        var twice = () => report.AddSection("zone", new[] { "G19" }, "again", "", new System.Text.Json.Nodes.JsonObject(), Array.Empty<ReportFigure>(), null, 0);
+        twice.Should().Throw<ArgumentException>().WithMessage("*zone*twice*");
+    }
+
+    [Test]
+    public void Spectrum_histogram_renders_bulk_and_outliers_and_rejects_inconsistent_input()
+    {
+        double[] eigenvalues = Enumerable.Range(0, 200).Select(i => 0.01 * (i - 100)).Concat(new[] { 5.0, 6.0, 7.0 }).ToArray();
+        byte[] png = SpectrumHistogram.Render("t", "λ", eigenvalues, null, outliers: 3, classes: 3);
+        png.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        SpectrumHistogram.Render("t", "λ", new[] { 1.0, 2.0 }, new[] { 10.0, 0.1 }, outliers: 0, classes: 2).Should().NotBeEmpty("SLQ nodes with weights below one count");
+        ((Action)(() => SpectrumHistogram.Render("t", "λ", eigenvalues, null, outliers: 204, classes: 3)))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*[0, 203]*");
+        ((Action)(() => SpectrumHistogram.Render("t", "λ", eigenvalues, new[] { 1.0 }, outliers: 3, classes: 3)))
+            .Should().Throw<ArgumentException>().WithMessage("*1 counts for 203 eigenvalues*");
+        ((Action)(() => SpectrumHistogram.Render("t", "λ", Array.Empty<double>(), null, 0, 3)))
+            .Should().Throw<ArgumentException>().WithMessage("*no eigenvalues*");
+    }
 }

@@ -3,7 +3,7 @@ using Goldilocks.Cli;
 
 namespace Goldilocks.Tests.Cli;
 
-/// <summary>Sweep plumbing through the α grid of <c>curvature</c>: per-cell files, --resume, --shard, merge.</summary>
+/// <summary>Sweep plumbing through the α grids of <c>curvature</c> and <c>zone</c>: per-cell files, --resume, --shard, merge.</summary>
 public sealed class SweepCommandTests : TempFolderTest
 {
     private static readonly string[] Grid = CliRunner.SmallCurvature.With("--alpha", "0.5", "1", "2", "--json");
@@ -31,6 +31,35 @@ public sealed class SweepCommandTests : TempFolderTest
         resumed.ExitCode.Should().Be(0, resumed.ToString());
         resumed.Error.Should().Contain("3/3").And.NotContain("computed");
         resumed.Json()["results"]!.ToJsonString().Should().Be(full.Json()["results"]!.ToJsonString());
+    }
+
+    [Test]
+    public void Zone_run_as_three_shards_merged_and_resumed_writes_the_unsharded_json_and_csv()
+    {
+        string[] zone = { "zone", "--dataset", "synthetic", "--samples", "40", "--features", "6", "--model", "mlp", "--hidden", "5",
+                          "--points", "4", "--seeds", "2", "-d", "3", "--json" };
+        var full = CliRunner.Run(zone.With("--out", Sub("full")));
+        full.ExitCode.Should().Be(0, full.ToString());
+        Directory.GetFiles(Path.Combine(Sub("full"), "cells")).Should().HaveCount(8, "4 α points × 2 seeds");
+
+        var shards = Enumerable.Range(0, 3).Select(i => Sub($"shard{i}")).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            var s = CliRunner.Run(zone.With("--out", shards[i], "--shard", $"{i}/3"));
+            s.ExitCode.Should().Be(0, s.ToString());
+            File.Exists(Path.Combine(shards[i], "zone.json")).Should().BeFalse("a shard alone does not write the sweep outputs");
+        }
+        shards.Select(d => Directory.GetFiles(Path.Combine(d, "cells")).Length).Should().Equal(new[] { 3, 3, 2 }, "cells i, i + 3, ... go to shard i");
+
+        var merge = CliRunner.Run(new[] { "merge" }.Concat(shards).ToArray().With("--out", Sub("all")));
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        merge.Out.Should().Contain("merged 8 cell(s) from 3 shard folder(s)");
+
+        var resumed = CliRunner.Run(zone.With("--out", Sub("all"), "--resume"));
+        resumed.ExitCode.Should().Be(0, resumed.ToString());
+        resumed.Error.Should().Contain("8/8").And.NotContain("computed", "every cell comes from a shard");
+        resumed.Json()["results"]!.ToJsonString().Should().Be(full.Json()["results"]!.ToJsonString());
+        File.ReadAllText(Path.Combine(Sub("all"), "zone.csv")).Should().Be(File.ReadAllText(Path.Combine(Sub("full"), "zone.csv")));
     }
 
     [Test]

@@ -89,7 +89,7 @@ public sealed class PackagedConsumerTests
         Dotnet(_folder, TimeSpan.FromMinutes(5), "tool", "install", "Goldilocks.Tool", "--version", version, "--tool-path", tools, "--add-source", feed);
         var curvature = ChildProcess.Run(Path.Combine(tools, "goldilocks"), new[]
         {
-            "curvature", "--model-file", Path.Combine(Fixtures, "relu_mlp.pt"), "--dataset", "synthetic", "--samples", "40", "-d", "4", "--json",
+            "curvature", "--model-file", Path.Combine(Fixtures, "relu_mlp.pt"), "--dataset", "fashion-mnist", "--samples", "50", "-d", "4", "--json",
             "--out", Path.Combine(_folder, "out"),
         }, TimeSpan.FromMinutes(3));
         curvature.ExitCode.Should().Be(0, curvature.Describe());
