@@ -1,5 +1,3 @@
-using Goldilocks.Data;
-using Goldilocks.Models;
 
 namespace Goldilocks.Papers.Common;
 

@@ -1,10 +1,4 @@
 using System.Text.Json.Serialization;
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Papers.Deconstructing;
 

@@ -1,5 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Papers.Deconstructing;
 

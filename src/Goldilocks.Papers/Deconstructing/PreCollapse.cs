@@ -1,8 +1,3 @@
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Runtime;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Papers.Deconstructing;
 

@@ -1,7 +1,3 @@
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
 
 namespace Goldilocks.Papers.Deconstructing;
 

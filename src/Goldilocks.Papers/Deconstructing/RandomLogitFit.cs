@@ -1,8 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
 
 namespace Goldilocks.Papers.Deconstructing;
 

@@ -1,6 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Models;
 
 namespace Goldilocks.Papers.Deconstructing;
 

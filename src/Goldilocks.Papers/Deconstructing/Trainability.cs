@@ -1,10 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
-using Goldilocks.Training;
 
 namespace Goldilocks.Papers.Deconstructing;
 

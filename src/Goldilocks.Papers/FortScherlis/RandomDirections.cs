@@ -1,5 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.FortScherlis;
 

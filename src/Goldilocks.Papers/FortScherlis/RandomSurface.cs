@@ -1,5 +1,3 @@
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.FortScherlis;
 

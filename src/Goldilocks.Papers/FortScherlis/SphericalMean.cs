@@ -1,6 +1,3 @@
-using Goldilocks.Curvature;
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.FortScherlis;
 

@@ -1,5 +1,3 @@
-using Goldilocks.Models;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.FortScherlis;
 

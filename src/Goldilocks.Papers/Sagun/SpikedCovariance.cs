@@ -1,4 +1,3 @@
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.Sagun;
 

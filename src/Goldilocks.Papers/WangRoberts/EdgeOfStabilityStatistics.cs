@@ -1,5 +1,3 @@
-using Goldilocks.Objectives;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Papers.WangRoberts;
 

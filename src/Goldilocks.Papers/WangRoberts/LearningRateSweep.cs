@@ -1,8 +1,3 @@
-using Goldilocks.Data;
-using Goldilocks.Losses;
-using Goldilocks.Models;
-using Goldilocks.Objectives;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Papers.WangRoberts;
 

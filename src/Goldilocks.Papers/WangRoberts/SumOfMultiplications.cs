@@ -1,4 +1,3 @@
-using Goldilocks.Models;
 
 namespace Goldilocks.Papers.WangRoberts;
 

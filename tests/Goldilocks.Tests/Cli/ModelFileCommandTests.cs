@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Goldilocks.Cli;
-using Goldilocks.Data;
 using Goldilocks.Tests.Oracles;
 using Goldilocks.Tests.Modules;
 

@@ -1,4 +1,3 @@
-using Goldilocks.Objectives;
 
 namespace Goldilocks.Tests.Foundation;
 

@@ -1,6 +1,3 @@
-using Goldilocks.Data;
-using Goldilocks.Models;
-using Goldilocks.Runtime;
 
 namespace Goldilocks.Tests.Oracles;
 

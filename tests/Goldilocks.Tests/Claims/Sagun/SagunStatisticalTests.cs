@@ -1,5 +1,3 @@
-using Goldilocks.Models;
-using Goldilocks.Spectral;
 
 namespace Goldilocks.Tests.Claims.Sagun;
 
