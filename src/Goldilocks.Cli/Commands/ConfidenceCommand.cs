@@ -11,24 +11,24 @@ public static class ConfidenceCommand
 
     public static readonly ExperimentCommand Command = new("confidence",
         "PC against entropy, gradient norm and initial loss over many initializations (Fig. 6).",
-        new Option[] { Inits, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
-            CurvatureGrid.Model, CurvatureGrid.Hidden, CurvatureGrid.Dimension }, Sweep: false, Run);
+        ModelChoice.WithFile(Inits, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, CurvatureGrid.Dimension), Sweep: false, Run);
 
     private static CommandOutputs Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
-        using var data = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (data, model) = (setup.Data, setup.Model);
+        if (model is Goldilocks.Models.ModuleModel)
+            throw new CliUsageException("confidence correlates PC with entropy, gradient norm and loss over many Kaiming initializations; a --model-file " +
+                                        "has one set of weights θ₀ (measure it with curvature or zone)");
         int d = parse.GetValue(CurvatureGrid.Dimension);
         if (d > model.ParameterCount) throw new CliUsageException($"--dimension d = {d} exceeds P = {model.ParameterCount}");
         var seeds = Enumerable.Range(0, parse.GetValue(Inits)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();
         var r = ConfidenceStudy.Run(model, data, seeds, d);
-        settings["modelName"] = model.Name;
+        setup.AddTo(settings);
         settings["inits"] = seeds.Length;
         settings["dimension"] = d;
-        settings["data"] = DatasetOptions.Json(request, data);
 
         var output = new OutputSet(ctx);
         var csv = new CsvTable("seed", "meanEntropy", "gradientNorm", "positiveCurvature", "loss");

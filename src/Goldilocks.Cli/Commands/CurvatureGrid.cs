@@ -58,44 +58,36 @@ public static class CurvatureGrid
     }.AtLeast(1);
 
     public static IEnumerable<Option> CommonOptions() =>
-        new Option[] { Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Seeds, Points, Dimension, BatchSize };
+        ModelChoice.WithFile(Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Seeds, Points, Dimension, BatchSize);
 
-    /// <summary>Loads the data (seed: <see cref="SeedRule.Data"/>), builds the model and the cross-entropy objective at
-    /// T = 1 with --batch-size; checks d ≤ P and fills the common settings.</summary>
-    public static (Objective Objective, int Dimension) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
+    /// <summary>Loads the data and the network (<see cref="ModelChoice.Load"/>) and builds the cross-entropy objective at
+    /// T = 1 with --batch-size; checks d ≤ P and fills the common settings. Dispose the setup when done.</summary>
+    public static (ModelSetup Setup, Objective Objective, int Dimension) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
         DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, Option<int> dimensionOption)
     {
-        string modelName = parse.GetValue(modelOption)!.ToLowerInvariant();
-        var request = dataOptions.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
-        var data = request.Load(ScalarType.Float64, device);
-        FlatModel model;
-        try { model = ModelChoice.Create(modelName, data, parse.GetValue(hiddenOption)!); }
-        catch { data.Dispose(); throw; }
+        var setup = ModelChoice.Load(parse, ctx.Seed, device, dataOptions, modelOption, hiddenOption);
+        var model = setup.Model;
         int d = parse.GetValue(dimensionOption);
         if (d > model.ParameterCount)
         {
-            data.Dispose();
+            setup.Dispose();
             throw new CliUsageException($"--dimension d = {d} exceeds the number of parameters P = {model.ParameterCount} of {model.Name}");
         }
-        var objective = new Objective(model, data, new CrossEntropy(), parse.GetValue(BatchSize));
-        settings["model"] = modelName;
-        settings["modelName"] = model.Name;
-        settings["parameters"] = model.ParameterCount;
-        settings["homogeneityDegree"] = model.HomogeneityDegree;
+        var objective = new Objective(model, setup.Data, new CrossEntropy(), parse.GetValue(BatchSize));
+        setup.AddTo(settings);
         settings["dimension"] = d;
         settings["batchSize"] = objective.BatchSize;
         settings["basis"] = $"GaussianOrthonormal, seed = init seed + {SeedRule.BasisOffset}";
-        settings["data"] = DatasetOptions.Json(request, data);
-        return (objective, d);
+        return (setup, objective, d);
     }
 
     /// <summary><see cref="Load"/> with the zone options, and the initialization seeds --seed, --seed + 1, … (<see cref="SeedRule.Initialization"/>).</summary>
-    public static (Objective Objective, long[] Seeds, int Dimension) Setup(ParseResult parse, CommandContext ctx, Device device, JsonObject settings)
+    public static (ModelSetup Setup, Objective Objective, long[] Seeds, int Dimension) Setup(ParseResult parse, CommandContext ctx, Device device, JsonObject settings)
     {
-        var (objective, d) = Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
+        var (setup, objective, d) = Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
         var seeds = Enumerable.Range(0, parse.GetValue(Seeds)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();
         settings["seeds"] = Array(seeds);
-        return (objective, seeds, d);
+        return (setup, objective, seeds, d);
     }
 
     /// <summary>One row per point and operator; <paramref name="grid"/> names each point's grid.</summary>

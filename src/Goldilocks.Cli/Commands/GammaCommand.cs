@@ -17,8 +17,8 @@ public static class GammaCommand
 
     public static readonly ExperimentCommand Command = new("gamma",
         "Γ_p⁻² vs softmax entropy on logit paths (Fig. 4 right) and the Eq. 8 prediction vs the true G-term PC (Fig. 3).",
-        new Option[] { Paths, Classes, PathPoints, Dimension, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory,
-            CurvatureGrid.Data.Features, CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points },
+        ModelChoice.WithFile(Paths, Classes, PathPoints, Dimension, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory,
+            CurvatureGrid.Data.Features, CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points),
         Sweep: false, Run);
 
     private static CommandOutputs Run(ParseResult parse, CommandContext ctx, Device device)
@@ -30,17 +30,14 @@ public static class GammaCommand
         settings["classes"] = classes;
         settings["pathPoints"] = parse.GetValue(PathPoints);
         var alphas = ZoneCommand.Alphas(parse);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
-        using var data = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (data, model) = (setup.Data, setup.Model);
         if (d > model.ParameterCount) throw new CliUsageException($"--dimension d = {d} exceeds P = {model.ParameterCount}");
-        if (model.HomogeneityDegree is null) throw new CliUsageException($"Eq. 5 needs an L-homogeneous model; {model.Name} is not");
+        setup.RequireDegree("Eq. 8 at logits scaled by α^L (Eq. 5)");
         var eq8 = RandomLogitFit.Run(model, data, alphas, SeedRule.Initialization(ctx.Seed), d);
-        settings["modelName"] = model.Name;
+        setup.AddTo(settings);
         settings["dimension"] = d;
         settings["alpha"] = Array(alphas);
-        settings["data"] = DatasetOptions.Json(request, data);
 
         var output = new OutputSet(ctx);
         var csv = new CsvTable("path", "topGapRatio", "scale", "entropy", "inverseGammaSquared");

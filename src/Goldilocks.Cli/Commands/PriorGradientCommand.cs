@@ -14,28 +14,25 @@ public static class PriorGradientCommand
 
     public static readonly ExperimentCommand Command = new("prior-gradient",
         "Gradient norm vs ‖Q̂ − Q‖ with fitted and predicted slope (Fig. 5b) and the gradient cosine across datasets (Fig. 5a).",
-        new Option[] { Priors, SubsetSize, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
-            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points }, Sweep: false, Run);
+        ModelChoice.WithFile(Priors, SubsetSize, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points), Sweep: false, Run);
 
     private static CommandOutputs Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
-        using var pool = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, pool, parse.GetValue(CurvatureGrid.Hidden)!);
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (pool, model) = (setup.Data, setup.Model);
         int priors = parse.GetValue(Priors), subset = parse.GetValue(SubsetSize);
         if (subset < pool.Classes) throw new CliUsageException($"--subset-size {subset} must be at least the number of classes {pool.Classes}");
-        using var theta = model.InitialParameters(SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
+        using var theta = SeedRule.InitialParameters(model, SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
         var fig5b = PriorGradient.Run(model, pool, theta, priors, subset, SeedRule.Data(ctx.Seed));
         var alphas = ZoneCommand.Alphas(parse);
         using var noise = GradientCosine.GaussianNoise((int)pool.Count, pool.Inputs.shape.Skip(1).ToArray(), pool.Classes, SeedRule.NoiseData(ctx.Seed), ScalarType.Float64, device);
         var fig5a = GradientCosine.Run(model, pool, noise, SeedRule.Initialization(ctx.Seed), alphas);
-        settings["modelName"] = model.Name;
+        setup.AddTo(settings);
         settings["priors"] = priors;
         settings["subsetSize"] = subset;
         settings["alpha"] = Array(alphas);
-        settings["data"] = DatasetOptions.Json(request, pool);
         settings["secondDataset"] = noise.Name;
 
         var output = new OutputSet(ctx);

@@ -23,27 +23,24 @@ public static class SpectrumCommand
 
     public static readonly ExperimentCommand Command = new("spectrum",
         "Hessian spectrum (dense or SLQ density) with the outlier count by gap, ratio and threshold (Sagun et al.).",
-        new Option[] { Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Hidden, Method, Probes, LanczosSteps, Threshold }, Sweep: false, Run);
+        ModelChoice.WithFile(Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Hidden, Method, Probes, LanczosSteps, Threshold), Sweep: false, Run);
 
     private static CommandOutputs Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        var request = Data.Request(parse, SeedRule.Data(ctx.Seed), images: false);
-        using var data = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create("mlp", data, parse.GetValue(Hidden)!);
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, Data, model: null, Hidden);
+        var (data, model) = (setup.Data, setup.Model);
         string method = parse.GetValue(Method)!.ToLowerInvariant();
         if (method == "dense" && model.ParameterCount > HessianSpectrum.MaxDenseParameters) throw new CliUsageException($"--method dense materialises P × P = {model.ParameterCount}²; use --method slq or smaller --hidden");
         int probes = parse.GetValue(Probes), lanczos = parse.GetValue(LanczosSteps);
         if (method == "slq" && lanczos > model.ParameterCount) throw new CliUsageException($"--lanczos-steps {lanczos} exceeds P = {model.ParameterCount}");
         double fraction = parse.GetValue(Threshold);
-        settings["modelName"] = model.Name;
-        settings["parameters"] = model.ParameterCount;
+        setup.AddTo(settings);
         settings["method"] = method;
         settings["probes"] = probes;
         settings["lanczosSteps"] = lanczos;
         settings["thresholdFraction"] = fraction;
-        settings["data"] = DatasetOptions.Json(request, data);
-        using var theta = model.InitialParameters(SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
+        using var theta = SeedRule.InitialParameters(model, SeedRule.Initialization(ctx.Seed), ScalarType.Float64, device);
         var r = HessianSpectrum.Run(new Objective(model, data, new CrossEntropy()), theta, method == "dense" ? SpectrumMethod.Dense : SpectrumMethod.Slq,
             fraction, probes, lanczos, ctx.Seed);
         var output = new OutputSet(ctx);

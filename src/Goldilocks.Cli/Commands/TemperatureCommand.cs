@@ -21,10 +21,10 @@ public static class TemperatureCommand
         if (!(thi > tlo)) throw new CliUsageException($"--t-max ({thi}) must exceed --t-min ({tlo})");
         var temperatures = Statistics.LogGrid(tlo, thi, parse.GetValue(CurvatureGrid.Points));
         var settings = ctx.BaseSettings(device);
-        var (objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
-        using var _ = objective.Data;
+        var (setup, objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
+        using var _ = setup;
         var model = objective.Model;
-        if (model.HomogeneityDegree is null) throw new CliUsageException($"T = α^L needs an L-homogeneous model; {model.Name} is not homogeneous");
+        setup.RequireDegree("the α grid at T = α^L (Eq. 5)");
         settings["alpha"] = Array(alphas);
         settings["temperatures"] = Array(temperatures);
         var grid = TemperatureSweep.Grid(objective, alphas, temperatures, seeds, d);

@@ -18,27 +18,23 @@ public static class TrainabilityCommand
 
     public static readonly ExperimentCommand Command = new("trainability",
         "Full-batch GD over α × η₀ (Fig. 8): best accuracy, max ‖θ‖, zero-logit share, η‖H‖₂; and the USO model.",
-        new Option[] { Rates, Steps, UsoSteps, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
-            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points }, Sweep: true, Run);
+        ModelChoice.WithFile(Rates, Steps, UsoSteps, CurvatureGrid.Data.Dataset, CurvatureGrid.Data.Samples, CurvatureGrid.Data.DataDirectory, CurvatureGrid.Data.Features,
+            CurvatureGrid.Model, CurvatureGrid.Hidden, ZoneCommand.AlphaMin, ZoneCommand.AlphaMax, CurvatureGrid.Points), Sweep: true, Run);
 
     private static CommandOutputs? Run(ParseResult parse, CommandContext ctx, Device device)
     {
         var settings = ctx.BaseSettings(device);
-        string modelName = parse.GetValue(CurvatureGrid.Model)!;
-        var request = CurvatureGrid.Data.Request(parse, SeedRule.Data(ctx.Seed), ModelChoice.NeedsImages(modelName));
-        using var data = request.Load(ScalarType.Float64, device);
-        var model = ModelChoice.Create(modelName, data, parse.GetValue(CurvatureGrid.Hidden)!);
-        if (model.HomogeneityDegree is not { } degree) throw new CliUsageException($"η = η₀α^(2−L) needs an L-homogeneous model; {model.Name} is not");
+        using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
+        var (data, model) = (setup.Data, setup.Model);
+        int degree = setup.RequireDegree("η = η₀α^(2−L)");
         var alphas = ZoneCommand.Alphas(parse);
         var rates = parse.GetValue(Rates)!;
         int steps = parse.GetValue(Steps), usoSteps = parse.GetValue(UsoSteps);
-        settings["modelName"] = model.Name;
-        settings["homogeneityDegree"] = degree;
+        setup.AddTo(settings);
         settings["alpha"] = Array(alphas);
         settings["baseRates"] = Array(rates);
         settings["steps"] = steps;
         settings["usoSteps"] = usoSteps;
-        settings["data"] = DatasetOptions.Json(request, data);
         var cells = Grid(parse, ctx, settings, Trainability.Grid(model, data, alphas, rates, steps, SeedRule.Initialization(ctx.Seed)), ResultJson.Default.TrainabilityCell);
         if (cells is null) return null;
         var output = new OutputSet(ctx);

@@ -25,8 +25,8 @@ public static class ZoneCommand
     {
         var alphas = Alphas(parse);
         var settings = ctx.BaseSettings(device);
-        var (objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
-        using var _ = objective.Data;
+        var (setup, objective, seeds, d) = CurvatureGrid.Setup(parse, ctx, device, settings);
+        using var _ = setup;
         settings["alpha"] = Array(alphas);
         settings["temperature"] = 1.0;
         var points = Grid(parse, ctx, settings, ZoneSweep.Grid(objective, new ZoneSweepOptions(alphas, seeds, d)), ResultJson.Default.CurvaturePoint);

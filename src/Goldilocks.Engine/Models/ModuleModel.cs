@@ -32,6 +32,7 @@ public class ModuleModel : FlatModel, IDisposable
     private readonly nn.IModule<Tensor, Tensor> _callable;
     private readonly Tensor[] _parameters;
     private readonly bool _ownsModule;
+    private readonly Tensor _initialWeights;
     private long _generation;
     private bool _disposed;
 
@@ -68,6 +69,7 @@ public class ModuleModel : FlatModel, IDisposable
         var probe = ProbeInputs(inputShape, DType, Device);
         Homogeneity = Models.Homogeneity.Measure(this, theta, probe);
         Load(theta);
+        _initialWeights = theta.detach().clone().DetachFromDisposeScope();
     }
 
     /// <summary>The dtype of the parameters (inputs and θ must have it).</summary>
@@ -97,6 +99,15 @@ public class ModuleModel : FlatModel, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = torch.no_grad();
         return torch.cat(_parameters.Select(p => p.detach().reshape(-1)).ToArray(), 0);
+    }
+
+    /// <summary>The values the parameter tensors held when the model was made (for a TorchScript file, the file's
+    /// weights), as a new flat vector θ [P]; unlike <see cref="CurrentParameters"/> it does not change when other values
+    /// are bound. The starting point of an experiment on a given module.</summary>
+    public Tensor InitialWeights()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _initialWeights.clone();
     }
 
     /// <summary>Copies θ into the module's parameter tensors (only when their values differ) and returns the binding:
@@ -131,6 +142,7 @@ public class ModuleModel : FlatModel, IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        _initialWeights.Dispose();
         if (_ownsModule) _module.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -23,10 +23,13 @@ namespace Goldilocks.Papers.Deconstructing;
 /// <param name="GradientNorm">‖∇L(θ)‖ in the full parameter space.</param>
 /// <param name="MeanEntropy">Mean softmax entropy.</param>
 /// <param name="CollapsedFraction">Share of samples whose softmax is one-hot (<see cref="CurvatureProbe.CollapseTolerance"/>).</param>
+/// <param name="FullSpace">λ_max and Tr of the same three operators in all P dimensions, when measured (<c>curvature</c>);
+/// null, and absent from the JSON, otherwise.</param>
 public sealed record CurvaturePoint(
     double Alpha, double Temperature, long Seed,
     double Loss, double GradientNorm, double MeanEntropy, double CollapsedFraction,
-    CurvatureSummary Hessian, CurvatureSummary GTerm, CurvatureSummary HTerm)
+    CurvatureSummary Hessian, CurvatureSummary GTerm, CurvatureSummary HTerm,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FullSpaceCurvature? FullSpace = null)
 {
     /// <summary>PC(H), or 0 when H is the zero matrix (no curvature at all).</summary>
     [JsonIgnore]
@@ -60,9 +63,10 @@ public static class CurvatureProbe
 
     /// <summary>
     /// Measures the point θ (already scaled by α) of <paramref name="objective"/>, whose loss must be cross-entropy (its
-    /// temperature and the objective's batch size are used as they are), on the subspace spanned by <paramref name="basis"/> [P, d].
+    /// temperature and the objective's batch size are used as they are), on the subspace spanned by <paramref name="basis"/> [P, d];
+    /// with <paramref name="fullSpace"/>, also in the full space (<see cref="FullSpaceCurvature"/>, solver seed <paramref name="seed"/>).
     /// </summary>
-    public static CurvaturePoint Measure(Objective objective, Tensor theta, Tensor basis, double alpha = 1.0, long seed = 0)
+    public static CurvaturePoint Measure(Objective objective, Tensor theta, Tensor basis, double alpha = 1.0, long seed = 0, FullSpaceOptions? fullSpace = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var loss = objective.Loss as CrossEntropy
@@ -72,8 +76,9 @@ public static class CurvatureProbe
         using var point = new LinearizationPoint(objective, theta);
         using var projected = ProjectedCurvature.Compute(point, basis);
         var (entropy, collapsed) = OutputStatistics(objective, theta, loss);
+        var full = fullSpace is null ? null : FullSpaceCurvature.Measure(point, fullSpace, seed);
         return new CurvaturePoint(alpha, loss.Temperature, seed, value, gradient.norm().ToDouble(), entropy, collapsed,
-            Summarize(projected.Hessian), Summarize(projected.GTerm), Summarize(projected.HTerm));
+            Summarize(projected.Hessian), Summarize(projected.GTerm), Summarize(projected.HTerm), full);
     }
 
     /// <summary>Mean softmax entropy and the fraction of samples whose softmax is one-hot.</summary>

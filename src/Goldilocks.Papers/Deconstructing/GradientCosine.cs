@@ -27,7 +27,7 @@ public static class GradientCosine
         ArgumentNullException.ThrowIfNull(model);
         using var scope = torch.NewDisposeScope();
         var ce = new CrossEntropy();
-        var theta0 = model.InitialParameters(seed, a.DType, a.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, a.DType, a.Device);
         var list = new List<GradientCosinePoint>();
         foreach (var alpha in alphas)
         {

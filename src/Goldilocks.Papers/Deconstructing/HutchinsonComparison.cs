@@ -25,7 +25,7 @@ public static class HutchinsonComparison
     {
         ArgumentNullException.ThrowIfNull(model);
         using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var basis = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(seed), BasisKind.GaussianOrthonormal, data.DType, data.Device);
         var objective = new Objective(model, data, new CrossEntropy());
         var list = new List<HutchinsonPoint>();

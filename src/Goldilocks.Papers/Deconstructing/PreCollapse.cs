@@ -85,7 +85,7 @@ public static class PreCollapse
         if (first.IsBias) throw new ArgumentException("the first block must be the first layer's weight", nameof(model));
         long hidden = first.Shape[0], inputs = first.Shape[1];
         using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var list = new List<PreCollapsePoint>();
         foreach (var alpha in alphas)
         {
@@ -120,18 +120,18 @@ public static class PreCollapse
     {
         using var scope = torch.NewDisposeScope();
         var first = model.Blocks[0];
-        var leaf = theta.detach().requires_grad_(true);
+        var binding = model.Bind(theta);
         var rows = new List<Tensor>();
         var logitRows = new List<Tensor>();
         for (long n = 0; n < data.Count; n++)
         {
             using var inner = torch.NewDisposeScope();
-            var z = model.Forward(leaf, data.Inputs.narrow(0, n, 1)).squeeze(0);
+            var z = binding.Forward(data.Inputs.narrow(0, n, 1)).squeeze(0);
             var perClass = Enumerable.Range(0, model.Outputs).Select(k =>
             {
                 var onehot = torch.zeros_like(z);
                 onehot[k] = 1.0;
-                return SafeAutograd.Grad(z, leaf, onehot).narrow(0, first.Offset, first.Count);
+                return binding.Grad(z, onehot).narrow(0, first.Offset, first.Count);
             }).ToList();
             rows.Add(torch.stack(perClass, 0).MoveToOuterDisposeScope());
             logitRows.Add(z.detach().MoveToOuterDisposeScope());

@@ -61,14 +61,14 @@ public static class PriorGradient
     public static double MeanLogitGradientNorm(FlatModel model, Dataset data, Tensor theta)
     {
         using var scope = torch.NewDisposeScope();
-        var leaf = theta.detach().requires_grad_(true);
-        var meanLogits = model.Forward(leaf, data.Inputs).mean(new long[] { 0 });
+        var binding = model.Bind(theta);
+        var meanLogits = binding.Forward(data.Inputs).mean(new long[] { 0 });
         double total = 0;
         for (int k = 0; k < model.Outputs; k++)
         {
             var onehot = torch.zeros_like(meanLogits);
             onehot[k] = 1.0;
-            total += Runtime.SafeAutograd.Grad(meanLogits, leaf, onehot).pow(2).sum().ToDouble();
+            total += binding.Grad(meanLogits, onehot).pow(2).sum().ToDouble();
         }
         return Math.Sqrt(total / model.Outputs);
     }

@@ -65,7 +65,7 @@ public static class RandomLogitFit
         ArgumentNullException.ThrowIfNull(model);
         int degree = model.HomogeneityDegree ?? throw new ArgumentException($"{model.Name} is not homogeneous; Eq. 5 needs f(αθ) = α^L f(θ)", nameof(model));
         using var scope = torch.NewDisposeScope();
-        var theta = model.InitialParameters(seed, data.DType, data.Device);
+        var theta = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var basis = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(seed), BasisKind.GaussianOrthonormal, data.DType, data.Device);
         var jv = ProjectedJacobian(model, data, theta, basis);
         var fit = Estimate(jv);

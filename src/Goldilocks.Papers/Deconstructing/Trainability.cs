@@ -66,7 +66,7 @@ public static class Trainability
             c =>
             {
                 using var scope = torch.NewDisposeScope();
-                var start = model.InitialParameters(seed, data.DType, data.Device) * c.Alpha;
+                var start = SeedRule.InitialParameters(model, seed, data.DType, data.Device) * c.Alpha;
                 if (!sharpness.TryGetValue(c.Alpha, out double s)) sharpness[c.Alpha] = s = Sharpness(objective, start, seed);
                 double eta = c.BaseRate * Math.Pow(c.Alpha, 2 - degree);
                 return RunCell(objective, start, c.Alpha, c.BaseRate, eta, s, steps, evaluateEvery);
@@ -108,7 +108,7 @@ public static class Trainability
         ArgumentNullException.ThrowIfNull(model);
         var objective = new Objective(model, data, new CrossEntropy());
         using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+        var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var records = new List<UsoRecord>();
         var result = GradientDescent.Run(objective, theta0, learningRate, steps, LogitCoefficients.UniformSoftmaxOutput(), recordEvery, s =>
         {

@@ -60,14 +60,15 @@ public static class ZoneSweep
     }
 
     /// <summary>The seeds × α grid of <paramref name="options"/> on <paramref name="objective"/> (cross-entropy; its
-    /// temperature is replaced by each cell's).</summary>
-    public static ExperimentGrid<ZoneCell, CurvaturePoint> Grid(Objective objective, ZoneSweepOptions options)
+    /// temperature is replaced by each cell's); with <paramref name="fullSpace"/>, each point also carries its
+    /// <see cref="FullSpaceCurvature"/>.</summary>
+    public static ExperimentGrid<ZoneCell, CurvaturePoint> Grid(Objective objective, ZoneSweepOptions options, FullSpaceOptions? fullSpace = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(options);
         return new ExperimentGrid<ZoneCell, CurvaturePoint>(Cells(objective.Model, options),
             (c, i) => ExperimentGrid<ZoneCell, CurvaturePoint>.Key($"seed{c.Seed}-alpha", i, c.Alpha),
-            c => Measure(objective, c, options.Dimension, options.Basis));
+            c => Measure(objective, c, options.Dimension, options.Basis, fullSpace));
     }
 
     /// <summary>The cells seed by seed, α by α; T = T₀ or T = T₀·α^L.</summary>
@@ -85,10 +86,11 @@ public static class ZoneSweep
     }
 
     /// <summary>
-    /// Measures one cell: θ₀ = the Kaiming initialization of the cell's seed, the subspace of <see cref="SeedRule.Basis"/>
-    /// of that seed, θ = α·θ₀, and <paramref name="objective"/> (model, data, batch size) with cross-entropy at the cell's T.
+    /// Measures one cell: θ₀ = the initialization of the cell's seed (<see cref="SeedRule.InitialParameters"/>: Kaiming-normal, or a module's own weights), the subspace of <see cref="SeedRule.Basis"/>
+    /// of that seed, θ = α·θ₀, and <paramref name="objective"/> (model, data, batch size) with cross-entropy at the cell's T; with <paramref name="fullSpace"/>, also the full-space numbers.
     /// </summary>
-    public static CurvaturePoint Measure(Objective objective, ZoneCell cell, int dimension, BasisKind basis = BasisKind.GaussianOrthonormal)
+    public static CurvaturePoint Measure(Objective objective, ZoneCell cell, int dimension, BasisKind basis = BasisKind.GaussianOrthonormal,
+        FullSpaceOptions? fullSpace = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(cell);
@@ -97,9 +99,9 @@ public static class ZoneSweep
             throw new ArgumentException($"T = {cell.Temperature} at α = {cell.Alpha} is not a positive finite temperature", nameof(cell));
         var model = objective.Model;
         using var scope = torch.NewDisposeScope();
-        var theta0 = model.InitialParameters(cell.Seed, objective.Data.DType, objective.Data.Device);
+        var theta0 = SeedRule.InitialParameters(model, cell.Seed, objective.Data.DType, objective.Data.Device);
         var v = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(cell.Seed), basis, objective.Data.DType, objective.Data.Device);
         var atT = objective.Loss is CrossEntropy ce && ce.Temperature == cell.Temperature ? objective : objective.WithLoss(new CrossEntropy(cell.Temperature));
-        return CurvatureProbe.Measure(atT, theta0 * cell.Alpha, v, cell.Alpha, cell.Seed);
+        return CurvatureProbe.Measure(atT, theta0 * cell.Alpha, v, cell.Alpha, cell.Seed, fullSpace);
     }
 }

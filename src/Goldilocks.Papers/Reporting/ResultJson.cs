@@ -13,6 +13,7 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     Converters = new[] { typeof(FiniteDoubleConverter) })]
 [JsonSerializable(typeof(CurvaturePoint))]
+[JsonSerializable(typeof(FullSpaceCurvature))]
 [JsonSerializable(typeof(IReadOnlyList<CurvaturePoint>))]
 [JsonSerializable(typeof(TemperatureSweepGrids))]
 [JsonSerializable(typeof(TrainabilityCell))]

@@ -18,7 +18,7 @@ public sealed class CurvatureCommandTests : TempFolderTest
         settings["alpha"]![0]!.GetValue<double>().Should().Be(2);
         settings["dimension"]!.GetValue<int>().Should().Be(4);
         settings["seed"]!.GetValue<long>().Should().Be(7);
-        settings["parameters"]!.GetValue<long>().Should().Be(6 * 5 + 5 * 10);
+        settings["parameterCount"]!.GetValue<long>().Should().Be(6 * 5 + 5 * 10);
         var result = doc["results"]![0]!;
         foreach (var op in new[] { "hessian", "gTerm", "hTerm" })
         {

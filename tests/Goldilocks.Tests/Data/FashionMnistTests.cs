@@ -6,7 +6,7 @@ public sealed class FashionMnistTests
 {
     private static void RequireFashionMnist()
     {
-        if (!FashionMnist.IsAvailable()) Assert.Ignore("dataset-fashion-mnist is not installed: " + FashionMnist.InstallHint);
+        if (!FashionMnist.IsAvailable()) Assert.Fail("dataset-fashion-mnist is not installed (scripts/setup.sh installs it): " + FashionMnist.InstallHint);
     }
 
     [Test]
