@@ -7,7 +7,7 @@ namespace Goldilocks.Cli.Commands;
 /// norm and initial loss (paper 000 Fig. 6), with Spearman rank correlations.</summary>
 public static class ConfidenceCommand
 {
-    private static readonly Option<int> Inits = new Option<int>("--inits") { Description = "Kaiming initializations (paper: 100s).", DefaultValueFactory = _ => 20 }.AtLeast(3);
+    private static readonly Option<int> Inits = new Option<int>("--inits") { Description = "Kaiming initializations (paper: 100s); with --model-file, Kaiming draws of the file's architecture.", DefaultValueFactory = _ => 20 }.AtLeast(3);
 
     public static readonly ExperimentCommand Command = new("confidence",
         "PC against entropy, gradient norm and initial loss over many initializations (Fig. 6).",
@@ -19,9 +19,6 @@ public static class ConfidenceCommand
         var settings = ctx.BaseSettings(device);
         using var setup = ModelChoice.Load(parse, ctx.Seed, device, CurvatureGrid.Data, CurvatureGrid.Model, CurvatureGrid.Hidden);
         var (data, model) = (setup.Data, setup.Model);
-        if (model is Goldilocks.Models.ModuleModel)
-            throw new CliUsageException("confidence correlates PC with entropy, gradient norm and loss over many Kaiming initializations; a --model-file " +
-                                        "has one set of weights θ₀ (measure it with curvature or zone)");
         int d = parse.GetValue(CurvatureGrid.Dimension);
         if (d > model.ParameterCount) throw new CliUsageException($"--dimension d = {d} exceeds P = {model.ParameterCount}");
         var seeds = Enumerable.Range(0, parse.GetValue(Inits)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();

@@ -24,7 +24,9 @@ public sealed record ConfidenceResult(IReadOnlyList<ConfidencePoint> Points, dou
 
 /// <summary>
 /// Paper 000 Fig. 6: over many Kaiming initializations on one balanced batch, higher positive curvature goes with
-/// higher mean softmax entropy (low confidence), lower initial loss and a smaller loss gradient.
+/// higher mean softmax entropy (low confidence), lower initial loss and a smaller loss gradient. Every seed is a
+/// Kaiming-normal draw of the model's parameters (<see cref="FlatModel.InitialParameters"/>), also for a TorchSharp
+/// module or a TorchScript file, whose own weights are one point and not an initialization study.
 /// </summary>
 public static class ConfidenceStudy
 {
@@ -38,7 +40,9 @@ public static class ConfidenceStudy
         var points = new List<ConfidencePoint>();
         foreach (var seed in seeds)
         {
-            var point = ZoneSweep.Measure(objective, new ZoneCell("confidence", seed, 1.0, 1.0), dimension);
+            // A Kaiming draw per seed, for a module too (its own architecture re-drawn: weights N(0, 2/fan_in), biases 0).
+            using var theta0 = model.InitialParameters(seed, data.DType, data.Device);
+            var point = ZoneSweep.Measure(objective, new ZoneCell("confidence", seed, 1.0, 1.0), dimension, initial: theta0);
             points.Add(new ConfidencePoint(seed, point.MeanEntropy, point.GradientNorm, point.HessianPC, point.Loss));
         }
         var pc = points.Select(p => p.PositiveCurvature).ToArray();

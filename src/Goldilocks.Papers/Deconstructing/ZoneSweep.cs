@@ -87,10 +87,11 @@ public static class ZoneSweep
 
     /// <summary>
     /// Measures one cell: θ₀ = the initialization of the cell's seed (<see cref="SeedRule.InitialParameters"/>: Kaiming-normal, or a module's own weights), the subspace of <see cref="SeedRule.Basis"/>
-    /// of that seed, θ = α·θ₀, and <paramref name="objective"/> (model, data, batch size) with cross-entropy at the cell's T; with <paramref name="fullSpace"/>, also the full-space numbers.
+    /// of that seed, θ = α·θ₀, and <paramref name="objective"/> (model, data, batch size) with cross-entropy at the cell's T; with <paramref name="fullSpace"/>, also the full-space numbers;
+    /// <paramref name="initial"/>, when given, replaces that θ₀ (the caller keeps it).
     /// </summary>
     public static CurvaturePoint Measure(Objective objective, ZoneCell cell, int dimension, BasisKind basis = BasisKind.GaussianOrthonormal,
-        FullSpaceOptions? fullSpace = null)
+        FullSpaceOptions? fullSpace = null, Tensor? initial = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(cell);
@@ -99,7 +100,7 @@ public static class ZoneSweep
             throw new ArgumentException($"T = {cell.Temperature} at α = {cell.Alpha} is not a positive finite temperature", nameof(cell));
         var model = objective.Model;
         using var scope = torch.NewDisposeScope();
-        var theta0 = SeedRule.InitialParameters(model, cell.Seed, objective.Data.DType, objective.Data.Device);
+        var theta0 = initial ?? SeedRule.InitialParameters(model, cell.Seed, objective.Data.DType, objective.Data.Device);
         var v = SubspaceBasis.Create(model.ParameterCount, dimension, SeedRule.Basis(cell.Seed), basis, objective.Data.DType, objective.Data.Device);
         var atT = objective.Loss is CrossEntropy ce && ce.Temperature == cell.Temperature ? objective : objective.WithLoss(new CrossEntropy(cell.Temperature));
         return CurvatureProbe.Measure(atT, theta0 * cell.Alpha, v, cell.Alpha, cell.Seed, fullSpace);

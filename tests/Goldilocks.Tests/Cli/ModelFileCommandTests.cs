@@ -90,6 +90,19 @@ public sealed class ModelFileCommandTests : TempFolderTest
     }
 
     [Test]
+    public void Confidence_draws_Kaiming_initializations_of_the_file_architecture()
+    {
+        var r = CliRunner.Run(new[] { "confidence", "--model-file", Fixture("relu_mlp.pt"), "--inits", "4", "-d", "4", "--json", "--out", Dir }
+            .Concat(FashionMnist(50)).ToArray());
+        r.ExitCode.Should().Be(0, r.ToString());
+        var points = r.Json()["results"]!["points"]!.AsArray();
+        var pcs = points.Select(p => p!["positiveCurvature"]!.GetValue<double>()).ToArray();
+        pcs.Should().HaveCount(4);
+        pcs.Distinct().Should().HaveCount(4, $"each seed is its own Kaiming draw of the file's architecture, got PC(H) = {string.Join(", ", pcs)}");
+        pcs.Should().OnlyContain(pc => double.IsFinite(pc));
+    }
+
+    [Test]
     public void Zone_temperature_and_spectrum_accept_the_file()
     {
         string[] file = { "--model-file", Fixture("relu_mlp.pt") };

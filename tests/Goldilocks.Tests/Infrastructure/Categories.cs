@@ -21,4 +21,7 @@ public static class Categories
 
     /// <summary>Snapshot comparison against reviewed files in baselines/.</summary>
     public const string Snapshot = "Snapshot";
+
+    /// <summary>Regression check: compares with a reviewed earlier result and catches any change; it checks no claim.</summary>
+    public const string Regression = "Regression";
 }

@@ -34,4 +34,21 @@ public sealed class BridgeDlnHomogeneityTests
             }
         }
     }
+
+    /// <summary>Negative control: without the rescaled learning rate (η' = η) the scaled run leaves cθ_t at the first step.</summary>
+    [Test]
+    [Claim("X3")]
+    [Category(Categories.NegativeControl)]
+    public void Without_the_rescaled_learning_rate_the_trajectories_separate()
+    {
+        var z = EvenPolynomialLoss.Monomial(2);
+        var theta = new[] { 0.3, 1.1, -0.8 };
+        const double scale = 1.7;
+        double eta = 0.5 / Top(z, theta).Value;
+        var a = Step(z, theta, eta);
+        var b = Step(z, theta.Select(t => scale * t).ToArray(), eta);
+        double err = Math.Sqrt(a.Zip(b, (x, y) => Math.Pow(scale * x - y, 2)).Sum() / a.Sum(x => x * x * scale * scale));
+        TestContext.Out.WriteLine($"η' = η, c = {scale}, n = 3, q = 2: relative distance of θ'_1 from cθ_1 = {err:E3}");
+        ClaimAssert.That("X3", err > 1e-10, $"η' = η must break the scaled trajectory: relative error {err:E3} ≤ 1e-10");
+    }
 }

@@ -32,8 +32,8 @@ public sealed class BridgeGoldilocksRescalingTests
         double eta = 3.0 / s0; // unstable from the start: ηS₀ = 3 > 2
         var baseRun = Run(1.0, eta);
         var scaled = Run(alpha, eta);
-        ClaimAssert.That("X1", baseRun.Records.Any(s => eta * s.Sharpness > 2), "premise: the run must be unstable (ηS > 2)");
-        ClaimAssert.That("X1", baseRun.Records.Count == scaled.Records.Count && !baseRun.Diverged && !scaled.Diverged, "both runs complete");
+        ClaimAssert.That("X1", baseRun.Records.Any(s => eta * s.Sharpness > 2), $"premise: the run must be unstable (ηS > 2): max ηS = {baseRun.Records.Max(s => eta * s.Sharpness):R} at η = {eta:R}");
+        ClaimAssert.That("X1", baseRun.Records.Count == scaled.Records.Count && !baseRun.Diverged && !scaled.Diverged, $"both runs complete: {baseRun.Records.Count} vs {scaled.Records.Count} records, diverged {baseRun.Diverged} / {scaled.Diverged} (α = {alpha:R})");
         double etaScaled = eta * alpha * alpha;
         var b0 = baseRun.Records[0];
         var c0 = scaled.Records[0];

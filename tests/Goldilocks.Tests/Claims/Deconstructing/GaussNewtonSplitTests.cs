@@ -26,6 +26,26 @@ public sealed class GaussNewtonSplitTests
         ClaimAssert.Close("G3", $"Hessian (double backward) vs explicit G + H-term, {where}", dense.Hessian, g + h, 1e-9);
     }
 
+    /// <summary>Negative control: the G-term scaled by 1/T instead of 1/T² (Eq. 4 at temperature T) misses the operator by
+    /// |1 − T| relative, far beyond the 1e-9 of the claim check, while the correct scaling passes.</summary>
+    [Test]
+    [Category(Categories.NegativeControl)]
+    public void A_G_term_scaled_by_one_over_T_fails_the_explicit_form()
+    {
+        using var scope = torch.NewDisposeScope();
+        const double temperature = 2.0;
+        var (model, data) = Fixtures.TinyReluNet(3);
+        var theta = model.InitialParameters(3);
+        var dense = DenseCurvature.At(model, data, theta, temperature);
+        var p = torch.softmax(model.Forward(theta, data.Inputs) / temperature, 1);
+        var unit = ExplicitGaussNewton.GTerm(ExplicitGaussNewton.Jacobian(model, theta, data.Inputs), p);
+        double right = ClaimAssert.RelativeError(dense.GTerm, unit / (temperature * temperature));
+        double wrong = ClaimAssert.RelativeError(dense.GTerm, unit / temperature);
+        TestContext.Out.WriteLine($"T = {temperature}: relative error vs G/T² {right:E3}, vs G/T {wrong:E3}");
+        ClaimAssert.That("G3", right <= 1e-9, $"the explicit G/T² must match the operator: relative error {right:E3}");
+        ClaimAssert.That("G3", wrong > 1e-9, $"the 1/T variant must fail: relative error {wrong:E3} ≤ 1e-9");
+    }
+
     /// <summary>Round-off only (each entry is a sum of O(P·N) float64 products): 1e-10 relative.</summary>
     [TestCaseSource(typeof(EngineCases), nameof(EngineCases.DenseArchitecturesAndTemperatures))]
     public void Hessian_equals_GTerm_plus_HTerm(string architecture, double temperature)

@@ -20,8 +20,29 @@ public sealed class LossBoundTests
         var balanced = Enumerable.Repeat(1.0 / k, k).ToArray();
         double balancedBound = LossBounds.JensenBound(balanced, qhat);
         ClaimAssert.That("G17", balancedBound >= Math.Log(k) - 1e-12, $"balanced bound {balancedBound:R} < log K, {where}");
-        // The printed bound Σ_k(−log Q̂_k) ≥ K log K is K times the balanced mean-loss bound.
-        ClaimAssert.Close("G17", $"Σ(−log Q̂) = K × balanced bound, {where}", LossBounds.PaperUnweightedBound(qhat), k * balancedBound, 1e-12);
+        // The printed bound Σ_k(−log Q̂_k) ≥ K log K against a test-side computation: Q̂ averaged here, the sum of
+        // −log Q̂_k summed here, and K × the balanced loss (−log p_k averaged over every sample and class) must exceed it.
+        double oracle = Enumerable.Range(0, k).Sum(j => -Math.Log(outputs.Average(p => p[j])));
+        double balancedLossTimesK = k * outputs.Average(p => p.Average(x => -Math.Log(x)));
+        double printed = LossBounds.PaperUnweightedBound(qhat);
+        ClaimAssert.That("G17", Math.Abs(printed - oracle) <= 1e-12 * (1 + Math.Abs(oracle)), $"Σ(−log Q̂) = {printed:R} vs the direct sum {oracle:R}, {where}");
+        ClaimAssert.That("G17", balancedLossTimesK >= oracle - 1e-12 && oracle >= k * Math.Log(k) - 1e-12,
+            $"K × balanced loss {balancedLossTimesK:R} ≥ Σ(−log Q̂) {oracle:R} ≥ K log K {k * Math.Log(k):R} fails, {where}");
+    }
+
+    /// <summary>Negative control: a bound that averages −log p instead of taking −log of the average output (mean of
+    /// the log for the log of the mean) is K × the loss itself, and misses Σ(−log Q̂) on confident outputs with uniform Q̂.</summary>
+    [Test]
+    [Category(Categories.NegativeControl)]
+    public void A_bound_with_mean_and_log_swapped_fails_the_direct_sum()
+    {
+        var outputs = new IReadOnlyList<double>[] { new[] { 0.7, 0.1, 0.2 }, new[] { 0.1, 0.7, 0.2 }, new[] { 0.2, 0.2, 0.6 } };
+        double oracle = Enumerable.Range(0, 3).Sum(j => -Math.Log(outputs.Average(p => p[j])));
+        double swapped = Enumerable.Range(0, 3).Sum(j => outputs.Average(p => -Math.Log(p[j])));
+        TestContext.Out.WriteLine($"Σ(−log Q̂) = {oracle:F5} (= 3 log 3 = {3 * Math.Log(3):F5}); swapped Σ mean(−log p) = {swapped:F5}");
+        ClaimAssert.That("G17", Math.Abs(swapped - oracle) > 1e-12 * (1 + oracle), $"the swapped bound {swapped:R} must miss the direct sum {oracle:R}");
+        ClaimAssert.That("G17", Math.Abs(LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)) - oracle) <= 1e-12 * (1 + oracle),
+            $"the library bound {LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)):R} must equal the direct sum {oracle:R}");
     }
 
     [Test]
@@ -31,7 +52,8 @@ public sealed class LossBoundTests
         var qhat = LossBounds.AverageOutput(outputs);
         var balanced = new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 };
         ClaimAssert.Close("G17", "bound at uniform Q̂ = log K", LossBounds.JensenBound(balanced, qhat), Math.Log(3), 1e-14);
-        ClaimAssert.That("G17", LossBounds.ClassIndependentLoss(outputs, balanced) > Math.Log(3) + 0.1, "confident outputs with uniform Q̂ exceed log K strictly (the bound is loose)");
+        double loss = LossBounds.ClassIndependentLoss(outputs, balanced);
+        ClaimAssert.That("G17", loss > Math.Log(3) + 0.1, $"confident outputs with uniform Q̂ must exceed log K strictly (the bound is loose): loss {loss:R} vs log 3 + 0.1 = {Math.Log(3) + 0.1:R}");
     }
 
     [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 30)]

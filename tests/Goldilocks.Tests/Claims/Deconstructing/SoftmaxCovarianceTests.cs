@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Goldilocks.Tests.Claims.Deconstructing;
 
@@ -7,27 +9,32 @@ public sealed class SoftmaxCovarianceTests
     private static bool OneHot(IReadOnlyList<double> p) => p.Count(x => x > 0) < 2;
 
     [Claim("G8")]
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200)]
-    public void Gamma_lies_in_1_to_sqrt_K_minus_1(ProbabilityCase c)
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 200, MaxFail = 200)]
+    public Property Gamma_lies_in_1_to_sqrt_K_minus_1(ProbabilityCase c)
     {
         var p = c.P;
-        if (OneHot(p)) return;
+        // One-hot p (Γ undefined, reported by its own test) is discarded, not passed; at most MaxFail discards.
+        return Prop.When(!OneHot(p), () =>
+        {
         double gamma = SoftmaxCovariance.Gamma(p), upper = Math.Sqrt(p.Length - 1);
         ClaimAssert.That("G8", gamma >= 1 - 1e-12 && gamma <= upper * (1 + 1e-12), $"Γ_p = {gamma:R} outside [1, √(K−1) = {upper:R}] for {c}");
         // Independent route: the entry formula of Eq. 10, evaluated literally. (p − p²) cancels when max p → 1, losing
         // ~1e-16/(1 − max p) relative accuracy, so the cross-check is made where 1 − max p ≥ 1e-3 (error ≲ 1e-13).
         if (1 - p.Max() >= 1e-3)
             ClaimAssert.Close("G8", $"Γ_p² by Eq. 10 vs Tr/‖·‖_F, {c}", SoftmaxCovariance.GammaSquaredEq10(p), gamma * gamma, 1e-10);
+        });
     }
 
     [Claim("G8")]
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
-    public void Gamma_of_the_batch_average_lies_in_1_to_sqrt_K_minus_1(BatchCase b)
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, MaxFail = 100)]
+    public Property Gamma_of_the_batch_average_lies_in_1_to_sqrt_K_minus_1(BatchCase b)
     {
         var rows = b.P;
-        if (rows.All(OneHot)) return;
+        return Prop.When(!rows.All(OneHot), () =>
+        {
         double gamma = SoftmaxCovariance.Gamma(rows), upper = Math.Sqrt(rows[0].Count - 1);
         ClaimAssert.That("G8", gamma >= 1 - 1e-12 && gamma <= upper * (1 + 1e-12), $"batch Γ = {gamma:R} outside [1, {upper:R}] for {b}");
+        });
     }
 
     [Claim("G8")]
@@ -79,15 +86,17 @@ public sealed class SoftmaxCovarianceTests
     }
 
     [Claim("G10")]
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100)]
-    public void Collapsing_along_a_logit_ray_with_distinct_top_two_gamma_tends_to_1(ProbabilityCase c)
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 100, MaxFail = 100)]
+    public Property Collapsing_along_a_logit_ray_with_distinct_top_two_gamma_tends_to_1(ProbabilityCase c)
     {
         var sorted = c.Logits.OrderByDescending(z => z).ToArray();
-        if (sorted[0] == sorted[1] || (sorted.Length > 2 && sorted[1] == sorted[2])) return; // tied top logits: App. C's exception
+        bool tied = sorted[0] == sorted[1] || (sorted.Length > 2 && sorted[1] == sorted[2]); // tied top logits: App. C's exception
         // Cold enough that the runner-up ε dominates the rest (δ ≤ ε²) but is far from underflow.
         double gap12 = (sorted[0] - sorted[1]) / 10.0, gap23 = sorted.Length > 2 ? (sorted[1] - sorted[2]) / 10.0 : double.PositiveInfinity;
         double beta = Math.Max(20 / gap12, 40 / Math.Min(gap23, 1e9));
-        if (beta * gap12 > 600) return;
+        // Tied cases and rays whose cold point would underflow (β·gap > 600) are discarded, not passed.
+        return Prop.When(!tied && beta * gap12 <= 600, () =>
+        {
         var p = SoftmaxCovariance.Softmax(c.Logits.Select(z => z / 10.0 * beta).ToArray());
         var desc = p.OrderByDescending(x => x).ToArray();
         double eps = desc[1], delta = desc.Skip(2).Sum();
@@ -96,6 +105,7 @@ public sealed class SoftmaxCovarianceTests
         ClaimAssert.That("G10", Math.Abs(lambda[0] / (2 * eps) - 1) <= 2 * (eps + delta / eps) + 1e-12, $"λ₁/(2ε) = {lambda[0] / (2 * eps):R}, {where}");
         double gamma = SoftmaxCovariance.Gamma(p);
         ClaimAssert.That("G10", gamma - 1 <= 4 * (eps + delta / eps) + 1e-12, $"Γ_p − 1 = {gamma - 1:E3}, {where}");
+        });
     }
 
     [Claim("G11")]

@@ -23,11 +23,11 @@ public sealed class StatisticalTrainabilityTests
         // α = 1 (η₀ = 10, η‖H‖₂ 47-161) reach at most 0.317 (chance 0.1). At α = 10 the sharpness at αθ₀ over-predicts
         // failure (η‖H‖₂ up to 535 trained to 100%), so the inadmissibility check is restricted to α ≤ 1.
         var admissible = cells.Where(c => c.Alpha == 1 && c.SharpnessProduct < 2).ToArray();
-        ClaimAssert.That("G27", admissible.Length > 0, "no admissible (η‖H‖₂ < 2) rate at α = 1 in the grid");
+        ClaimAssert.That("G27", admissible.Length > 0, $"no admissible (η‖H‖₂ < 2) rate at α = 1 in the grid: η‖H‖₂ at α = 1 is {string.Join(", ", cells.Where(c => c.Alpha == 1).Select(c => F(c.SharpnessProduct)))}");
         double bestAdmissible = admissible.Max(c => c.BestAccuracy);
         ClaimAssert.That("G27", bestAdmissible >= 0.8, $"best accuracy at α = 1 with an admissible rate is {F(bestAdmissible)} < 0.8");
         var wild = cells.Where(c => c.Alpha <= 1 && c.SharpnessProduct > 20).ToArray();
-        ClaimAssert.That("G27", wild.Length > 0, "the grid has no clearly inadmissible cell (η‖H‖₂ > 20) at α ≤ 1");
+        ClaimAssert.That("G27", wild.Length > 0, $"the grid has no clearly inadmissible cell (η‖H‖₂ > 20) at α ≤ 1: largest η‖H‖₂ {F(cells.Where(c => c.Alpha <= 1).Max(c => c.SharpnessProduct))}");
         foreach (var c in wild)
             ClaimAssert.That("G27", c.Diverged || c.BestAccuracy <= 0.5,
                 $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} reached accuracy {F(c.BestAccuracy)} > 0.5 (admissible runs: {F(bestAdmissible)})");
@@ -45,7 +45,7 @@ public sealed class StatisticalTrainabilityTests
             ClaimAssert.That("G27", uso[i].ParameterNorm > uso[i - 1].ParameterNorm, $"USO ‖θ‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
             ClaimAssert.That("G27", uso[i].GradientNorm > uso[i - 1].GradientNorm, $"USO ‖g‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
         }
-        ClaimAssert.That("G27", uso[^1].CosineToNegativeGradient > uso[0].CosineToNegativeGradient, "USO: cos(θ, −g) should increase (alignment of the divergence)");
+        ClaimAssert.That("G27", uso[^1].CosineToNegativeGradient > uso[0].CosineToNegativeGradient, $"USO: cos(θ, −g) should increase (alignment of the divergence): {F(uso[0].CosineToNegativeGradient)} at step {uso[0].Step}, {F(uso[^1].CosineToNegativeGradient)} at step {uso[^1].Step}");
         ClaimAssert.That("G27", uso[^1].CosineToInitial < 0.99, $"USO: the parameter vector did not rotate away from θ₀ (cos = {F(uso[^1].CosineToInitial)})");
     }
 }

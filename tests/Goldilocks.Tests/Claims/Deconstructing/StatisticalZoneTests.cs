@@ -31,6 +31,13 @@ public sealed class StatisticalZoneTests
 
     private double MaxPC => _sweep.Max(p => p.HessianPC);
 
+    /// <summary>G18: the slopes deviate from 2L − 2 and L − 2 only through p' = softmax(α^L z) ≠ uniform, a relative
+    /// correction O(α^L · spread(z)) ≈ 1e-6 · spread at α = 1e-2 (L = 3); measured 2.1e-7 and 1.8e-7 (spec G18).</summary>
+    private const double G18SlopeTolerance = 1e-5;
+
+    /// <summary>G21: T = α^L and T = α^(−L) give the same PC up to round-off; measured ≤ 9.5e-15, bound 100× that (spec G21).</summary>
+    private const double G21Rtol = 1e-12;
+
     [Test]
     [Claim("G18")]
     public void VanishingLogitGradientsGiveTheLogLogSlopes()
@@ -40,8 +47,9 @@ public sealed class StatisticalZoneTests
         double gSlope = Statistics.LogLogSlope(a, small.Select(p => p.GTerm.SpectralNorm).ToArray());
         double hSlope = Statistics.LogLogSlope(a, small.Select(p => p.HTerm.SpectralNorm).ToArray());
         int l = _problem.Model.HomogeneityDegree!.Value;
-        ClaimAssert.That("G18", Math.Abs(gSlope - (2 * l - 2)) <= 0.05, $"log-log slope of ‖G‖₂ over α ∈ [1e-3, 1e-2] is {F(gSlope)}, expected 2L−2 = {2 * l - 2} ± 0.05");
-        ClaimAssert.That("G18", Math.Abs(hSlope - (l - 2)) <= 0.05, $"log-log slope of ‖H-term‖₂ over α ∈ [1e-3, 1e-2] is {F(hSlope)}, expected L−2 = {l - 2} ± 0.05");
+        TestContext.Out.WriteLine($"slopes over α ∈ [1e-3, 1e-2]: ‖G‖₂ {gSlope:R} (2L−2 = {2 * l - 2}, off by {gSlope - (2 * l - 2):E3}), ‖H-term‖₂ {hSlope:R} (L−2 = {l - 2}, off by {hSlope - (l - 2):E3})");
+        ClaimAssert.That("G18", Math.Abs(gSlope - (2 * l - 2)) <= G18SlopeTolerance, $"log-log slope of ‖G‖₂ over α ∈ [1e-3, 1e-2] is {gSlope:R}, expected 2L−2 = {2 * l - 2} ± {G18SlopeTolerance}");
+        ClaimAssert.That("G18", Math.Abs(hSlope - (l - 2)) <= G18SlopeTolerance, $"log-log slope of ‖H-term‖₂ over α ∈ [1e-3, 1e-2] is {hSlope:R}, expected L−2 = {l - 2} ± {G18SlopeTolerance}");
         ClaimAssert.That("G18", At(1e-3).DominanceRatio < 0.1, $"at α = 1e-3 ‖G‖₂/‖H-term‖₂ = {F(At(1e-3).DominanceRatio)} should be < 0.1 (H-term dominates)");
         ClaimAssert.That("G18", At(1e-3).HessianPC < 0.35 * MaxPC, $"PC(H) at α = 1e-3 is {F(At(1e-3).HessianPC)}, not small against the peak {F(MaxPC)} (< 35%)");
     }
@@ -76,7 +84,10 @@ public sealed class StatisticalZoneTests
         var scaled = ZoneSweep.Run(_problem.Model, _problem.Data,
             new ZoneSweepOptions(new[] { 0.01, 100.0 }, new long[] { SeedOffset.Apply(0L) }, Temperature: ZoneTemperature.AlphaToL)).ForSeed(SeedOffset.Apply(0L));
         foreach (var p in scaled)
-            ClaimAssert.Close("G21", $"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, At(1).HessianPC, 1e-6);
+        {
+            TestContext.Out.WriteLine($"α = {F(p.Alpha)}, T = α^L: PC(H) {p.HessianPC:R} vs {At(1).HessianPC:R} at α = 1 (relative error {ClaimAssert.RelativeError(p.HessianPC, At(1).HessianPC):E3})");
+            ClaimAssert.Close("G21", $"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, At(1).HessianPC, G21Rtol);
+        }
     }
 
     [Test]
@@ -87,11 +98,14 @@ public sealed class StatisticalZoneTests
         var temps = new[] { 1e-2, 1e-1, 1, 1e3 }.Select(a => Math.Pow(a, -l)).ToArray(); // T = α^{-L} for α = 1e-2, 0.1, 1, 1e3 (X2)
         var t = TemperatureSweep.Run(_problem.Model, _problem.Data, temps, new long[] { SeedOffset.Apply(0L) }).Points;
         double peak = t.Max(p => p.HessianPC);
-        ClaimAssert.That("G21", t.Single(p => p.Temperature == 1).HessianPC >= 0.6 * peak, "PC(H) at T = 1 should be near the peak of the T sweep");
+        ClaimAssert.That("G21", t.Single(p => p.Temperature == 1).HessianPC >= 0.6 * peak, $"PC(H) at T = 1 ({F(t.Single(p => p.Temperature == 1).HessianPC)}) should be ≥ 60% of the peak of the T sweep ({F(peak)})");
         ClaimAssert.That("G21", t.First().HessianPC < 0.35 * peak && t.Last().HessianPC < 0.35 * peak,
             $"PC(H) at T = {F(t.First().Temperature)} ({F(t.First().HessianPC)}) and T = {F(t.Last().Temperature)} ({F(t.Last().HessianPC)}) should be < 35% of the peak {F(peak)}");
         // X2: T = α^{-L} at α = 1 is the α point at T = 1 with H scaled by α², so PC must coincide with the α sweep.
         foreach (var (alpha, temp) in new[] { (1e-2, Math.Pow(1e-2, -l)), (0.1, Math.Pow(0.1, -l)) })
-            ClaimAssert.Close("G21", $"PC(H) at T = α^(-L), α = {F(alpha)} vs the α sweep", t.Single(p => p.Temperature == temp).HessianPC, At(alpha).HessianPC, 1e-6);
+        {
+            TestContext.Out.WriteLine($"T = α^(-L), α = {F(alpha)}: PC(H) {t.Single(p => p.Temperature == temp).HessianPC:R} vs {At(alpha).HessianPC:R} (relative error {ClaimAssert.RelativeError(t.Single(p => p.Temperature == temp).HessianPC, At(alpha).HessianPC):E3})");
+            ClaimAssert.Close("G21", $"PC(H) at T = α^(-L), α = {F(alpha)} vs the α sweep", t.Single(p => p.Temperature == temp).HessianPC, At(alpha).HessianPC, G21Rtol);
+        }
     }
 }

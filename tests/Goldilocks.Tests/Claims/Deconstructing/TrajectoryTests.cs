@@ -102,7 +102,10 @@ public sealed class TrajectoryTests
         int compared = Math.Min(uso.Count, uniform + 1);
         ClaimAssert.That("G25", compared >= 2, $"the down-scaled output is not uniform even at θ₀, {net}");
         double dev = Deviation(scaled.Take(compared).ToList(), uso.Take(compared).ToList(), alpha);
-        ClaimAssert.That("G25", dev <= 1e-6, $"USO vs down-scaled (α^L = 1e-12) net over the {compared} states whose output is uniform: max_t relative deviation {dev:E3}, {net}");
+        TestContext.Out.WriteLine($"[G25] max relative deviation {dev:E3} over {compared} states, {net}");
+        // Bound: the compared states have a softmax departure from uniform ≤ 1e-9 (α^L · spread); over ≤ 9 states the
+        // accumulated relative deviation stays below 10× that. Measured ≤ 2.0e-12 over the 10 generated nets (spec G25).
+        ClaimAssert.That("G25", dev <= 1e-8, $"USO vs down-scaled (α^L = 1e-12) net over the {compared} states whose output is uniform: max_t relative deviation {dev:E3} > 1e-8, {net}");
     }
 
     [Claim("G25")]

@@ -30,7 +30,7 @@ public sealed class WangRobertsDepthTests
             double cos = EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!);
             ClaimAssert.That("W7", 1 - cos <= 1e-9, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max)");
         }
-        ClaimAssert.That("W7", run.Records[^1].Loss > run.Records[0].Loss, "η = 3/λ_max must be unstable (the loss grows)");
+        ClaimAssert.That("W7", run.Records[^1].Loss > run.Records[0].Loss, $"η = 3/λ_max must be unstable (the loss grows): loss {run.Records[0].Loss:R} at step 0, {run.Records[^1].Loss:R} at step {run.Records[^1].Step}");
     }
 
     [Test]

@@ -126,4 +126,22 @@ public sealed class WangRobertsDlnHessianTests
             ClaimAssert.That("W6", 1 - cos <= 1e-10, $"|cos(v₁(θ), v₁(cθ))| = {cos:R}, c = {scale}, {c}");
         }
     }
+
+    /// <summary>Negative control: the loss's own degree c^(nq) (instead of c^(nq−2)) does not scale the Hessian.</summary>
+    [Test]
+    [Claim("W6")]
+    [Category(Categories.NegativeControl)]
+    public void The_loss_degree_nq_does_not_scale_the_Hessian()
+    {
+        var z = EvenPolynomialLoss.Monomial(2);
+        var theta = new[] { 0.3, 1.1, -0.8 };
+        const double scale = 1.9;
+        using var h = Derivatives(z, theta).Hessian;
+        using var hs = Derivatives(z, theta.Select(t => scale * t).ToArray()).Hessian;
+        double right = ClaimAssert.RelativeError(hs, h * Math.Pow(scale, 6 - 2));
+        double wrong = ClaimAssert.RelativeError(hs, h * Math.Pow(scale, 6));
+        TestContext.Out.WriteLine($"c = {scale}, nq = 6: relative error vs c^(nq−2) H {right:E3}, vs c^(nq) H {wrong:E3}");
+        ClaimAssert.That("W6", right <= 1e-11, $"c^(nq−2) must scale the Hessian: relative error {right:E3}");
+        ClaimAssert.That("W6", wrong > 1e-11, $"c^(nq) must fail: relative error {wrong:E3} ≤ 1e-11");
+    }
 }

@@ -72,15 +72,18 @@ public sealed class WangRobertsDlnUpdateTests
             $"ascent step at {c}: the descent factor 1 − sηz' + η²z'² must not fit Θ' (gap {descentGap:E3}, scale {scale:E3})");
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100, MaxFail = 100)]
     [Claim("W3")]
-    public void Beta_ratio_gamma_beta_is_exact_for_monomial_z(StepCase c)
+    public Property Beta_ratio_gamma_beta_is_exact_for_monomial_z(StepCase c)
     {
         var dln = c.Dln;
-        if (Math.Abs(dln.OutputFactor(c.Eta)) < 1e-3 || Math.Abs(dln.ImbalanceFactor(c.Eta)) < 1e-3) return; // degenerate next Hessian
+        // A degenerate next Hessian (|γ_Θ| or |γ_r₁| < 1e-3) is discarded, not passed.
+        return Prop.When(Math.Abs(dln.OutputFactor(c.Eta)) >= 1e-3 && Math.Abs(dln.ImbalanceFactor(c.Eta)) >= 1e-3, () =>
+        {
         var next = Step(dln.Z, dln.Parameters, c.Eta);
         double measured = BetaFromEigenvector(dln.Z, next) / BetaFromEigenvector(dln.Z, dln.Parameters);
         ClaimAssert.Close("W3", $"γ_β = |γ_r₁/γ_Θ| vs eigh at {c}", dln.BetaFactor(c.Eta), measured, 1e-7);
+        });
     }
 
     [Test]
@@ -98,16 +101,19 @@ public sealed class WangRobertsDlnUpdateTests
         ClaimAssert.That("W3", err > 1e-3, $"the monomial-only identity should fail for z = Θ² + Θ⁴ (gap {err:E3})");
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 100, MaxFail = 100)]
     [Claim("W4")]
-    public void Alignment_with_the_sharper_parameter_grows_below_and_shrinks_above_the_exact_threshold(StepCase c)
+    public Property Alignment_with_the_sharper_parameter_grows_below_and_shrinks_above_the_exact_threshold(StepCase c)
     {
         var dln = c.Dln;
-        if (c.Percent == 100 || Math.Abs(dln.OutputFactor(c.Eta)) < 1e-6) return; // on the threshold / the asymptote
+        // On the threshold (tested separately) or the asymptote: discarded, not passed.
+        return Prop.When(c.Percent != 100 && Math.Abs(dln.OutputFactor(c.Eta)) >= 1e-6, () =>
+        {
         var next = Step(dln.Z, dln.Parameters, c.Eta);
         double before = AlignmentWithTheta1(dln.Z, dln.Theta1, dln.Theta2), after = AlignmentWithTheta1(dln.Z, next[0], next[1]);
         ClaimAssert.That("W4", c.Percent < 100 ? after > before : after < before,
             $"|u₁/u₂| went {before:R} → {after:R} at {c} (η* = {dln.RotationThreshold:R})");
+        });
     }
 
     [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = 50)]

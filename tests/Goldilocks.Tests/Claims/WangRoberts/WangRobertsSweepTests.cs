@@ -49,8 +49,8 @@ public sealed class WangRobertsSweepTests
         foreach (var p in points) TestContext.Out.WriteLine(p.ToString());
         points.Should().HaveCount(3);
         points.Take(2).Should().OnlyContain(p => !p.Diverged && p.TestAccuracy >= 0 && p.TestAccuracy <= 1 && p.FinalTrainLoss < 1.2);
-        ClaimAssert.That("W13", points[1].InitialStabilityRatio > points[0].InitialStabilityRatio, "ηS₀/2 grows with η");
-        ClaimAssert.That("W13", points.All(p => p.Diverged == double.IsNaN(p.TestAccuracy)), "a diverged run is flagged, never silently NaN");
-        ClaimAssert.That("W13", points[2].InitialStabilityRatio > 1, "η = 50 is past the stability limit at initialisation");
+        ClaimAssert.That("W13", points[1].InitialStabilityRatio > points[0].InitialStabilityRatio, $"ηS₀/2 grows with η: {points[0].InitialStabilityRatio:R} then {points[1].InitialStabilityRatio:R}");
+        ClaimAssert.That("W13", points.All(p => p.Diverged == double.IsNaN(p.TestAccuracy)), $"a diverged run is flagged, never silently NaN: (diverged, test accuracy) = {string.Join(", ", points.Select(p => $"({p.Diverged}, {p.TestAccuracy:R})"))}");
+        ClaimAssert.That("W13", points[2].InitialStabilityRatio > 1, $"η = 50 is past the stability limit at initialisation: ηS₀/2 = {points[2].InitialStabilityRatio:R}");
     }
 }

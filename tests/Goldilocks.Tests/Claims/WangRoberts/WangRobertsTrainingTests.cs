@@ -56,7 +56,7 @@ public sealed class WangRobertsTrainingTests
         var (model, data) = Fixtures.TinyReluNet();
         var objective = Fixtures.CrossEntropyObjective(model, data);
         var run = EigenTracking.Run(objective, model.InitialParameters(4), 0.5, 6, new EigenTrackingOptions(TopK: 3, RecordEvery: 3, KeepEigenvectors: true, KeepParameters: true), new LanczosSolver(tolerance: 1e-12));
-        ClaimAssert.That("W9", run.Records.Select(s => s.Step).SequenceEqual(new[] { 0, 3, 6 }), "records at steps 0, 3, 6");
+        ClaimAssert.That("W9", run.Records.Select(s => s.Step).SequenceEqual(new[] { 0, 3, 6 }), $"records at steps 0, 3, 6, got {string.Join(", ", run.Records.Select(s => s.Step))}");
         foreach (var s in run.Records)
         {
             using var point = new LinearizationPoint(objective, s.Parameters!);
@@ -82,12 +82,16 @@ public sealed class WangRobertsTrainingTests
         ClaimAssert.Close("W11", "Grassmann similarity under a change of basis", EigenvectorSimilarity.GrassmannSimilarity(u.matmul(mix), v), sim, 1e-12);
         ClaimAssert.Close("W11", "self-similarity", EigenvectorSimilarity.GrassmannSimilarity(u, u.matmul(mix)), 1.0, 1e-12);
         var orth = torch.linalg.qr(torch.randn(new long[] { 20, 6 }, generator: gen)).Q;
-        ClaimAssert.That("W11", EigenvectorSimilarity.GrassmannSimilarity(orth.narrow(1, 0, 3), orth.narrow(1, 3, 3)) < 1e-24, "orthogonal subspaces have similarity 0");
+        double orthSim = EigenvectorSimilarity.GrassmannSimilarity(orth.narrow(1, 0, 3), orth.narrow(1, 3, 3));
+        ClaimAssert.That("W11", orthSim < 1e-24, $"orthogonal subspaces have similarity 0, got {orthSim:E3}");
         var angles = EigenvectorSimilarity.PrincipalAngles(u, v);
         ClaimAssert.Close("W11", "Grassmann distance = √Σθ²", EigenvectorSimilarity.GrassmannDistance(u, v), Math.Sqrt(angles.Sum(a => a * a)), 1e-14);
         // the largest principal cosine bounds every single-column cosine
         double maxCos = EigenvectorSimilarity.PrincipalCosines(u, v)[0];
         for (int k = 0; k < 3; k++)
-            ClaimAssert.That("W11", EigenvectorSimilarity.AbsCosine(u[.., k], v[.., k]) <= maxCos + 1e-12, "column cosine ≤ top principal cosine");
+            {
+            double colCos = EigenvectorSimilarity.AbsCosine(u[.., k], v[.., k]);
+            ClaimAssert.That("W11", colCos <= maxCos + 1e-12, $"column {k} cosine {colCos:R} ≤ top principal cosine {maxCos:R}");
+        }
     }
 }
