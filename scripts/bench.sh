@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark command (see BENCHMARKS.md). Not part of `dotnet test`.
 #   scripts/bench.sh                 all steps: metrics, bdn, scaling, profile, check
-#   scripts/bench.sh bdn check       only the named steps
+#   scripts/bench.sh bdn check       only the named steps (also: dtype, float64 vs float32 on LeNet-5, not in "all")
 # Output goes to benchmarks/results/ (BenchmarkDotNet exports under results/, metrics.json, budgets.md, scaling.md,
 # profile.md, scaling-*.png). The `check` step exits 1 when a budget is broken.
-# Knobs: BENCH_FLAT_PRODUCTS (10000), BENCH_FLAT_SAMPLES (100), BENCH_REPEATS (3), BENCH_PAIRS (7),
+# Knobs: BENCH_FLAT_PRODUCTS (10000), BENCH_FLAT_SAMPLES (100), BENCH_REPEATS (3), BENCH_PAIRS (7; dtype: 3), BENCH_SAMPLES (dtype: 200),
 # GOLDILOCKS_DEVICE (cpu | cuda; with a -p:TorchBackend=cuda build, BENCH_BUILD_ARGS="-p:TorchBackend=cuda").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -7,7 +7,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Running;
 using Goldilocks.Benchmarks;
 
-// Steps of scripts/bench.sh: probe | metrics | bdn | scaling | profile | check, each with the output directory.
+// Steps of scripts/bench.sh: probe | metrics | bdn | scaling | profile | dtype | check, each with the output directory.
 string mode = args.Length > 0 ? args[0] : "probe";
 string outDir = args.Length > 1 ? args[1] : "benchmarks/results";
 int Option(string name, int fallback) =>
@@ -44,9 +44,12 @@ switch (mode)
     case "profile":
         Profile.Run(outDir, Option("BENCH_PAIRS", 7));
         return 0;
+    case "dtype":
+        DtypeComparison.Run(outDir, Option("BENCH_SAMPLES", 200), Option("BENCH_PAIRS", 3));
+        return 0;
     case "check":
         return BudgetCheck.Run(outDir);
     default:
-        Console.Error.WriteLine($"unknown step '{mode}' (probe | metrics | bdn | scaling | profile | check)");
+        Console.Error.WriteLine($"unknown step '{mode}' (probe | metrics | bdn | scaling | profile | dtype | check)");
         return 2;
 }

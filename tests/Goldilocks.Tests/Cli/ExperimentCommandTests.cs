@@ -51,7 +51,7 @@ public sealed class ExperimentCommandTests : TempFolderTest
         yield return new TestCaseData(new[] { "instability", "--dln-start", "1" }, "--dln-start needs two finite numbers");
         yield return new TestCaseData(new[] { "spectrum", "--method", "magic" }, "unknown method 'magic'");
         yield return new TestCaseData(new[] { "spectrum", "--hidden", "64", "64", "--features", "20" }, "use --method slq");
-        yield return new TestCaseData(new[] { "zone", "--shard", "3/2" }, "--shard");
+        yield return new TestCaseData(new[] { "zone", "--shard", "3/2" }, "--shard: shard index i must satisfy 0 ≤ i < n = 2, got 3 in '3/2'");
     }
 
     [TestCaseSource(nameof(BadOptions))]
