@@ -10,6 +10,15 @@ public sealed record LinearFit(double Slope, double Intercept, double R, int Cou
 /// <summary>Small descriptive statistics used to summarise experiments (rank correlations of Fig. 6, slopes of Fig. 5b).</summary>
 internal static class Statistics
 {
+    /// <summary>The middle element of the sorted values (the upper of the two middle ones for an even count): the
+    /// median the seed-window claims judge.</summary>
+    public static double WindowMedian(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(x => x).ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
+        return sorted[sorted.Length / 2];
+    }
+
     public static LinearFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         Check(x, y);

@@ -32,10 +32,5 @@ public static class SeedWindow
     }
 
     /// <summary>The middle element (upper middle for an even count).</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(x => x).ToArray();
-        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
-        return sorted[sorted.Length / 2];
-    }
+    public static double Median(IEnumerable<double> values) => Statistics.WindowMedian(values);
 }

@@ -1,0 +1,345 @@
+using static Goldilocks.Papers.Common.CheckList;
+
+namespace Goldilocks.Papers.Deconstructing;
+
+/// <summary>
+/// The criteria of paper 000's claims, one per claim test: each takes the result record the test computes and returns
+/// the checks the test asserts (with its margins) and the numbers; the report's verdict table applies the same function
+/// to its sections' records. Margins and their calibration: the specs named by <see cref="Statements"/>.
+/// </summary>
+public static class DeconstructingVerdicts
+{
+    /// <summary>Relative tolerance for finding a grid point by its α or T (grids are built with exp/log).</summary>
+    private const double GridMatch = 1e-9;
+
+    /// <summary>The verdict table's text of each claim.</summary>
+    public static IReadOnlyDictionary<string, ClaimStatement> Statements { get; } = new[]
+    {
+        new ClaimStatement("G4", "Eq. 5: at T = α^L every curvature term scales by α⁻², so PC does not depend on α", "α⁻² (Eq. 5)", "specs/G4-scaled-decomposition.md", false),
+        new ClaimStatement("G12", "Γ_p⁻² rises monotonically as the softmax entropy falls along logit paths (Fig. 4 right)", "Γ_p⁻² from 1/(K−1) (uniform) to 1 (collapse)", "specs/G12-gamma-monotone-in-entropy.md", false),
+        new ClaimStatement("G15", "The full-batch gradient norm grows linearly in ‖Q̂ − Q‖ over random class priors (Fig. 5b, Eq. 9)", "Eq. 9 slope σ_c√d", "specs/G15-gradient-linear-in-prior-mismatch.md", true),
+        new ClaimStatement("G16", "Gradients on unrelated balanced datasets align when the model's prior is not uniform, not at α ≪ 1 (Fig. 5a)", "cosine > 0.7 (LeNet-5, CIFAR-10 vs noise)", "specs/G16-gradient-cosine-across-datasets.md", true),
+        new ClaimStatement("G18", "Small α at T = 1: ‖G‖₂ ∝ α^(2L−2), ‖H-term‖₂ ∝ α^(L−2), the H-term dominates (Sec. 4.1)", "slopes 2L − 2 and L − 2", "specs/G18-vanishing-logit-gradients.md", false),
+        new ClaimStatement("G19", "Large α at T = 1: the softmax collapses, ‖G‖₂ → 0 and PC(H) becomes small (Sec. 4.2)", null, "specs/G19-softmax-collapse.md", false),
+        new ClaimStatement("G20", "The Goldilocks zone: PC(H) is high around α = 1 exactly where ‖G‖₂ ≳ ‖H-term‖₂ (Fig. 2, Eq. 6)", null, "specs/G20-goldilocks-zone.md", false),
+        new ClaimStatement("G21", "T = α^L restores the unscaled PC; sweeping T at α = 1 recreates the zone (Fig. 1 middle, right)", null, "specs/G21-temperature-recreates-zone.md", false),
+        new ClaimStatement("G22", "Eq. 8 with σ_c², σ_e² from the network tracks the true G-term PC across confidence (Fig. 3)", null, "specs/G22-eq8-tracks-true-gterm.md", true),
+        new ClaimStatement("G23", "Over Kaiming inits PC rises with softmax entropy and falls with initial loss and gradient norm (Fig. 6)", null, "specs/G23-confidence-curvature-loss-gradient.md", false),
+        new ClaimStatement("G24", "Hutchinson estimates of Tr(H), ‖H‖_F give the projected method's zone shape and edges (App. F, Fig. 13)", null, "specs/G24-hutchinson-vs-projected.md", false),
+        new ClaimStatement("G25", "The USO model follows the down-scaled net while its output is uniform (App. E)", null, "specs/G25-uso-model.md", false),
+        new ClaimStatement("G26", "Before collapse the least confident sample dominates G and the first-layer top eigenvector ≈ its input (App. D, Fig. 10)", "PC(G) → 1", "specs/G26-pre-collapse-least-confident-sample.md", false),
+        new ClaimStatement("G27", "Outside the zone training fails; admissible rates η‖H‖₂ < 2 train (Sec. 5, Fig. 8, App. E; laptop analogue)", "η < 2/λ_max", "specs/G27-trainability-laptop-analogue.md", true),
+    }.ToDictionary(s => s.Claim);
+
+    /// <summary>The point of <paramref name="points"/> at <paramref name="x"/> (relative match <see cref="GridMatch"/>), or null.</summary>
+    internal static T? At<T>(IEnumerable<T> points, Func<T, double> coordinate, double x) where T : class =>
+        points.FirstOrDefault(p => Math.Abs(coordinate(p) - x) <= GridMatch * Math.Abs(x));
+
+    private static string Grid<T>(IEnumerable<T> points, Func<T, double> x) => string.Join(", ", points.Select(p => F(x(p))));
+
+    /// <summary>G18 (StatisticalZoneTests.VanishingLogitGradientsGiveTheLogLogSlopes): over the α ≤ 1e-2 points of one
+    /// seed's T = 1 sweep (down to α = 1e-3) the log-log slopes of ‖G‖₂ and ‖H-term‖₂ are 2L − 2 and L − 2 within
+    /// <see cref="G18SlopeTolerance"/>; at the smallest α the H-term dominates (‖G‖₂/‖H-term‖₂ &lt; 0.1) and PC(H) &lt; 35 % of the peak.</summary>
+    public static ClaimEvaluation G18(IReadOnlyList<CurvaturePoint> sweep, int degree)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var small = sweep.Where(p => p.Alpha <= 1e-2 * (1 + GridMatch)).OrderBy(p => p.Alpha).ToArray();
+        if (small.Length < 2 || small[0].Alpha > 1e-3 * (1 + GridMatch))
+            return ClaimEvaluation.Inapplicable("G18", $"the slope window needs ≥ 2 grid points with α ≤ 1e-2 reaching down to α = 1e-3; the grid ({Grid(sweep, p => p.Alpha)}) has {small.Length} with α ≤ 1e-2");
+        var a = small.Select(p => p.Alpha).ToArray();
+        double gSlope = Statistics.LogLogSlope(a, small.Select(p => p.GTerm.SpectralNorm).ToArray());
+        double hSlope = Statistics.LogLogSlope(a, small.Select(p => p.HTerm.SpectralNorm).ToArray());
+        double maxPC = sweep.Max(p => p.HessianPC);
+        var first = small[0];
+        string window = $"α ∈ [{F(a[0])}, {F(a[^1])}]";
+        return new CheckList("G18")
+            .Measure($"slopes over {window}: ‖G‖₂ {gSlope:F6} (2L−2 = {2 * degree - 2}), ‖H-term‖₂ {hSlope:F6} (L−2 = {degree - 2}); at α = {F(first.Alpha)}: ‖G‖₂/‖H-term‖₂ = {F(first.DominanceRatio)}, PC(H)/peak = {F(first.HessianPC / maxPC)}")
+            .That(Math.Abs(gSlope - (2 * degree - 2)) <= G18SlopeTolerance, $"log-log slope of ‖G‖₂ over {window} is {gSlope:R}, expected 2L−2 = {2 * degree - 2} ± {G18SlopeTolerance}")
+            .That(Math.Abs(hSlope - (degree - 2)) <= G18SlopeTolerance, $"log-log slope of ‖H-term‖₂ over {window} is {hSlope:R}, expected L−2 = {degree - 2} ± {G18SlopeTolerance}")
+            .That(first.DominanceRatio < 0.1, $"at α = {F(first.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(first.DominanceRatio)} should be < 0.1 (H-term dominates)")
+            .That(first.HessianPC < 0.35 * maxPC, $"PC(H) at α = {F(first.Alpha)} is {F(first.HessianPC)}, not small against the peak {F(maxPC)} (< 35%)")
+            .Done();
+    }
+
+    /// <summary>G18: the slopes deviate from 2L − 2 and L − 2 only through p' = softmax(α^L z) ≠ uniform, a relative
+    /// correction O(α^L · spread(z)) ≈ 1e-6 · spread at α = 1e-2 (L = 3); measured 2.1e-7 and 1.8e-7 (spec G18).</summary>
+    public const double G18SlopeTolerance = 1e-5;
+
+    /// <summary>G19 (StatisticalZoneTests.SoftmaxCollapseKillsTheGTerm): at the largest α (≥ 100) of one seed's T = 1
+    /// sweep ≥ 90 % of the samples are collapsed, ‖G‖₂/‖H-term‖₂ &lt; 1e-3 and PC(H) &lt; 35 % of the sweep's peak.</summary>
+    public static ClaimEvaluation G19(IReadOnlyList<CurvaturePoint> sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var p = sweep.MaxBy(x => x.Alpha)!;
+        if (p.Alpha < 100 * (1 - GridMatch)) return ClaimEvaluation.Inapplicable("G19", $"the criterion judges α = 100; the grid ends at α = {F(p.Alpha)}");
+        double maxPC = sweep.Max(x => x.HessianPC);
+        return new CheckList("G19")
+            .Measure($"at α = {F(p.Alpha)}: collapsed share {F(p.CollapsedFraction)}, ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)}, PC(H)/peak = {F(p.HessianPC / maxPC)}")
+            .That(p.CollapsedFraction >= 0.9, $"at α = {F(p.Alpha)} only {F(p.CollapsedFraction)} of the samples have one-hot softmax (≥ 0.9 expected)")
+            .That(p.DominanceRatio < 1e-3, $"at α = {F(p.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)} (< 1e-3 expected)")
+            .That(p.HessianPC < 0.35 * maxPC, $"PC(H) at α = {F(p.Alpha)} is {F(p.HessianPC)}, not small against the peak {F(maxPC)} (< 35%)")
+            .Done();
+    }
+
+    /// <summary>G20 (StatisticalZoneTests.ZoneIsHighAroundOneAndWhereTheGTermDominates): PC(H) of one seed's T = 1 sweep
+    /// peaks in α ∈ [0.1, 10], is ≥ 60 % of the peak at α = 1, and on α ≥ 1e-2 'PC(H) ≥ half its peak' and
+    /// '‖G‖₂ ≥ ‖H-term‖₂' (Eq. 6) disagree at no more than 2 grid points.</summary>
+    public static ClaimEvaluation G20(IReadOnlyList<CurvaturePoint> sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var one = At(sweep, p => p.Alpha, 1.0);
+        if (one is null) return ClaimEvaluation.Inapplicable("G20", $"the criterion needs α = 1 in the grid ({Grid(sweep, p => p.Alpha)})");
+        double maxPC = sweep.Max(p => p.HessianPC);
+        double argmax = sweep.MaxBy(p => p.HessianPC)!.Alpha;
+        var zone = sweep.Where(p => p.Alpha >= 1e-2 * (1 - GridMatch)).ToArray();
+        var disagree = zone.Where(p => (p.HessianPC >= 0.5 * maxPC) != (p.DominanceRatio >= 1)).Select(p => F(p.Alpha)).ToArray();
+        return new CheckList("G20")
+            .Measure($"PC(H) peaks at α = {F(argmax)} ({F(maxPC)}); PC(H) at α = 1 / peak = {F(one.HessianPC / maxPC)}; Eq. 6 disagrees at {disagree.Length} of {zone.Length} points")
+            .That(argmax >= 0.1 && argmax <= 10, $"PC(H) peaks at α = {F(argmax)}, outside [0.1, 10]")
+            .That(one.HessianPC >= 0.6 * maxPC, $"PC(H) at α = 1 is {F(one.HessianPC)}, below 60% of the peak {F(maxPC)}")
+            .That(disagree.Length <= 2, $"Eq. 6: 'PC(H) ≥ half its peak' and '‖G‖₂ ≥ ‖H-term‖₂' disagree at α = {string.Join(", ", disagree)} (at most 2 of {zone.Length} grid points allowed)")
+            .Done();
+    }
+
+    /// <summary>G21, first part (StatisticalZoneTests.TemperatureAlphaToLRestoresTheUnscaledCurvature): at T = α^L,
+    /// PC(H) equals PC(H) at α = 1, T = 1 (<paramref name="unscaled"/>) within <see cref="G21Rtol"/> at every α.</summary>
+    public static ClaimEvaluation G21AlphaToL(IReadOnlyList<CurvaturePoint> scaled, CurvaturePoint unscaled)
+    {
+        ArgumentNullException.ThrowIfNull(scaled);
+        ArgumentNullException.ThrowIfNull(unscaled);
+        var checks = new CheckList("G21");
+        double worst = scaled.Max(p => RelativeError(p.HessianPC, unscaled.HessianPC));
+        checks.Measure($"T = α^L over α ∈ [{F(scaled.Min(p => p.Alpha))}, {F(scaled.Max(p => p.Alpha))}]: PC(H) vs α = 1 largest relative error {worst:E2}");
+        foreach (var p in scaled) checks.Close($"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, unscaled.HessianPC, G21Rtol);
+        return checks.Done();
+    }
+
+    /// <summary>G21: T = α^L and T = α^(−L) give the same PC up to round-off; measured ≤ 9.5e-15, bound 100× that (spec G21).</summary>
+    public const double G21Rtol = 1e-12;
+
+    /// <summary>G21, second part (StatisticalZoneTests.TemperatureAloneRecreatesTheZone): over the T sweep at α = 1,
+    /// PC(H) at T = 1 is ≥ 60 % of the sweep's peak and &lt; 35 % of it at the coldest and hottest T; each X2 pair (the
+    /// T = α^(−L) point and the T = 1 point at α) has the same PC(H) within <see cref="G21Rtol"/>.</summary>
+    public static ClaimEvaluation G21Temperature(IReadOnlyList<CurvaturePoint> temperatureSweep, IReadOnlyList<(CurvaturePoint AtTemperature, CurvaturePoint AtAlpha)> x2Pairs)
+    {
+        ArgumentNullException.ThrowIfNull(temperatureSweep);
+        ArgumentNullException.ThrowIfNull(x2Pairs);
+        var unit = At(temperatureSweep, p => p.Temperature, 1.0);
+        if (unit is null) return ClaimEvaluation.Inapplicable("G21", $"the T sweep needs T = 1 ({Grid(temperatureSweep, p => p.Temperature)})");
+        double peak = temperatureSweep.Max(p => p.HessianPC);
+        var cold = temperatureSweep.MinBy(p => p.Temperature)!;
+        var hot = temperatureSweep.MaxBy(p => p.Temperature)!;
+        var checks = new CheckList("G21")
+            .Measure($"T sweep at α = 1: PC(H)/peak {F(unit.HessianPC / peak)} at T = 1, {F(cold.HessianPC / peak)} at T = {F(cold.Temperature)}, {F(hot.HessianPC / peak)} at T = {F(hot.Temperature)}")
+            .Measure(x2Pairs.Count == 0 ? "X2 cross-check: no T = 1 α sweep given" : $"X2 cross-check on {x2Pairs.Count} α point(s), largest relative error {x2Pairs.Max(p => RelativeError(p.AtTemperature.HessianPC, p.AtAlpha.HessianPC)):E2}")
+            .That(unit.HessianPC >= 0.6 * peak, $"PC(H) at T = 1 ({F(unit.HessianPC)}) should be ≥ 60% of the peak of the T sweep ({F(peak)})")
+            .That(cold.HessianPC < 0.35 * peak && hot.HessianPC < 0.35 * peak,
+                $"PC(H) at T = {F(hot.Temperature)} ({F(hot.HessianPC)}) and T = {F(cold.Temperature)} ({F(cold.HessianPC)}) should be < 35% of the peak {F(peak)}");
+        // X2: T = α^{-L} at α = 1 is the α point at T = 1 with H scaled by α², so PC must coincide with the α sweep.
+        foreach (var (t, a) in x2Pairs) checks.Close($"PC(H) at T = α^(-L), α = {F(a.Alpha)} vs the α sweep", t.HessianPC, a.HessianPC, G21Rtol);
+        return checks.Done();
+    }
+
+    /// <summary>G4 on a T = α^L grid (CurvatureCommandTests.With_T_equal_alpha_to_the_L_the_positive_curvature_does_not_depend_on_alpha):
+    /// for H, G-term and H-term, PC equals its value at α = 1 and ‖·‖₂ equals α⁻² times it, both within <see cref="G4Rtol"/>.</summary>
+    public static ClaimEvaluation G4(IReadOnlyList<CurvaturePoint> alphaToL)
+    {
+        ArgumentNullException.ThrowIfNull(alphaToL);
+        var one = At(alphaToL, p => p.Alpha, 1.0);
+        if (one is null) return ClaimEvaluation.Inapplicable("G4", $"the criterion needs α = 1 in the T = α^L grid ({Grid(alphaToL, p => p.Alpha)})");
+        var checks = new CheckList("G4");
+        double worstPC = 0, worstNorm = 0;
+        foreach (var (op, reference) in one.Operators())
+        {
+            double pc1 = reference.PositiveCurvature ?? double.NaN, norm1 = reference.SpectralNorm;
+            foreach (var p in alphaToL)
+            {
+                var s = p.Operators().Single(o => o.Name == op).Summary;
+                double pc = s.PositiveCurvature ?? double.NaN, expectedNorm = norm1 / (p.Alpha * p.Alpha);
+                worstPC = Math.Max(worstPC, RelativeError(pc, pc1));
+                worstNorm = Math.Max(worstNorm, RelativeError(s.SpectralNorm, expectedNorm));
+                checks.Close($"PC({op}) at α = {F(p.Alpha)}, T = α^L", pc, pc1, G4Rtol);
+                checks.Close($"‖{op}‖₂ at α = {F(p.Alpha)} vs α⁻²‖{op}‖₂(α = 1)", s.SpectralNorm, expectedNorm, G4Rtol);
+            }
+        }
+        return checks.Measure($"over α ∈ [{F(alphaToL.Min(p => p.Alpha))}, {F(alphaToL.Max(p => p.Alpha))}] at T = α^L: largest relative error of PC {worstPC:E2}, of α²‖·‖₂ {worstNorm:E2}").Done();
+    }
+
+    /// <summary>G4 on projected curvature at T = α^L: an exact identity in float64, relative tolerance 1e-8 (spec G4).</summary>
+    public const double G4Rtol = 1e-8;
+
+    /// <summary>Largest Spearman(entropy, Γ⁻²) allowed along a path (spec G12).</summary>
+    public const double G12MaxRankCorrelation = -0.98;
+
+    /// <summary>Largest relative dip of Γ⁻² allowed along a path: round-off only (spec G12).</summary>
+    public const double G12MaxViolation = 1e-12;
+
+    /// <summary>G12 (StatisticalSoftmaxTests.InverseGammaSquaredIsMonotoneInEntropy): along every path Spearman(entropy,
+    /// Γ⁻²) ≤ −0.98, dips ≤ 1e-12 of the range, Γ⁻² ≈ 1/(K−1) (5 %) at the hottest point and ≤ 1 at the coldest; the
+    /// average-matrix path is monotone (≤ 1e-9).</summary>
+    public static ClaimEvaluation G12(GammaCurvesResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var checks = new CheckList("G12");
+        foreach (var p in r.Paths)
+        {
+            checks.That(p.EntropyRankCorrelation <= G12MaxRankCorrelation,
+                $"Spearman(entropy, Γ⁻²) = {F(p.EntropyRankCorrelation)} > {G12MaxRankCorrelation} along the path with top-gap ratio {F(p.TopGapRatio)}");
+            checks.That(p.MonotonicityViolation <= G12MaxViolation,
+                $"Γ⁻² falls by {F(p.MonotonicityViolation)} of its range along the path with top-gap ratio {F(p.TopGapRatio)} (> {G12MaxViolation})");
+            checks.Close("Γ⁻² at the hottest point (≈ uniform p) vs 1/(K−1)", p.Points[0].InverseGammaSquared, 1.0 / (r.Classes - 1), 0.05);
+            checks.That(p.Points[^1].InverseGammaSquared <= 1 + 1e-9, $"Γ⁻² = {F(p.Points[^1].InverseGammaSquared)} > 1 at the coldest point");
+        }
+        var avg = new GammaPath(Array.Empty<double>(), 0, r.AveragePath);
+        checks.That(avg.MonotonicityViolation <= 1e-9, $"the average-matrix path (red curve) is not monotone: violation {F(avg.MonotonicityViolation)}");
+        return checks.Measure($"{r.Paths.Count} paths, K = {r.Classes}: largest Spearman(entropy, Γ⁻²) {F(r.Paths.Max(p => p.EntropyRankCorrelation))}, largest dip {F(r.Paths.Max(p => p.MonotonicityViolation))}; average path dip {F(avg.MonotonicityViolation)}").Done();
+    }
+
+    /// <summary>G22 (StatisticalSoftmaxTests.Eq8TracksTheTrueGTermAcrossConfidence): ≥ 7 confidence levels have both PCs,
+    /// Spearman(true PC, Eq. 8) ≥ 0.75, and at the hottest level Eq. 8 / true PC ∈ [1.0, 2.5].</summary>
+    public static ClaimEvaluation G22(Eq8Result r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
+        double rho = ok.Length >= 2 ? Statistics.Spearman(ok.Select(p => p.TrueGTermPC!.Value).ToArray(), ok.Select(p => p.PredictedPC!.Value).ToArray()) : double.NaN;
+        double hot = ok.Length > 0 ? ok[0].PredictedPC!.Value / ok[0].TrueGTermPC!.Value : double.NaN;
+        string hotAlpha = ok.Length > 0 ? F(ok[0].Alpha) : "—";
+        return new CheckList("G22")
+            .Measure($"{ok.Length} of {r.Points.Count} levels defined; Spearman(true PC, Eq. 8) = {F(rho)}; Eq. 8 / true PC at α = {hotAlpha}: {F(hot)}")
+            .That(ok.Length >= 7, $"only {ok.Length} of {r.Points.Count} confidence levels have a defined G-term PC")
+            .That(rho >= 0.75, $"Spearman(true PC, Eq. 8) = {F(rho)} < 0.75: Eq. 8 does not follow the trend over confidence")
+            .That(hot >= 1.0 && hot <= 2.5, $"at α = {hotAlpha} (near-uniform p) Eq. 8 / true PC = {F(hot)}, outside the calibrated [1.0, 2.5] (spec G22: Eq. 8 overestimates at this scale)")
+            .Done();
+    }
+
+    /// <summary>G15 (StatisticalGradientTests.GradientNormIsLinearInThePriorMismatch): Pearson r between ‖∇L‖ and
+    /// ‖Q̂ − Q‖ ≥ 0.1 and a positive fitted slope.</summary>
+    public static ClaimEvaluation G15(PriorGradientResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new CheckList("G15")
+            .Measure($"{r.Points.Count} priors: Pearson r = {F(r.Fit.R)}, slope {F(r.Fit.Slope)} (Eq. 9: {F(r.PredictedSlope)})")
+            .That(r.Fit.R >= 0.1, $"Pearson r between ‖∇L‖ and ‖Q̂ − Q‖ is {F(r.Fit.R)} < 0.1 (calibrated minimum 0.136, spec G15)")
+            .That(r.Fit.Slope > 0, $"the gradient norm does not grow with ‖Q̂ − Q‖: slope {F(r.Fit.Slope)}")
+            .Done();
+    }
+
+    /// <summary>G16 (StatisticalGradientTests.UnrelatedBalancedDatasetsShareTheGradientOnlyWhenTheModelIsBiased): at
+    /// α = 1 the last-layer cosine of the data and noise gradients is ≥ 0.2, at α = 0.01 |cos| ≤ 0.35, the gap ≥ 0.1,
+    /// and the full-gradient cosine at α = 1 exceeds |cos| at α = 0.01.</summary>
+    public static ClaimEvaluation G16(IReadOnlyList<GradientCosinePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var one = At(points, p => p.Alpha, 1.0);
+        var small = At(points, p => p.Alpha, 0.01);
+        if (one is null || small is null) return ClaimEvaluation.Inapplicable("G16", $"the criterion needs α = 1 and α = 0.01 ({Grid(points, p => p.Alpha)})");
+        double gap = one.LastLayerCosine - Math.Abs(small.LastLayerCosine);
+        return new CheckList("G16")
+            .Measure($"last-layer cosine {F(one.LastLayerCosine)} at α = 1, {F(small.LastLayerCosine)} at α = 0.01; full cosine {F(one.Cosine)} at α = 1, {F(small.Cosine)} at α = 0.01")
+            .That(one.LastLayerCosine >= 0.2, $"last-layer gradient cosine of the data vs Gaussian noise at α = 1 is {F(one.LastLayerCosine)} < 0.2")
+            .That(Math.Abs(small.LastLayerCosine) <= 0.35, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(small.LastLayerCosine))} > 0.35")
+            .That(gap >= 0.1, $"last-layer cosine at α = 1 ({F(one.LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(small.LastLayerCosine))}) by {F(gap)} < 0.1")
+            .That(one.Cosine > Math.Abs(small.Cosine), $"full-gradient cosine at α = 1 ({F(one.Cosine)}) is not above |cosine| at α = 0.01 ({F(Math.Abs(small.Cosine))})")
+            .Done();
+    }
+
+    /// <summary>G23 (StatisticalGradientTests.PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients): Spearman
+    /// ρ(PC, entropy) ≥ 0.05, ρ(PC, loss) ≤ −0.05, ρ(PC, ‖∇L‖) ≤ −0.05, ρ(entropy, loss) ≤ −0.2.</summary>
+    public static ClaimEvaluation G23(ConfidenceResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new CheckList("G23")
+            .Measure($"{r.Points.Count} inits, Spearman: PC~entropy {F(r.PcVsEntropy)}, PC~loss {F(r.PcVsLoss)}, PC~‖∇L‖ {F(r.PcVsGradientNorm)}, entropy~loss {F(r.EntropyVsLoss)}")
+            .That(r.PcVsEntropy >= 0.05, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < 0.05")
+            .That(r.PcVsLoss <= -0.05, $"Spearman(PC, initial loss) = {F(r.PcVsLoss)} > -0.05")
+            .That(r.PcVsGradientNorm <= -0.05, $"Spearman(PC, gradient norm) = {F(r.PcVsGradientNorm)} > -0.05")
+            .That(r.EntropyVsLoss <= -0.2, $"Spearman(mean entropy, initial loss) = {F(r.EntropyVsLoss)} > -0.2")
+            .Done();
+    }
+
+    /// <summary>G27, trainability part (StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot): at α = 1
+    /// some admissible rate (η‖H‖₂ &lt; 2) reaches accuracy ≥ 0.8; the grid has cells with η‖H‖₂ &gt; 20 at α ≤ 1 and each
+    /// of them diverged or stayed ≤ 0.5.</summary>
+    public static ClaimEvaluation G27Training(IReadOnlyList<TrainabilityCell> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var atOne = cells.Where(c => Math.Abs(c.Alpha - 1) <= GridMatch).ToArray();
+        if (atOne.Length == 0) return ClaimEvaluation.Inapplicable("G27", $"the criterion needs α = 1 in the grid ({string.Join(", ", cells.Select(c => F(c.Alpha)).Distinct())})");
+        var admissible = atOne.Where(c => c.SharpnessProduct < 2).ToArray();
+        double bestAdmissible = admissible.Length > 0 ? admissible.Max(c => c.BestAccuracy) : double.NaN;
+        var wild = cells.Where(c => c.Alpha <= 1 + GridMatch && c.SharpnessProduct > 20).ToArray();
+        var checks = new CheckList("G27")
+            .Measure($"best admissible accuracy at α = 1: {F(bestAdmissible)}; {wild.Length} cell(s) with η‖H‖₂ > 20 at α ≤ 1, best accuracy among them {(wild.Length > 0 ? F(wild.Max(c => c.BestAccuracy)) : "—")}")
+            .That(admissible.Length > 0, $"no admissible (η‖H‖₂ < 2) rate at α = 1 in the grid: η‖H‖₂ at α = 1 is {string.Join(", ", atOne.Select(c => F(c.SharpnessProduct)))}")
+            .That(bestAdmissible >= 0.8, $"best accuracy at α = 1 with an admissible rate is {F(bestAdmissible)} < 0.8")
+            .That(wild.Length > 0, $"the grid has no clearly inadmissible cell (η‖H‖₂ > 20) at α ≤ 1: largest η‖H‖₂ {F(cells.Where(c => c.Alpha <= 1 + GridMatch).Max(c => c.SharpnessProduct))}");
+        foreach (var c in wild)
+            checks.That(c.Diverged || c.BestAccuracy <= 0.5, $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} reached accuracy {F(c.BestAccuracy)} > 0.5 (admissible runs: {F(bestAdmissible)})");
+        return checks.Done();
+    }
+
+    /// <summary>G27, USO part (StatisticalTrainabilityTests.UniformSoftmaxOutputModelDivergesAlongItsOwnWeights): along the
+    /// USO run ‖θ‖ and ‖g‖ grow at every record, cos(θ, −g) increases from the first to the last record and the
+    /// parameters rotate away from θ₀ (cos &lt; 0.99).</summary>
+    public static ClaimEvaluation G27Uso(IReadOnlyList<UsoRecord>? uso)
+    {
+        if (uso is null || uso.Count < 2) return ClaimEvaluation.Inapplicable("G27", "the USO model was not run (at least 2 records needed)");
+        var checks = new CheckList("G27")
+            .Measure($"USO over {uso[^1].Step} steps: ‖θ‖ {F(uso[0].ParameterNorm)} → {F(uso[^1].ParameterNorm)}, cos(θ, −g) {F(uso[0].CosineToNegativeGradient)} → {F(uso[^1].CosineToNegativeGradient)}, cos(θ, θ₀) {F(uso[^1].CosineToInitial)}");
+        for (int i = 1; i < uso.Count; i++)
+        {
+            checks.That(uso[i].ParameterNorm > uso[i - 1].ParameterNorm, $"USO ‖θ‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
+            checks.That(uso[i].GradientNorm > uso[i - 1].GradientNorm, $"USO ‖g‖ did not grow between steps {uso[i - 1].Step} and {uso[i].Step}");
+        }
+        return checks
+            .That(uso[^1].CosineToNegativeGradient > uso[0].CosineToNegativeGradient, $"USO: cos(θ, −g) should increase (alignment of the divergence): {F(uso[0].CosineToNegativeGradient)} at step {uso[0].Step}, {F(uso[^1].CosineToNegativeGradient)} at step {uso[^1].Step}")
+            .That(uso[^1].CosineToInitial < 0.99, $"USO: the parameter vector did not rotate away from θ₀ (cos = {F(uso[^1].CosineToInitial)})")
+            .Done();
+    }
+
+    /// <summary>Smallest Pearson correlation allowed between the two PC curves over α (spec G24).</summary>
+    public const double G24MinPearson = 0.9;
+
+    /// <summary>G24 (StatisticalAppendixTests.HutchinsonAgreesWithTheProjectedHessianOnTheZone): over α the projected and
+    /// Hutchinson PC curves have Pearson ≥ 0.9, peak at the same grid point, and their ≥ 50 %-of-peak edges differ by at
+    /// most one grid step.</summary>
+    public static ClaimEvaluation G24(IReadOnlyList<HutchinsonPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var proj = points.Select(p => p.ProjectedPC).ToArray();
+        var hut = points.Select(p => p.HutchinsonPC ?? 0).ToArray();
+        double pearson = Statistics.Pearson(proj, hut);
+        int pPeak = Array.IndexOf(proj, proj.Max()), hPeak = Array.IndexOf(hut, hut.Max());
+        var (p0, p1) = HutchinsonComparison.Edges(proj, 0.5);
+        var (h0, h1) = HutchinsonComparison.Edges(hut, 0.5);
+        return new CheckList("G24")
+            .Measure($"Pearson(projected, Hutchinson PC) = {F(pearson)}; peaks at grid index {pPeak} and {hPeak}; zone edges [{p0}, {p1}] and [{h0}, {h1}]")
+            .That(pearson >= G24MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {G24MinPearson}")
+            .That(pPeak == hPeak, $"the two curves peak at different grid points: projected at index {pPeak} ({F(proj.Max())}), Hutchinson at {hPeak} ({F(hut.Max())})")
+            .That(Math.Abs(p0 - h0) <= 1 && Math.Abs(p1 - h1) <= 1, $"zone edges (≥ 50% of peak) differ by more than one grid step: projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]")
+            .Done();
+    }
+
+    /// <summary>G26 (StatisticalAppendixTests.LeastConfidentSampleDominatesBeforeCollapse): some α has
+    /// PC(G) in the pre-collapse window (<see cref="PreCollapse.InWindow"/>); at the first such α the least confident
+    /// sample's G-term is within 10 % of G (Frobenius) and its input aligns with the first-layer top eigenvector
+    /// (|cos| ≥ 0.9); PC(G) at the first α is &gt; 1.5.</summary>
+    public static ClaimEvaluation G26(IReadOnlyList<PreCollapsePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var window = points.Where(PreCollapse.InWindow).ToArray();
+        var checks = new CheckList("G26");
+        checks.That(window.Length > 0, $"no α in [{F(points.Min(p => p.Alpha))}, {F(points.Max(p => p.Alpha))}] with {PreCollapse.RoundOffPC} ≤ PC(G) ≤ {PreCollapse.WindowPC} (pre-collapse regime not reached, nor found by bisection)");
+        if (window.Length > 0)
+        {
+            var w = window[0];
+            checks.Measure($"at α = {F(w.Alpha)}: PC(G) {F(w.GTermPC)}, ‖G − G^μ₀/N‖_F/‖G‖_F = {F(w.DominanceError)}, |cos(x_μ₀, v₁)| = {F(w.InputAlignment)}")
+                .That(w.DominanceError <= 0.1, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {F(w.DominanceError)} > 0.1")
+                .That(w.InputAlignment >= 0.9, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {F(w.InputAlignment)} < 0.9");
+        }
+        else checks.Measure("no α in the pre-collapse window");
+        return checks.Measure($"PC(G) at α = {F(points[0].Alpha)}: {F(points[0].GTermPC)}")
+            .That(points[0].GTermPC > 1.5, $"at α = {F(points[0].Alpha)} PC(G) = {F(points[0].GTermPC)}: no excess to lose")
+            .Done();
+    }
+}
