@@ -64,6 +64,7 @@ public static class ReportCommand
 
         var html = new HtmlReport("Goldilocks zone, edge of stability and Hessian spectra at laptop scale", dataLine);
         var sections = new JsonArray();
+        var verdicts = new List<ClaimVerdict>();
         void Section(string command, string[] claims, string heading, string text, params string[][] parts)
         {
             var clock = Stopwatch.StartNew();
@@ -87,6 +88,12 @@ public static class ReportCommand
                 return new ReportFigure(figure, shows, f.Caption, f.Png);
             }).ToList();
             html.AddSection(command, claims, heading, text + " Headline numbers: " + Headline(outputs.Document), settings, figures, outputs.Table, seconds);
+            // Verdict rows: each claim the section names, judged from its results by the criterion its test uses.
+            foreach (var row in claims.Select(c => ClaimCriteria.Verdict(c, outputs.Document)))
+            {
+                verdicts.Add(row);
+                html.AddVerdict(row, command);
+            }
             sections.Add(new JsonObject
             {
                 ["command"] = command,
@@ -136,7 +143,12 @@ public static class ReportCommand
         settings["alpha"] = new JsonArray(alphas.Select(a => (JsonNode?)a).ToArray());
         settings["dimension"] = parse.GetValue(Dimension);
         settings["cpuSeconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        var doc = ReportJson.Document(Name, settings, new JsonObject { ["dataLine"] = dataLine, ["sections"] = sections });
+        var doc = ReportJson.Document(Name, settings, new JsonObject
+        {
+            ["dataLine"] = dataLine,
+            ["verdicts"] = ResultJson.ToNode<IReadOnlyList<ClaimVerdict>>(verdicts, ResultJson.Default.IReadOnlyListClaimVerdict),
+            ["sections"] = sections,
+        });
         doc["files"] = new JsonArray("report.html", "report.json");
         ctx.Emit(doc, "report.json");
         ctx.Info(Spectre.Console.Markup.Escape($"report written to {ctx.OutPath("report.html")} in {total:F1} s"));

@@ -26,6 +26,16 @@ public sealed class HtmlReport(string title, string dataLine)
     private readonly StringBuilder _body = new();
     private readonly List<(string Anchor, string Title)> _contents = new();
     private readonly List<(string Section, double Seconds)> _timings = new();
+    private readonly List<(ClaimVerdict Row, string Anchor)> _verdicts = new();
+
+    /// <summary>Adds a row to the verdict table at the top of the page; <paramref name="anchor"/> is the section that measured it.</summary>
+    public HtmlReport AddVerdict(ClaimVerdict row, string anchor)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!Verdict.All.Contains(row.Verdict)) throw new ArgumentException($"{row.Claim}: '{row.Verdict}' is not a verdict ({string.Join(", ", Verdict.All)})", nameof(row));
+        _verdicts.Add((row, anchor));
+        return this;
+    }
 
     /// <summary>Appends one section for <paramref name="claimIds"/> with the id <paramref name="anchor"/> (linked from the
     /// table of contents): heading, text, the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
@@ -64,8 +74,11 @@ public sealed class HtmlReport(string title, string dataLine)
           .Append("figure{margin:1.5em 0}figcaption{font-size:95%;margin-top:.3em}figcaption .ours{color:#444}")
           .Append("table{border-collapse:collapse;font-size:85%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}")
           .Append("pre{white-space:pre-wrap;word-break:break-all}summary{cursor:pointer;color:#225}nav li{margin:.15em 0}")
-          .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}</style></head><body>\n");
+          .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}")
+          .Append("table.verdicts td{text-align:left;vertical-align:top}tr.holds .verdict{background:#dfd}tr.holds-weaker .verdict{background:#eef6d0}")
+          .Append("tr.does-not-hold .verdict{background:#fdd}tr.not-run .verdict{background:#eee}</style></head><body>\n");
         sb.Append($"<p class=\"data\" id=\"data\">{E(dataLine)}</p>\n<h1>{E(title)}</h1>\n");
+        if (_verdicts.Count > 0) sb.Append(VerdictTable());
         sb.Append("<nav id=\"contents\"><h2>Contents</h2><ol>");
         foreach (var (anchor, heading) in _contents) sb.Append($"<li><a href=\"#{E(anchor)}\">{E(heading)}</a></li>");
         sb.Append("<li><a href=\"#timings\">Versions and timings</a></li></ol></nav>\n");
@@ -74,6 +87,23 @@ public sealed class HtmlReport(string title, string dataLine)
         foreach (var (s, t) in _timings) sb.Append($"<tr><td style=\"text-align:left\">{E(s)}</td><td>{t:F1}</td></tr>");
         sb.Append($"<tr><td style=\"text-align:left\"><b>total</b></td><td><b>{totalSeconds:F1}</b></td></tr></table></section>\n</body></html>\n");
         return sb.ToString();
+    }
+
+    /// <summary>The verdict table: one row per claim, the paper's statement and number beside ours, the verdict of the
+    /// claim test's criterion on this report's numbers, and the reason of a not-run or does-not-hold.</summary>
+    private string VerdictTable()
+    {
+        var sb = new StringBuilder("<section id=\"verdicts\"><h2>Verdicts</h2><p>Each claim judged by the criterion and margins of its test, " +
+            "applied to this report's numbers: holds, holds-weaker (the spec's corrected or weaker statement holds), does-not-hold, or not-run " +
+            "(the section does not compute what the criterion needs; the reason is given).</p>\n<table class=\"verdicts\"><tr><th>claim</th><th>paper</th>" +
+            "<th>paper's number</th><th>measured</th><th>verdict</th><th>spec</th></tr>");
+        foreach (var (v, anchor) in _verdicts)
+        {
+            string reason = v.Reason is null ? "" : $"<br/><small>{E(v.Reason)}</small>";
+            sb.Append($"<tr class=\"{E(v.Verdict)}\"><td><a href=\"#{E(anchor)}\">{E(v.Claim)}</a></td><td>{E(v.Paper)}</td><td>{E(v.PaperValue ?? "—")}</td>" +
+                      $"<td>{E(v.Measured)}</td><td class=\"verdict\"><b>{E(v.Verdict)}</b>{reason}</td><td><a href=\"{E(v.Spec)}\">{E(v.Spec)}</a></td></tr>");
+        }
+        return sb.Append("</table></section>\n").ToString();
     }
 
     /// <summary>Writes the page to <paramref name="path"/> atomically.</summary>

@@ -23,6 +23,7 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSerializable(typeof(ConfidenceResult))]
 [JsonSerializable(typeof(GammaResults))]
 [JsonSerializable(typeof(PriorGradientResults))]
+[JsonSerializable(typeof(IReadOnlyList<ClaimVerdict>))]
 public sealed partial class ResultJson : JsonSerializerContext
 {
     /// <summary>The record as a JSON node, for a document's <c>results</c>.</summary>
