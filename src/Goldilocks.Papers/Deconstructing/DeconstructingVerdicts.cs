@@ -259,12 +259,18 @@ public static class DeconstructingVerdicts
 
     /// <summary>G27, trainability part (StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot): at α = 1
     /// some admissible rate (η‖H‖₂ &lt; 2) reaches accuracy ≥ 0.8; the grid has cells with η‖H‖₂ &gt; 20 at α ≤ 1 and each
-    /// of them diverged or stayed ≤ 0.5.</summary>
-    public static ClaimEvaluation G27Training(IReadOnlyList<TrainabilityCell> cells)
+    /// of them diverged or stayed ≤ 0.5. The accuracy margin is calibrated at <see cref="G27CalibratedSteps"/> GD steps;
+    /// a grid whose admissible cells at α = 1 ran fewer steps cannot be judged.</summary>
+    /// <param name="cells">The α × η₀ cells.</param>
+    /// <param name="plannedSteps">The steps every cell was given (diverged cells stop earlier).</param>
+    public static ClaimEvaluation G27Training(IReadOnlyList<TrainabilityCell> cells, int plannedSteps)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var atOne = cells.Where(c => Math.Abs(c.Alpha - 1) <= GridMatch).ToArray();
         if (atOne.Length == 0) return ClaimEvaluation.Inapplicable("G27", $"the criterion needs α = 1 in the grid ({string.Join(", ", cells.Select(c => F(c.Alpha)).Distinct())})");
+        if (plannedSteps < G27CalibratedSteps)
+            return ClaimEvaluation.Inapplicable("G27", $"the accuracy margin 0.8 is calibrated at {G27CalibratedSteps} GD steps; this grid ran {plannedSteps}",
+                $"best accuracy at α = 1 after {plannedSteps} steps: {F(atOne.Max(c => c.BestAccuracy))}");
         var admissible = atOne.Where(c => c.SharpnessProduct < 2).ToArray();
         double bestAdmissible = admissible.Length > 0 ? admissible.Max(c => c.BestAccuracy) : double.NaN;
         var wild = cells.Where(c => c.Alpha <= 1 + GridMatch && c.SharpnessProduct > 20).ToArray();
@@ -277,6 +283,9 @@ public static class DeconstructingVerdicts
             checks.That(c.Diverged || c.BestAccuracy <= 0.5, $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} reached accuracy {F(c.BestAccuracy)} > 0.5 (admissible runs: {F(bestAdmissible)})");
         return checks.Done();
     }
+
+    /// <summary>G27: GD steps per cell at which the accuracy margins were calibrated (spec G27, 20 seeds).</summary>
+    public const int G27CalibratedSteps = 200;
 
     /// <summary>G27, USO part (StatisticalTrainabilityTests.UniformSoftmaxOutputModelDivergesAlongItsOwnWeights): along the
     /// USO run ‖θ‖ and ‖g‖ grow at every record, cos(θ, −g) increases from the first to the last record and the

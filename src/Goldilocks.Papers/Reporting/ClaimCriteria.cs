@@ -36,10 +36,11 @@ public static class ClaimCriteria
         ["G27"] = doc =>
         {
             var r = Results(doc, ResultJson.Default.TrainabilityResults);
-            return Judge("G27", DeconstructingVerdicts.G27Training(r.Cells).And(DeconstructingVerdicts.G27Uso(r.Uso)));
+            return Judge("G27", DeconstructingVerdicts.G27Training(r.Cells, Setting<int>(doc, "steps")).And(DeconstructingVerdicts.G27Uso(r.Uso)));
         },
         ["G25"] = _ => DeconstructingVerdicts.Statements["G25"].NotRun(
             "G25's criterion is the trajectory identity between the USO model and the down-scaled net (TrajectoryTests); the trainability section runs the USO model alone (G27's App. E part)"),
+        // The section's DLN (z = Θ⁴/4 + Θ²/2) is outside W4's premise z = Θ^q: the criterion says so (not-run).
         ["W4"] = doc => Judge("W4", WangRobertsVerdicts.W4(DlnStart(doc), Results(doc, ResultJson.Default.InstabilityResults).Dln
             .Where(run => run.TopEigenvectorAngleDegrees.Length >= 2)
             .Select(run => (run.LearningRate, Alignment(run.TopEigenvectorAngleDegrees[0]), Alignment(run.TopEigenvectorAngleDegrees[1]))).ToArray())),
@@ -85,6 +86,9 @@ public static class ClaimCriteria
         ResultJson.FromNode(doc["results"] ?? throw new InvalidDataException("the document has no results"), type);
 
     private static IReadOnlyList<CurvaturePoint> Zone(JsonObject doc) => Results(doc, ResultJson.Default.IReadOnlyListCurvaturePoint);
+
+    private static T Setting<T>(JsonObject doc, string key) => doc["settings"]?[key] is JsonValue v ? v.GetValue<T>()
+        : throw new InvalidDataException($"the {doc["command"]} settings have no '{key}'");
 
     private static int Degree(JsonObject doc) => doc["settings"]?["homogeneityDegree"]?.GetValue<int>()
         ?? throw new InvalidDataException("the zone settings name no homogeneity degree L");

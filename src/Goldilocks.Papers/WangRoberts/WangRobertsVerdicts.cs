@@ -17,7 +17,8 @@ public static class WangRobertsVerdicts
 
     /// <summary>W4 on single GD steps of the two-parameter DLN (WangRobertsDlnUpdateTests.Figure1_learning_rates_fall_on_the_predicted_sides_of_the_threshold):
     /// the exact threshold η* lies above 2/λ_max, and each step's alignment |u₁/u₂| of the top eigenvector with θ₁ grows
-    /// when η &lt; η* and shrinks when η &gt; η*.</summary>
+    /// when η &lt; η* and shrinks when η &gt; η*. Premises (spec W4): z = Θ^q and |θ₁| &lt; |θ₂| (θ₁ the sharper parameter);
+    /// the exact threshold does not hold for other z.</summary>
     /// <param name="start">The DLN before the step.</param>
     /// <param name="steps">Per learning rate η the alignment |u₁/u₂| before and after one step.</param>
     public static ClaimEvaluation W4(TwoParameterDln start, IReadOnlyList<(double Eta, double Before, double After)> steps)
@@ -25,6 +26,8 @@ public static class WangRobertsVerdicts
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(steps);
         if (steps.Count == 0) return ClaimEvaluation.Inapplicable("W4", "no GD step to judge");
+        if (!start.Z.IsMonomial || !(Math.Abs(start.Theta1) < Math.Abs(start.Theta2)))
+            return ClaimEvaluation.Inapplicable("W4", $"the exact threshold needs z = Θ^q and |θ₁| < |θ₂| (spec W4); this DLN has {start.Z} at θ = ({F(start.Theta1)}, {F(start.Theta2)})");
         double threshold = start.RotationThreshold, limit = start.StabilityLimit;
         var checks = new CheckList("W4")
             .Measure($"η* = {F(threshold)} vs 2/λ_max = {F(limit)}; " + string.Join(", ", steps.Select(s => $"η = {F(s.Eta)} ({F(s.Eta / limit)}·2/λ_max): |u₁/u₂| {F(s.Before)} → {F(s.After)}")))

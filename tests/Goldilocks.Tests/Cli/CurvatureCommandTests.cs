@@ -144,18 +144,8 @@ public sealed class CurvatureTemperatureTests
             r.ExitCode.Should().Be(0, r.ToString());
             var results = r.Json()["results"]!.AsArray();
             results.Select(x => x!["temperature"]!.GetValue<double>()).Should().Equal(new[] { 1e-2, 1, 1e2 }, (a, b) => Math.Abs(a - b) <= 1e-12 * b);
-            foreach (var op in new[] { "hessian", "gTerm", "hTerm" })
-            {
-                double pc1 = results[1]![op]!["positiveCurvature"]!.GetValue<double>();
-                double norm1 = results[1]![op]!["spectralNorm"]!.GetValue<double>();
-                for (int i = 0; i < 3; i++)
-                {
-                    double alpha = new[] { 0.1, 1, 10 }[i];
-                    var s = results[i]![op]!;
-                    ClaimAssert.Close("G4", $"PC({op}) at α = {alpha}, T = α^L", s["positiveCurvature"]!.GetValue<double>(), pc1, 1e-8);
-                    ClaimAssert.Close("G4", $"‖{op}‖₂ at α = {alpha} vs α⁻²‖{op}‖₂(α = 1)", s["spectralNorm"]!.GetValue<double>(), norm1 / (alpha * alpha), 1e-8);
-                }
-            }
+            // The criterion the report's verdict applies, on the record read back from the command's JSON.
+            ClaimAssert.Holds(DeconstructingVerdicts.G4(ResultJson.FromNode(results, ResultJson.Default.IReadOnlyListCurvaturePoint)));
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

@@ -13,8 +13,7 @@ public static class ClaimAssert
         return (a - e).norm().item<double>() / denom;
     }
 
-    public static double RelativeError(double actual, double expected) =>
-        Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-300);
+    public static double RelativeError(double actual, double expected) => CheckList.RelativeError(actual, expected);
 
     public static void Close(string claim, string what, Tensor actual, Tensor expected, double rtol)
     {
@@ -33,5 +32,15 @@ public static class ClaimAssert
     public static void That(string claim, bool condition, string message)
     {
         if (!condition) Assert.Fail($"[{claim}] {message}");
+    }
+
+    /// <summary>Asserts a claim's criterion (the function the report's verdict table also calls): prints the measured
+    /// numbers, fails when the criterion does not apply to the record, else asserts each check in order.</summary>
+    public static void Holds(ClaimEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        TestContext.Out.WriteLine($"[{evaluation.Claim}] {evaluation.Measured}");
+        if (evaluation.NotApplicable is { } why) Assert.Fail($"[{evaluation.Claim}] the criterion does not apply: {why}");
+        foreach (var check in evaluation.Checks) That(evaluation.Claim, check.Passed, check.Message);
     }
 }

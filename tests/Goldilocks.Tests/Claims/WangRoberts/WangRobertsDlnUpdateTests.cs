@@ -143,12 +143,15 @@ public sealed class WangRobertsDlnUpdateTests
         ClaimAssert.Close("W4", "η_eos = 2/H₁₁ = 1/θ₂²", dln.CoordinateStabilityLimit, 0.01, 1e-14);
         TestContext.Out.WriteLine($"2/λ_max = {dln.StabilityLimit:R}, η* = {dln.RotationThreshold:R}, η_eos = {dln.CoordinateStabilityLimit:R}");
         double before = AlignmentWithTheta1(dln.Z, dln.Theta1, dln.Theta2);
-        foreach (var (eta, toward) in new[] { (0.001, true), (0.0095, true), (0.011, false), (0.013, false) })
+        // The paper's rates: 0.001 and 0.0095 below η* (toward θ₁), 0.011 and 0.013 above (away).
+        new[] { 0.001, 0.0095 }.Should().OnlyContain(eta => eta < dln.RotationThreshold, "[W4] Fig. 1 turns v₁ toward θ₁ at these rates");
+        new[] { 0.011, 0.013 }.Should().OnlyContain(eta => eta > dln.RotationThreshold, "[W4] Fig. 1 turns v₁ away from θ₁ at these rates");
+        var steps = new[] { 0.001, 0.0095, 0.011, 0.013 }.Select(eta =>
         {
             var next = Step(dln.Z, dln.Parameters, eta);
-            double after = AlignmentWithTheta1(dln.Z, next[0], next[1]);
-            ClaimAssert.That("W4", (after > before) == toward, $"η = {eta}: |u₁/u₂| {before:R} → {after:R}, expected {(toward ? "toward" : "away from")} θ₁");
-        }
+            return (eta, before, AlignmentWithTheta1(dln.Z, next[0], next[1]));
+        }).ToArray();
+        ClaimAssert.Holds(WangRobertsVerdicts.W4(dln, steps));
     }
 
     [Test]
