@@ -76,9 +76,6 @@ public sealed record ClaimStatement(string Claim, string Paper, string? PaperVal
             : Row(evaluation.Measured, Common.Verdict.DoesNotHold, string.Join("; ", evaluation.Failures));
     }
 
-    /// <summary>A not-run row: the section computes nothing the criterion can judge, for <paramref name="reason"/>.</summary>
-    public ClaimVerdict NotRun(string reason, string measured = "—") => Row(measured, Common.Verdict.NotRun, reason);
-
     private ClaimVerdict Row(string measured, string verdict, string? reason) => new(Claim, Paper, measured, verdict, Spec, PaperValue, reason);
 }
 

@@ -37,6 +37,11 @@ public static class DeconstructingVerdicts
 
     private static string Grid<T>(IEnumerable<T> points, Func<T, double> x) => string.Join(", ", points.Select(p => F(x(p))));
 
+    /// <summary>Null when the sweep has a point in α ∈ [0.1, 10] (where G20 places the peak), so that "small against the
+    /// peak" has a peak to refer to; otherwise the reason.</summary>
+    private static string? ZonePremise(IReadOnlyList<CurvaturePoint> sweep) => sweep.Any(p => p.Alpha >= 0.1 && p.Alpha <= 10) ? null
+        : $"PC(H) is judged against its peak, and the grid ({Grid(sweep, p => p.Alpha)}) has no α in [0.1, 10] where the zone's peak lies";
+
     /// <summary>G18 (StatisticalZoneTests.VanishingLogitGradientsGiveTheLogLogSlopes): over the α ≤ 1e-2 points of one
     /// seed's T = 1 sweep (down to α = 1e-3) the log-log slopes of ‖G‖₂ and ‖H-term‖₂ are 2L − 2 and L − 2 within
     /// <see cref="G18SlopeTolerance"/>; at the smallest α the H-term dominates (‖G‖₂/‖H-term‖₂ &lt; 0.1) and PC(H) &lt; 35 % of the peak.</summary>
@@ -46,6 +51,7 @@ public static class DeconstructingVerdicts
         var small = sweep.Where(p => p.Alpha <= 1e-2 * (1 + GridMatch)).OrderBy(p => p.Alpha).ToArray();
         if (small.Length < 2 || small[0].Alpha > 1e-3 * (1 + GridMatch))
             return ClaimEvaluation.Inapplicable("G18", $"the slope window needs ≥ 2 grid points with α ≤ 1e-2 reaching down to α = 1e-3; the grid ({Grid(sweep, p => p.Alpha)}) has {small.Length} with α ≤ 1e-2");
+        if (ZonePremise(sweep) is { } noPeak) return ClaimEvaluation.Inapplicable("G18", noPeak);
         var a = small.Select(p => p.Alpha).ToArray();
         double gSlope = Statistics.LogLogSlope(a, small.Select(p => p.GTerm.SpectralNorm).ToArray());
         double hSlope = Statistics.LogLogSlope(a, small.Select(p => p.HTerm.SpectralNorm).ToArray());
@@ -72,6 +78,7 @@ public static class DeconstructingVerdicts
         ArgumentNullException.ThrowIfNull(sweep);
         var p = sweep.MaxBy(x => x.Alpha)!;
         if (p.Alpha < 100 * (1 - GridMatch)) return ClaimEvaluation.Inapplicable("G19", $"the criterion judges α = 100; the grid ends at α = {F(p.Alpha)}");
+        if (ZonePremise(sweep) is { } noPeak) return ClaimEvaluation.Inapplicable("G19", noPeak);
         double maxPC = sweep.Max(x => x.HessianPC);
         return new CheckList("G19")
             .Measure($"at α = {F(p.Alpha)}: collapsed share {F(p.CollapsedFraction)}, ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)}, PC(H)/peak = {F(p.HessianPC / maxPC)}")
@@ -200,17 +207,22 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G22(Eq8Result r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (r.Points.Count < G22MinLevels)
+            return ClaimEvaluation.Inapplicable("G22", $"the criterion needs ≥ {G22MinLevels} confidence levels with a defined G-term PC; the grid has {r.Points.Count} level(s)");
         var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
         double rho = ok.Length >= 2 ? Statistics.Spearman(ok.Select(p => p.TrueGTermPC!.Value).ToArray(), ok.Select(p => p.PredictedPC!.Value).ToArray()) : double.NaN;
         double hot = ok.Length > 0 ? ok[0].PredictedPC!.Value / ok[0].TrueGTermPC!.Value : double.NaN;
         string hotAlpha = ok.Length > 0 ? F(ok[0].Alpha) : "—";
         return new CheckList("G22")
             .Measure($"{ok.Length} of {r.Points.Count} levels defined; Spearman(true PC, Eq. 8) = {F(rho)}; Eq. 8 / true PC at α = {hotAlpha}: {F(hot)}")
-            .That(ok.Length >= 7, $"only {ok.Length} of {r.Points.Count} confidence levels have a defined G-term PC")
+            .That(ok.Length >= G22MinLevels, $"only {ok.Length} of {r.Points.Count} confidence levels have a defined G-term PC")
             .That(rho >= 0.75, $"Spearman(true PC, Eq. 8) = {F(rho)} < 0.75: Eq. 8 does not follow the trend over confidence")
             .That(hot >= 1.0 && hot <= 2.5, $"at α = {hotAlpha} (near-uniform p) Eq. 8 / true PC = {F(hot)}, outside the calibrated [1.0, 2.5] (spec G22: Eq. 8 overestimates at this scale)")
             .Done();
     }
+
+    /// <summary>G22: fewest confidence levels with both PCs defined (7 of the test's 9; spec G22).</summary>
+    public const int G22MinLevels = 7;
 
     /// <summary>G15 (StatisticalGradientTests.GradientNormIsLinearInThePriorMismatch): Pearson r between ‖∇L‖ and
     /// ‖Q̂ − Q‖ ≥ 0.1 and a positive fitted slope.</summary>

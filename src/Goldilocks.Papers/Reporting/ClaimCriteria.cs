@@ -12,11 +12,11 @@ namespace Goldilocks.Papers.Reporting;
 /// </summary>
 public static class ClaimCriteria
 {
-    private static readonly IReadOnlyDictionary<string, Func<JsonObject, ClaimVerdict>> Registry = new Dictionary<string, Func<JsonObject, ClaimVerdict>>
+    private static readonly IReadOnlyDictionary<string, Func<JsonObject, ClaimEvaluation>> Registry = new Dictionary<string, Func<JsonObject, ClaimEvaluation>>
     {
-        ["G18"] = doc => Judge("G18", PerSeed("G18", Zone(doc), s => DeconstructingVerdicts.G18(s, Degree(doc)))),
-        ["G19"] = doc => Judge("G19", PerSeed("G19", Zone(doc), DeconstructingVerdicts.G19)),
-        ["G20"] = doc => Judge("G20", PerSeed("G20", Zone(doc), DeconstructingVerdicts.G20)),
+        ["G18"] = doc => PerSeed("G18", Zone(doc), s => DeconstructingVerdicts.G18(s, Degree(doc))),
+        ["G19"] = doc => PerSeed("G19", Zone(doc), DeconstructingVerdicts.G19),
+        ["G20"] = doc => PerSeed("G20", Zone(doc), DeconstructingVerdicts.G20),
         ["G21"] = doc =>
         {
             var r = Results(doc, ResultJson.Default.TemperatureSweepGrids);
@@ -25,37 +25,37 @@ public static class ClaimCriteria
                 ? ClaimEvaluation.Inapplicable("G21", "the T = α^L grid has no α = 1 (T = 1) point to compare with")
                 : DeconstructingVerdicts.G21AlphaToL(r.Alpha, unscaled);
             // The X2 cross-check needs the T = 1 α sweep, which this section (T = α^L over α, T over [T_min, T_max] at α = 1) does not compute.
-            return Judge("G21", alphaPart.And(DeconstructingVerdicts.G21Temperature(r.Temperature, Array.Empty<(CurvaturePoint, CurvaturePoint)>())));
+            return alphaPart.And(DeconstructingVerdicts.G21Temperature(r.Temperature, Array.Empty<(CurvaturePoint, CurvaturePoint)>()));
         },
-        ["G4"] = doc => Judge("G4", DeconstructingVerdicts.G4(Results(doc, ResultJson.Default.TemperatureSweepGrids).Alpha)),
-        ["G12"] = doc => Judge("G12", DeconstructingVerdicts.G12(Results(doc, ResultJson.Default.GammaResults).Curves)),
-        ["G22"] = doc => Judge("G22", DeconstructingVerdicts.G22(Results(doc, ResultJson.Default.GammaResults).Eq8)),
-        ["G15"] = doc => Judge("G15", DeconstructingVerdicts.G15(Results(doc, ResultJson.Default.PriorGradientResults).Prior)),
-        ["G16"] = doc => Judge("G16", DeconstructingVerdicts.G16(Results(doc, ResultJson.Default.PriorGradientResults).Cosine)),
-        ["G23"] = doc => Judge("G23", DeconstructingVerdicts.G23(Results(doc, ResultJson.Default.ConfidenceResult))),
+        ["G4"] = doc => DeconstructingVerdicts.G4(Results(doc, ResultJson.Default.TemperatureSweepGrids).Alpha),
+        ["G12"] = doc => DeconstructingVerdicts.G12(Results(doc, ResultJson.Default.GammaResults).Curves),
+        ["G22"] = doc => DeconstructingVerdicts.G22(Results(doc, ResultJson.Default.GammaResults).Eq8),
+        ["G15"] = doc => DeconstructingVerdicts.G15(Results(doc, ResultJson.Default.PriorGradientResults).Prior),
+        ["G16"] = doc => DeconstructingVerdicts.G16(Results(doc, ResultJson.Default.PriorGradientResults).Cosine),
+        ["G23"] = doc => DeconstructingVerdicts.G23(Results(doc, ResultJson.Default.ConfidenceResult)),
         ["G27"] = doc =>
         {
             var r = Results(doc, ResultJson.Default.TrainabilityResults);
-            return Judge("G27", DeconstructingVerdicts.G27Training(r.Cells, Setting<int>(doc, "steps")).And(DeconstructingVerdicts.G27Uso(r.Uso)));
+            return DeconstructingVerdicts.G27Training(r.Cells, Setting<int>(doc, "steps")).And(DeconstructingVerdicts.G27Uso(r.Uso));
         },
-        ["G25"] = _ => DeconstructingVerdicts.Statements["G25"].NotRun(
+        ["G25"] = _ => ClaimEvaluation.Inapplicable("G25",
             "G25's criterion is the trajectory identity between the USO model and the down-scaled net (TrajectoryTests); the trainability section runs the USO model alone (G27's App. E part)"),
         // The section's DLN (z = Θ⁴/4 + Θ²/2) is outside W4's premise z = Θ^q: the criterion says so (not-run).
-        ["W4"] = doc => Judge("W4", WangRobertsVerdicts.W4(DlnStart(doc), Results(doc, ResultJson.Default.InstabilityResults).Dln
+        ["W4"] = doc => WangRobertsVerdicts.W4(DlnStart(doc), Results(doc, ResultJson.Default.InstabilityResults).Dln
             .Where(run => run.TopEigenvectorAngleDegrees.Length >= 2)
-            .Select(run => (run.LearningRate, Alignment(run.TopEigenvectorAngleDegrees[0]), Alignment(run.TopEigenvectorAngleDegrees[1]))).ToArray())),
+            .Select(run => (run.LearningRate, Alignment(run.TopEigenvectorAngleDegrees[0]), Alignment(run.TopEigenvectorAngleDegrees[1]))).ToArray()),
         ["W9"] = doc =>
         {
             var runs = Results(doc, ResultJson.Default.InstabilityResults).Mlp.Where(run => run.LearningRate == EdgeOfStabilityRuns.Eta).ToArray();
             var tracked = runs.Where(run => run.InitialRatio is not null).Select(Summary).ToArray();
             var increases = runs.Select(run => run.Loss.Zip(run.Loss.Skip(1)).Count(p => p.Second > p.First)).ToArray();
-            return Judge("W9", WangRobertsVerdicts.W9(tracked, tracked.Where(s => s.InitialRatio < 1).ToArray(), window: runs.Length, increases));
+            return WangRobertsVerdicts.W9(tracked, tracked.Where(s => s.InitialRatio < 1).ToArray(), window: runs.Length, increases);
         },
         ["W11"] = doc =>
         {
             var overlaps = Results(doc, ResultJson.Default.InstabilityResults).Mlp.Where(run => run.LearningRate == EdgeOfStabilityRuns.Eta)
                 .SelectMany(run => run.EigenvectorOverlap.Where(double.IsFinite)).ToArray();
-            return WangRobertsVerdicts.Statements["W11"].NotRun("no claim test judges the rotation: the spec's analogue did not reproduce the paper (analogue only), so there is no calibrated criterion",
+            return ClaimEvaluation.Inapplicable("W11", "no claim test judges the rotation: the spec's analogue did not reproduce the paper (analogue only), so there is no calibrated criterion",
                 overlaps.Length > 0 ? $"smallest |cos| between consecutive recorded top eigenvectors at η = {F(EdgeOfStabilityRuns.Eta)}: {F(overlaps.Min())}" : "—");
         },
         ["S4"] = doc => Spectrum(doc, "S4", SagunVerdicts.S4),
@@ -70,9 +70,10 @@ public static class ClaimCriteria
         DeconstructingVerdicts.Statements.GetValueOrDefault(claim) ?? WangRobertsVerdicts.Statements.GetValueOrDefault(claim)
         ?? SagunVerdicts.Statements.GetValueOrDefault(claim) ?? throw new ArgumentException($"no statement for claim {claim}", nameof(claim));
 
-    /// <summary>The verdict row of <paramref name="claim"/> from the JSON document of the command that touches it.</summary>
+    /// <summary>The claim's criterion applied to the JSON document of the command that touches it (what the claim's
+    /// test asserts through ClaimAssert.Holds); not applicable, with the reason, where the section lacks what it needs.</summary>
     /// <exception cref="ArgumentException">The registry has no criterion for the claim.</exception>
-    public static ClaimVerdict Verdict(string claim, JsonObject document)
+    public static ClaimEvaluation Evaluate(string claim, JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!Registry.TryGetValue(claim, out var criterion))
@@ -80,7 +81,9 @@ public static class ClaimCriteria
         return criterion(document);
     }
 
-    private static ClaimVerdict Judge(string claim, ClaimEvaluation evaluation) => Statement(claim).Verdict(evaluation);
+    /// <summary>The verdict row of <paramref name="claim"/> from the JSON document of the command that touches it.</summary>
+    /// <exception cref="ArgumentException">The registry has no criterion for the claim.</exception>
+    public static ClaimVerdict Verdict(string claim, JsonObject document) => Statement(claim).Verdict(Evaluate(claim, document));
 
     private static T Results<T>(JsonObject doc, JsonTypeInfo<T> type) =>
         ResultJson.FromNode(doc["results"] ?? throw new InvalidDataException("the document has no results"), type);
@@ -113,7 +116,7 @@ public static class ClaimCriteria
     private static SharpeningSummary Summary(SharpeningRun run) => new(run.InitialRatio!.Value, run.PeakRatio!.Value, run.LateMedianRatio!.Value,
         run.LateFractionNearLimit!.Value, run.LossIncreases!.Value, run.FinalLossFraction!.Value);
 
-    private static ClaimVerdict Spectrum(JsonObject doc, string claim, Func<int, IReadOnlyList<IReadOnlyList<double>>, ClaimEvaluation> criterion)
+    private static ClaimEvaluation Spectrum(JsonObject doc, string claim, Func<int, IReadOnlyList<IReadOnlyList<double>>, ClaimEvaluation> criterion)
     {
         var r = Results(doc, ResultJson.Default.SpectrumResult);
         string measured = r.Eigenvalues is { Length: > 0 } e && e.Length > r.Classes
@@ -121,7 +124,7 @@ public static class ClaimCriteria
             : "—";
         // The tests judge trained ReLU nets (TrainedSpectra, K = 2 and 5); the section's spectrum is at a Kaiming initialization.
         var evaluation = criterion(r.Classes, Array.Empty<IReadOnlyList<double>>());
-        return Statement(claim).NotRun($"the criterion judges trained ReLU nets over a seed window (K = 2, 5); the section's spectrum is one untrained net at K = {r.Classes}" +
+        return ClaimEvaluation.Inapplicable(claim, $"the criterion judges trained ReLU nets over a seed window (K = 2, 5); the section's spectrum is one untrained net at K = {r.Classes}" +
             (evaluation.NotApplicable is { } why ? $" ({why})" : ""), measured);
     }
 }
