@@ -282,7 +282,7 @@ public static class DeconstructingVerdicts
         if (atOne.Length == 0) return ClaimEvaluation.Inapplicable("G27", $"the criterion needs α = 1 in the grid ({string.Join(", ", cells.Select(c => F(c.Alpha)).Distinct())})");
         if (plannedSteps < G27CalibratedSteps)
             return ClaimEvaluation.Inapplicable("G27", $"the accuracy margin 0.8 is calibrated at {G27CalibratedSteps} GD steps; this grid ran {plannedSteps}",
-                $"best accuracy at α = 1 after {plannedSteps} steps: {F(atOne.Max(c => c.BestAccuracy))}");
+                $"best accuracy at α = 1 with an admissible rate (η‖H‖₂ < 2) after {plannedSteps} steps: {F(atOne.Where(c => c.SharpnessProduct < 2).Select(c => c.BestAccuracy).DefaultIfEmpty(double.NaN).Max())}");
         var admissible = atOne.Where(c => c.SharpnessProduct < 2).ToArray();
         double bestAdmissible = admissible.Length > 0 ? admissible.Max(c => c.BestAccuracy) : double.NaN;
         var wild = cells.Where(c => c.Alpha <= 1 + GridMatch && c.SharpnessProduct > 20).ToArray();
