@@ -17,6 +17,7 @@ public static class DeconstructingVerdicts
     {
         new ClaimStatement("G4", "Eq. 5: at T = α^L every curvature term scales by α⁻², so PC does not depend on α", "α⁻² (Eq. 5)", "specs/G4-scaled-decomposition.md", false),
         new ClaimStatement("G12", "Γ_p⁻² rises monotonically as the softmax entropy falls along logit paths (Fig. 4 right)", "Γ_p⁻² from 1/(K−1) (uniform) to 1 (collapse)", "specs/G12-gamma-monotone-in-entropy.md", false),
+        new ClaimStatement("G13", "Eq. 7-8: the expected G-term of the random logit model; its PC grows with d and is largest at uniform p (Sec. 4.3, Fig. 4 left)", null, "specs/G13-random-logit-model.md", false),
         new ClaimStatement("G15", "The full-batch gradient norm grows linearly in ‖Q̂ − Q‖ over random class priors (Fig. 5b, Eq. 9)", "Eq. 9 slope σ_c√d", "specs/G15-gradient-linear-in-prior-mismatch.md", true),
         new ClaimStatement("G16", "Gradients on unrelated balanced datasets align when the model's prior is not uniform, not at α ≪ 1 (Fig. 5a)", "cosine > 0.7 (LeNet-5, CIFAR-10 vs noise)", "specs/G16-gradient-cosine-across-datasets.md", true),
         new ClaimStatement("G18", "Small α at T = 1: ‖G‖₂ ∝ α^(2L−2), ‖H-term‖₂ ∝ α^(L−2), the H-term dominates (Sec. 4.1)", "slopes 2L − 2 and L − 2", "specs/G18-vanishing-logit-gradients.md", false),

@@ -58,6 +58,15 @@ public static class ClaimCriteria
             return ClaimEvaluation.Inapplicable("W11", "no claim test judges the rotation: the spec's analogue did not reproduce the paper (analogue only), so there is no calibrated criterion",
                 overlaps.Length > 0 ? $"smallest |cos| between consecutive recorded top eigenvectors at η = {F(EdgeOfStabilityRuns.Eta)}: {F(overlaps.Min())}" : "—");
         },
+        // Fig. 13 and Fig. 10 sections (hutchinson, pre-collapse: IReadOnlyList<HutchinsonPoint>, IReadOnlyList<PreCollapsePoint>,
+        // one seed): the list's type info is looked up in ResultJson at run time, where those commands register it.
+        ["G24"] = doc => DeconstructingVerdicts.G24(Registered<IReadOnlyList<HutchinsonPoint>>(doc).OrderBy(p => p.Alpha).ToArray()),
+        ["G26"] = doc => DeconstructingVerdicts.G26(Registered<IReadOnlyList<PreCollapsePoint>>(doc).OrderBy(p => p.Alpha).ToArray()),
+        // Fig. 4 left (dimension section): what its claims' tests judge is not what the section measures.
+        ["G13"] = _ => ClaimEvaluation.Inapplicable("G13",
+            "G13's tests check Eq. 7-8 of the random logit model in closed form and by Monte Carlo (RandomLogitModelTests); the dimension section measures a network's projected G-term"),
+        ["F4"] = _ => ClaimEvaluation.Inapplicable("F4",
+            "F4's criterion needs PC(H) of the full Hessian (d = P) and a seed window admitted by PC(H) (DimensionScan); the dimension section measures projected PCs at d ≤ 2·d₀ on one seed"),
         ["S4"] = doc => Spectrum(doc, "S4", SagunVerdicts.S4),
         ["S5"] = doc => Spectrum(doc, "S5", SagunVerdicts.S5),
     };
@@ -68,7 +77,7 @@ public static class ClaimCriteria
     /// <summary>The paper's statement, number and spec of a claim.</summary>
     public static ClaimStatement Statement(string claim) =>
         DeconstructingVerdicts.Statements.GetValueOrDefault(claim) ?? WangRobertsVerdicts.Statements.GetValueOrDefault(claim)
-        ?? SagunVerdicts.Statements.GetValueOrDefault(claim) ?? throw new ArgumentException($"no statement for claim {claim}", nameof(claim));
+        ?? SagunVerdicts.Statements.GetValueOrDefault(claim) ?? FortScherlisVerdicts.Statements.GetValueOrDefault(claim) ?? throw new ArgumentException($"no statement for claim {claim}", nameof(claim));
 
     /// <summary>The claim's criterion applied to the JSON document of the command that touches it (what the claim's
     /// test asserts through ClaimAssert.Holds); not applicable, with the reason, where the section lacks what it needs.</summary>
@@ -87,6 +96,10 @@ public static class ClaimCriteria
 
     private static T Results<T>(JsonObject doc, JsonTypeInfo<T> type) =>
         ResultJson.FromNode(doc["results"] ?? throw new InvalidDataException("the document has no results"), type);
+
+    /// <summary>The results as <typeparamref name="T"/>, through the type info its command registers in <see cref="ResultJson"/>.</summary>
+    private static T Registered<T>(JsonObject doc) => ResultJson.Default.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> type ? Results(doc, type)
+        : throw new InvalidOperationException($"{typeof(T).Name} is not registered in ResultJson ([JsonSerializable(typeof({typeof(T).Name}))]): the {doc["command"]} command writes it");
 
     private static IReadOnlyList<CurvaturePoint> Zone(JsonObject doc) => Results(doc, ResultJson.Default.IReadOnlyListCurvaturePoint);
 

@@ -12,6 +12,7 @@ namespace Goldilocks.Papers.Reporting;
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     Converters = new[] { typeof(FiniteDoubleConverter) })]
+[JsonSerializable(typeof(IReadOnlyList<ClaimVerdict>))]
 [JsonSerializable(typeof(CurvaturePoint))]
 [JsonSerializable(typeof(FullSpaceCurvature))]
 [JsonSerializable(typeof(IReadOnlyList<CurvaturePoint>))]
@@ -23,7 +24,6 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSerializable(typeof(ConfidenceResult))]
 [JsonSerializable(typeof(GammaResults))]
 [JsonSerializable(typeof(PriorGradientResults))]
-[JsonSerializable(typeof(IReadOnlyList<ClaimVerdict>))]
 public sealed partial class ResultJson : JsonSerializerContext
 {
     /// <summary>The record as a JSON node, for a document's <c>results</c>.</summary>
