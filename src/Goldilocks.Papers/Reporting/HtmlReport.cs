@@ -14,7 +14,7 @@ public sealed record ReportFigure(string PaperFigure, string PaperShows, string 
 
 /// <summary>
 /// One self-contained HTML page (PNG figures embedded as base64, no external files): a first line saying which data
-/// was used, a table of contents, then one section per group of claim IDs with its figures (each labelled with the
+/// was used, the title, the verdict table (one row per claim, <see cref="AddVerdict"/>), a table of contents, then one section per group of claim IDs with its figures (each labelled with the
 /// paper's figure number), numbers, table (collapsed when long) and settings, then versions and timings
 /// (<c>goldilocks report</c>).
 /// </summary>

@@ -202,6 +202,14 @@ public sealed class VerdictTableTests
     }
 
     [Test]
+    public void The_html_table_refuses_a_verdict_outside_the_four()
+    {
+        var row = new ClaimVerdict("G20", "paper", "measured", "probably", "specs/G20-goldilocks-zone.md", null, null);
+        var act = () => new HtmlReport("t", "d").AddVerdict(row, "zone");
+        act.Should().Throw<ArgumentException>().WithMessage("*G20*'probably' is not a verdict*");
+    }
+
+    [Test]
     public void A_claim_without_a_criterion_is_refused_with_its_ID()
     {
         var act = () => ClaimCriteria.Evaluate("X99", new JsonObject());
