@@ -26,11 +26,12 @@ public static class WangRobertsVerdicts
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(steps);
         if (steps.Count == 0) return ClaimEvaluation.Inapplicable("W4", "no GD step to judge");
-        if (!start.Z.IsMonomial || !(Math.Abs(start.Theta1) < Math.Abs(start.Theta2)))
-            return ClaimEvaluation.Inapplicable("W4", $"the exact threshold needs z = Θ^q and |θ₁| < |θ₂| (spec W4); this DLN has {start.Z} at θ = ({F(start.Theta1)}, {F(start.Theta2)})");
         double threshold = start.RotationThreshold, limit = start.StabilityLimit;
+        string measured = $"η* = {F(threshold)} vs 2/λ_max = {F(limit)}; " + string.Join(", ", steps.Select(s => $"η = {F(s.Eta)} ({F(s.Eta / limit)}·2/λ_max): |u₁/u₂| {F(s.Before)} → {F(s.After)}"));
+        if (!start.Z.IsMonomial || !(Math.Abs(start.Theta1) < Math.Abs(start.Theta2)))
+            return ClaimEvaluation.Inapplicable("W4", $"the exact threshold needs z = Θ^q and |θ₁| < |θ₂| (spec W4); this DLN has {start.Z} at θ = ({F(start.Theta1)}, {F(start.Theta2)})", measured);
         var checks = new CheckList("W4")
-            .Measure($"η* = {F(threshold)} vs 2/λ_max = {F(limit)}; " + string.Join(", ", steps.Select(s => $"η = {F(s.Eta)} ({F(s.Eta / limit)}·2/λ_max): |u₁/u₂| {F(s.Before)} → {F(s.After)}")))
+            .Measure(measured)
             .That(threshold > limit, $"η* = {threshold:R} must exceed 2/λ_max = {limit:R}");
         foreach (var (eta, before, after) in steps)
         {
