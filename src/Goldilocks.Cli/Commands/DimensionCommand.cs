@@ -44,18 +44,18 @@ public static class DimensionCommand
                 logX: true));
         double peak = PeakAlpha(points);
         var atPeak = points.Where(p => p.Point.Alpha == peak).ToArray();
-        output.Figure("dimension-pc.png", $"Positive curvature of H, G-term and H-term against d at α = {peak:G3}, the α of the largest G-term PC at the largest d ({subtitle}; {band})",
+        output.Figure("dimension-pc.png", $"Positive curvature of H, G-term and H-term against d at α = {peak:G3}, the α of the largest Hessian PC at the largest d ({subtitle}; {band})",
             LinePlot.Render($"PC against d at α = {peak:G3} ({subtitle})", "subspace dimension d", "positive curvature Tr(A)/‖A‖_F (dimensionless)",
                 CurvatureProbe.OperatorNames.Select((op, k) => CurvatureGrid.Band(CurvatureGrid.Label(op), atPeak, p => p.Dimension,
-                    p => p.Point.Operators().ElementAt(k).Summary.PositiveCurvature) with { Markers = true }).ToArray(), logX: true));
+                    p => p.Point.Operators().ElementAt(k).Summary.PositiveCurvature)).ToArray(), logX: true));
         return output.Finish(settings, ResultJson.ToNode(points, ResultJson.Default.IReadOnlyListDimensionPoint));
     }
 
-    /// <summary>The α whose mean G-term PC over seeds is largest at the largest d.</summary>
+    /// <summary>The α whose mean PC(H) over seeds is largest at the largest d: the middle of the Goldilocks zone.</summary>
     private static double PeakAlpha(IReadOnlyList<DimensionPoint> points)
     {
         int top = points.Max(p => p.Dimension);
         return points.Where(p => p.Dimension == top).GroupBy(p => p.Point.Alpha)
-            .MaxBy(g => g.Average(p => p.Point.GTerm.PositiveCurvature ?? double.NegativeInfinity))!.Key;
+            .MaxBy(g => g.Average(p => p.Point.HessianPC))!.Key;
     }
 }
