@@ -47,7 +47,7 @@ public static class DimensionCommand
         output.Figure("dimension-pc.png", $"Positive curvature of H, G-term and H-term against d at α = {peak:G3}, the α of the largest Hessian PC at the largest d ({subtitle}; {band})",
             LinePlot.Render($"PC against d at α = {peak:G3} ({subtitle})", "subspace dimension d", "positive curvature Tr(A)/‖A‖_F (dimensionless)",
                 CurvatureProbe.OperatorNames.Select((op, k) => CurvatureGrid.Band(CurvatureGrid.Label(op), atPeak, p => p.Dimension,
-                    p => p.Point.Operators().ElementAt(k).Summary.PositiveCurvature)).ToArray(), logX: true));
+                    p => p.Point.Operators().ElementAt(k).Summary.PositiveCurvature)).ToArray()));
         return output.Finish(settings, ResultJson.ToNode(points, ResultJson.Default.IReadOnlyListDimensionPoint));
     }
 
