@@ -73,8 +73,10 @@ internal static class PaperFigureLabels
             "Positive curvature from the projected Hessian (left) and from Hutchinson's stochastic trace estimation (right): the same boundaries and shape of the Goldilocks zone."),
         ["pre-collapse-pc.png"] = ("Paper 000 Fig. 10 (bottom)",
             "LeNet-300-100 on FashionMNIST: per-sample softmax entropies collapse as α grows, and positive curvature falls to 1 before the G-term vanishes."),
-        ["pre-collapse-dominance.png"] = ("Paper 000 Fig. 10 (top)",
-            "In the pre-collapse regime one uncertain sample (a bag) takes control of the G-term: the first layer's top Hessian eigenvector, averaged over hidden units, is that input image."),
+        ["pre-collapse-dominance.png"] = ("Paper 000 Fig. 10 (top), App. D",
+            "In the pre-collapse regime one uncertain sample (a bag) takes control of the G-term, so the first layer's principal curvature direction is that sample's input."),
+        ["pre-collapse-eigenvector.png"] = ("Paper 000 Fig. 10 (top)",
+            "The top eigenvector of the first layer's Hessian, averaged across the hidden dimension and reshaped as a 28×28 input image, turns into the picture of one bag as α grows (panels on different scales)."),
     };
 
     /// <summary>The paper figure and one-line description for <paramref name="file"/>.</summary>

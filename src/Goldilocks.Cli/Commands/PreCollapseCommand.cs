@@ -68,6 +68,28 @@ public static class PreCollapseCommand
                 new Series("|cos(x_μ₀, top eigenvector)|", a, points.Select(p => p.InputAlignment ?? double.NaN).ToArray()),
                 new Series("collapsed (one-hot) share of samples", a, points.Select(p => p.CollapsedFraction).ToArray()),
             }, logX: true));
+        EigenvectorImages(output, points, data, subtitle);
         return output.Finish(settings, ResultJson.ToNode(points, ResultJson.Default.IReadOnlyListPreCollapsePoint));
+    }
+
+    /// <summary>Fig. 10 (top row): the averaged top eigenvector of each α as a square image, and the last point's x_μ₀ beside
+    /// them; written only when the samples are square images (one channel, side² features).</summary>
+    private static void EigenvectorImages(OutputSet output, IReadOnlyList<PreCollapsePoint> points, Goldilocks.Data.Dataset data, string subtitle)
+    {
+        var shown = points.Where(p => p.TopEigenvector is not null).ToArray();
+        if (shown.Length == 0) return;
+        int features = shown[0].TopEigenvector!.Length, side = (int)Math.Round(Math.Sqrt(features));
+        if (side * side != features) return;
+        double[,] Square(IReadOnlyList<double> v)
+        {
+            var m = new double[side, side];
+            for (int i = 0; i < features; i++) m[i / side, i % side] = v[i];
+            return m;
+        }
+        var last = shown[^1];
+        var panels = shown.Select(p => ($"α = {p.Alpha:G3}", Square(p.TopEigenvector!))).ToList();
+        panels.Add(($"x_μ₀ (#{last.LeastConfident})", Square(data.Inputs.select(0, last.LeastConfident).flatten().to(ScalarType.Float64).cpu().data<double>().ToArray())));
+        output.Figure("pre-collapse-eigenvector.png", $"Top eigenvector of G₁ averaged over hidden units, as a {side}×{side} image per α, and the least confident input x_μ₀ of α = {last.Alpha:G3} ({subtitle}; each panel scaled to its own largest |value|)",
+            ImageStrip.Render($"First-layer top eigenvector as an image ({subtitle})", "initialization scale α of each panel; last: the input x_μ₀", panels));
     }
 }

@@ -13,8 +13,11 @@ namespace Goldilocks.Papers.Deconstructing;
 /// <param name="DominanceError">‖G₁ − G₁^{μ₀}/N‖_F / ‖G₁‖_F; null when G₁ is zero.</param>
 /// <param name="InputAlignment">|cos(x_{μ₀}, top eigenvector)| averaged over hidden units; null when G₁ is zero.</param>
 /// <param name="CollapsedFraction">Share of samples whose softmax is one-hot.</param>
+/// <param name="TopEigenvector">The top eigenvector of G₁ reshaped to [hidden, inputs] and averaged over hidden units (one
+/// value per input feature, Fig. 10 top row), scaled to unit norm with the sign that makes its inner product with x_{μ₀}
+/// non-negative; null when G₁ is zero.</param>
 public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastConfident, double LeastConfidentEntropy,
-    double? DominanceError, double? InputAlignment, double CollapsedFraction);
+    double? DominanceError, double? InputAlignment, double CollapsedFraction, double[]? TopEigenvector = null);
 
 /// <summary>One cell of the pre-collapse scan: initialization seed and scale α.</summary>
 public sealed record PreCollapseCell(long Seed, double Alpha);
@@ -166,10 +169,11 @@ public static class PreCollapse
         }
         if (gNorm == 0) return new PreCollapsePoint(alpha, null, mu0, mu0Entropy, null, null, collapsed);
         int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
-        var averaged = toParameters(eig.Eigenvectors.select(1, top)).reshape(hidden, inputs).mean(new long[] { 0 });
+        var averaged = toParameters(eig.Eigenvectors.select(1, top)).reshape(hidden, inputs).mean(new long[] { 0 }).cpu();
         var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
-        double align = Math.Abs((averaged.cpu().dot(x) / (averaged.norm().cpu() * x.norm())).ToDouble());
-        return new PreCollapsePoint(alpha, CurvatureSummary.FromEigenvalues(eig.Eigenvalues).PositiveCurvature, mu0, mu0Entropy, dominance, align, collapsed);
+        double inner = (averaged.dot(x) / (averaged.norm() * x.norm())).ToDouble();
+        var image = (averaged / averaged.norm() * (inner < 0 ? -1.0 : 1.0)).data<double>().ToArray();
+        return new PreCollapsePoint(alpha, CurvatureSummary.FromEigenvalues(eig.Eigenvalues).PositiveCurvature, mu0, mu0Entropy, dominance, Math.Abs(inner), collapsed, image);
     }
 
     /// <summary>Per-sample logit Jacobians restricted to the first weight layer [N, K, P₁], and the logits [N, K].</summary>
