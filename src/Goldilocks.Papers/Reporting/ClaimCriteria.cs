@@ -58,10 +58,9 @@ public static class ClaimCriteria
             return ClaimEvaluation.Inapplicable("W11", "no claim test judges the rotation: the spec's analogue did not reproduce the paper (analogue only), so there is no calibrated criterion",
                 overlaps.Length > 0 ? $"smallest |cos| between consecutive recorded top eigenvectors at η = {F(EdgeOfStabilityRuns.Eta)}: {F(overlaps.Min())}" : "—");
         },
-        // Fig. 13 and Fig. 10 sections (hutchinson, pre-collapse: IReadOnlyList<HutchinsonPoint>, IReadOnlyList<PreCollapsePoint>,
-        // one seed): the list's type info is looked up in ResultJson at run time, where those commands register it.
-        ["G24"] = doc => DeconstructingVerdicts.G24(Registered<IReadOnlyList<HutchinsonPoint>>(doc).OrderBy(p => p.Alpha).ToArray()),
-        ["G26"] = doc => DeconstructingVerdicts.G26(Registered<IReadOnlyList<PreCollapsePoint>>(doc).OrderBy(p => p.Alpha).ToArray()),
+        // Fig. 13 and Fig. 10 sections (hutchinson, pre-collapse; one seed).
+        ["G24"] = doc => DeconstructingVerdicts.G24(Results(doc, ResultJson.Default.IReadOnlyListHutchinsonPoint).OrderBy(p => p.Alpha).ToArray()),
+        ["G26"] = doc => DeconstructingVerdicts.G26(Results(doc, ResultJson.Default.IReadOnlyListPreCollapsePoint).OrderBy(p => p.Alpha).ToArray()),
         // Fig. 4 left (dimension section): what its claims' tests judge is not what the section measures.
         ["G13"] = _ => ClaimEvaluation.Inapplicable("G13",
             "G13's tests check Eq. 7-8 of the random logit model in closed form and by Monte Carlo (RandomLogitModelTests); the dimension section measures a network's projected G-term"),
@@ -96,10 +95,6 @@ public static class ClaimCriteria
 
     private static T Results<T>(JsonObject doc, JsonTypeInfo<T> type) =>
         ResultJson.FromNode(doc["results"] ?? throw new InvalidDataException("the document has no results"), type);
-
-    /// <summary>The results as <typeparamref name="T"/>, through the type info its command registers in <see cref="ResultJson"/>.</summary>
-    private static T Registered<T>(JsonObject doc) => ResultJson.Default.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> type ? Results(doc, type)
-        : throw new InvalidOperationException($"{typeof(T).Name} is not registered in ResultJson ([JsonSerializable(typeof({typeof(T).Name}))]): the {doc["command"]} command writes it");
 
     private static IReadOnlyList<CurvaturePoint> Zone(JsonObject doc) => Results(doc, ResultJson.Default.IReadOnlyListCurvaturePoint);
 
