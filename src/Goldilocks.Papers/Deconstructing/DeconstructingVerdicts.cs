@@ -322,12 +322,18 @@ public static class DeconstructingVerdicts
     /// <summary>Smallest Pearson correlation allowed between the two PC curves over α (spec G24).</summary>
     public const double G24MinPearson = 0.9;
 
+    /// <summary>G24: fewest α points for the curve comparison (the test has 9). Two independent curves reach Pearson ≥ 0.9
+    /// with probability 1/2 at 2 points, ≈ 14 % at 3 and ≈ 2 % at 5 (t-distribution with n − 2 degrees of freedom).</summary>
+    public const int G24MinPoints = 5;
+
     /// <summary>G24 (StatisticalAppendixTests.HutchinsonAgreesWithTheProjectedHessianOnTheZone): over α the projected and
     /// Hutchinson PC curves have Pearson ≥ 0.9, peak at the same grid point, and their ≥ 50 %-of-peak edges differ by at
     /// most one grid step.</summary>
     public static ClaimEvaluation G24(IReadOnlyList<HutchinsonPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < G24MinPoints)
+            return ClaimEvaluation.Inapplicable("G24", $"the curves' Pearson correlation and edges need ≥ {G24MinPoints} α points; the grid has {points.Count}");
         var proj = points.Select(p => p.ProjectedPC).ToArray();
         var hut = points.Select(p => p.HutchinsonPC ?? 0).ToArray();
         double pearson = Statistics.Pearson(proj, hut);
