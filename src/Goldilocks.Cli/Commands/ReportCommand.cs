@@ -205,7 +205,11 @@ public static class ReportCommand
 
     /// <summary>float32 against float64 on the LeNet-5 zone panel, measured with <c>goldilocks zone --model lenet5</c> at the
     /// default report's settings in both dtypes (BENCHMARKS.md, "The report's own timing").</summary>
-    private const string Float32Note = "FLOAT32NOTE";
+    private const string Float32Note =
+        "float32 against float64 at 500 images, d = 20, seed 0, α = 0.01, 1, 100 (goldilocks zone --dataset fashion-mnist --samples 500 " +
+        "--model lenet5 -d 20 --seeds 1 --points 3, with and without --dtype float32): largest |ΔPC| 5.1e-7 (H-term at α = 1), local " +
+        "convexity identical, spectral norms within 1.7e-7 relative, against the O(1) PC differences the zone claims rest on; " +
+        "float32 took 13.7 s against 41.5 s in float64 (0.33×, load average 8-9).";
 
     /// <summary>The line printed before a --full run starts: the estimated wall time of the whole sweep and of this shard.</summary>
     public static string FullEstimate(ReportProfile profile, ShardSpec shard)
