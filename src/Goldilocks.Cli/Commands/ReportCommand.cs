@@ -219,8 +219,9 @@ public static class ReportCommand
         double sweep = parts.Where(p => CliApp.Experiments.First(e => e.Name == p.S.Command).Sweep).Sum(p => p.S.EstimatedSeconds);
         double rest = profile.EstimatedSeconds - sweep;
         string perSection = string.Join(", ", parts.Select(p => $"{p.Key} {Hours(p.S.EstimatedSeconds)}"));
-        return $"Estimated time of the full report on 2 cores: {Hours(profile.EstimatedSeconds)} ({perSection}); estimate = units of work " +
-               "(cells, initializations, priors, GD runs) × the seconds per unit measured in the default report, scaled by the number of images. " +
+        return $"Estimated time of the full report on 2 cores: {Hours(profile.EstimatedSeconds)} of CPU ({perSection}); wall on 2 idle cores " +
+               "is between half of it and all of it. Estimate = units of work (cells, initializations, priors, GD runs) × the CPU seconds per " +
+               "unit measured in the default report, scaled by the number of images. " +
                (shard == ShardSpec.All
                    ? "Split the sweep sections with --shard i/n."
                    : $"This shard {shard}: about {Hours(sweep / shard.Count)} of sweep cells; the final --resume run adds {Hours(rest)} of non-sweep sections.");

@@ -14,14 +14,16 @@ namespace Goldilocks.Papers.Reporting;
 /// <param name="Ours">Our settings in words (network, data, d, seeds, grid).</param>
 /// <param name="Paper">The paper's settings for the same figure, in words.</param>
 /// <param name="Cells">Units of work the section computes (grid cells, initializations, priors, GD runs), for the time estimate.</param>
-/// <param name="SecondsPerCell">Measured wall seconds per unit on 2 cores (default report, see BENCHMARKS.md).</param>
+/// <param name="SecondsPerCell">CPU seconds per unit measured in the report of this profile's scale (BENCHMARKS.md, "The report's
+/// own timing"), scaled linearly by the images per unit where the profile uses more than the measured run.</param>
 public sealed record ReportSectionSettings(string Command, IReadOnlyList<string> Arguments, bool UsesData, int Samples,
     string Ours, string Paper, int Cells, double SecondsPerCell)
 {
     /// <summary>The line each section shows: "Settings: ours … / paper …".</summary>
     public string Line => $"Settings: ours {Ours} / paper {Paper}";
 
-    /// <summary>Estimated wall seconds of the section: <see cref="Cells"/> × <see cref="SecondsPerCell"/>.</summary>
+    /// <summary>Estimated CPU seconds of the section, <see cref="Cells"/> × <see cref="SecondsPerCell"/>; on 2 otherwise idle
+    /// cores the wall time is between half of it and all of it (libtorch runs 2 threads).</summary>
     public double EstimatedSeconds => Cells * SecondsPerCell;
 }
 
@@ -58,7 +60,7 @@ public sealed record ReportProfile(string Name, int Samples, int Points, int Dim
     /// <exception cref="ArgumentException">The profile has no such section.</exception>
     public ReportSectionSettings Section(string key) => Name == "quick" ? QuickSection(key) : PaperSection(key, Name == "full");
 
-    /// <summary>The estimated wall seconds of the whole profile (sum of <see cref="ReportSectionSettings.EstimatedSeconds"/>).</summary>
+    /// <summary>The estimated CPU seconds of the whole profile (sum of <see cref="ReportSectionSettings.EstimatedSeconds"/>).</summary>
     public double EstimatedSeconds => Keys.Sum(k => Section(k).EstimatedSeconds);
 
     private const string Mlp = "bias-free ReLU MLP 784-32-16-10";
@@ -75,20 +77,20 @@ public sealed record ReportProfile(string Name, int Samples, int Points, int Dim
         return key switch
         {
             "zone" => new("zone", Concat(MlpModel, "--points", I(Points), "-d", I(Dimension)), true, Samples,
-                $"{Mlp}, {data}, d = {Dimension}, 2 seeds, {Grid(Points)}", PaperZone, 2 * Points, 0.1),
+                $"{Mlp}, {data}, d = {Dimension}, 2 seeds, {Grid(Points)}", PaperZone, 2 * Points, 0.23),
             "temperature" => new("temperature", Concat(MlpModel, "--points", I(Points), "-d", I(Dimension), "--seeds", "1"), true, Samples,
-                $"{Mlp}, {data}, d = {Dimension}, 1 seed, {Points} α and {Points} T points", PaperTemperature, 2 * Points, 0.1),
+                $"{Mlp}, {data}, d = {Dimension}, 1 seed, {Points} α and {Points} T points", PaperTemperature, 2 * Points, 0.18),
             "gamma" => new("gamma", Concat(MlpModel, "--points", I(Points), "-d", "20"), true, Samples,
-                $"30 logit paths of 81 scales; Eq. 8 fit on the {Mlp}, {data}, d = 20, {Grid(Points)}", PaperGamma, Points, 0.2),
+                $"30 logit paths of 81 scales; Eq. 8 fit on the {Mlp}, {data}, d = 20, {Grid(Points)}", PaperGamma, Points, 0.045),
             "prior-gradient" => new("prior-gradient", Concat(MlpModel, "--points", I(Points)), true, Samples,
-                $"{Mlp}, 40 priors × 100-image subsets of {data}; Fig. 5a cosine at {Grid(Points)}", PaperPriorGradient, 40, 0.05),
+                $"{Mlp}, 40 priors × 100-image subsets of {data}; Fig. 5a cosine at {Grid(Points)}", PaperPriorGradient, 40, 0.009),
             "confidence" => new("confidence", Concat(MlpModel, "-d", "10"), true, Samples,
-                $"{Mlp}, {data}, 20 Kaiming initializations, d = 10", PaperConfidence, 20, 0.5),
+                $"{Mlp}, {data}, 20 Kaiming initializations, d = 10", PaperConfidence, 20, 0.11),
             "trainability" => new("trainability", Concat(MlpModel, "--points", "5", "--steps", "40", "--uso-steps", "40"), true, Samples,
-                $"{Mlp}, {data}, 5 α × 3 η₀, 40 full-batch GD steps", PaperTrainability, 15, 1),
-            "instability" => new("instability", Array.Empty<string>(), false, 0, Instability, PaperInstability, 1, 3),
+                $"{Mlp}, {data}, 5 α × 3 η₀, 40 full-batch GD steps", PaperTrainability, 15, 0.44),
+            "instability" => new("instability", Array.Empty<string>(), false, 0, Instability, PaperInstability, 1, 2),
             "spectrum" => new("spectrum", new[] { "--samples", "100" }, false, 100,
-                "bias-free ReLU MLP 20-16-16-10 on 100 synthetic cluster samples (10 classes), all eigenvalues (dense)", PaperSpectrum, 1, 2),
+                "bias-free ReLU MLP 20-16-16-10 on 100 synthetic cluster samples (10 classes), all eigenvalues (dense)", PaperSpectrum, 1, 1.2),
             _ => throw new ArgumentException($"the quick report has no section '{key}'", nameof(key)),
         };
     }
@@ -97,31 +99,34 @@ public sealed record ReportProfile(string Name, int Samples, int Points, int Dim
     {
         const string net = "LeNet-300-100 (bias-free)";
         string data = $"{Samples:N0} FashionMNIST images";
-        // Counts: (default, full). Full is the papers' own counts; default what fits in 10 minutes on 2 cores.
+        // Counts: (default, full). Full is the papers' own counts; default what fits in 10 minutes on 2 cores. CPU seconds per
+        // unit: measured in the default report (1,000 images; LeNet-5 500; trainability 300 images × 40 steps), scaled by images.
+        double perImage = Samples / 1000.0;
         int seeds = 3, tPoints = full ? 30 : 9, tSeeds = full ? 3 : 1, priors = full ? 2000 : 200, subset = full ? 5000 : 100;
         int inits = full ? 2000 : 40, convSamples = full ? 3000 : 500, convPoints = full ? 30 : 9, convSeeds = full ? 3 : 1;
         int trainSamples = full ? 60000 : 300, trainPoints = full ? 20 : 5, trainSteps = full ? 20000 : 40;
         return key switch
         {
             "zone" => new("zone", Concat(LeNet300100, "--points", I(Points), "-d", I(Dimension), "--seeds", I(seeds)), true, Samples,
-                $"{net}, {data}, d = {Dimension}, {seeds} seeds (min-max bands), {Grid(Points)}", PaperZone, seeds * Points, 1.4),
+                $"{net}, {data}, d = {Dimension}, {seeds} seeds (min-max bands), {Grid(Points)}", PaperZone, seeds * Points, 4.73 * perImage),
             "zone-lenet5" => new("zone", Concat(new[] { "--model", "lenet5" }, "--points", I(convPoints), "-d", "20", "--seeds", I(convSeeds), "--dtype", "float32"),
                 true, convSamples, $"LeNet-5 (bias-free) in float32, {convSamples:N0} FashionMNIST images, d = 20, {convSeeds} seed(s), {Grid(convPoints)}",
-                "LeNet-5 on CIFAR-10 (not installable here), d = 50, 3 seeds (Fig. 2 bottom row, Fig. 3 right)", convSeeds * convPoints, 4),
+                "LeNet-5 on CIFAR-10 (not installable here), d = 50, 3 seeds (Fig. 2 bottom row, Fig. 3 right)", convSeeds * convPoints, 2.76 * convSamples / 500.0),
             "temperature" => new("temperature", Concat(LeNet300100, "--points", I(tPoints), "-d", I(Dimension), "--seeds", I(tSeeds)), true, Samples,
-                $"{net}, {data}, d = {Dimension}, {tSeeds} seed(s), {tPoints} α and {tPoints} T points", PaperTemperature, 2 * tSeeds * tPoints, 1.6),
+                $"{net}, {data}, d = {Dimension}, {tSeeds} seed(s), {tPoints} α and {tPoints} T points", PaperTemperature, 2 * tSeeds * tPoints, 5.33 * perImage),
             "gamma" => new("gamma", Concat(LeNet300100, "--points", I(Points), "-d", I(Dimension)), true, Samples,
-                $"30 logit paths of 81 scales; Eq. 8 fit on {net}, {data}, d = {Dimension}, {Grid(Points)}", PaperGamma, Points, 0.4),
+                $"30 logit paths of 81 scales; Eq. 8 fit on {net}, {data}, d = {Dimension}, {Grid(Points)}", PaperGamma, Points, 0.16 * perImage),
             "prior-gradient" => new("prior-gradient", Concat(LeNet300100, "--points", I(Points), "--priors", I(priors), "--subset-size", I(subset)), true, Samples,
-                $"{net}, {priors:N0} priors × {subset:N0}-image subsets of {data}; Fig. 5a cosine at {Grid(Points)}", PaperPriorGradient, priors, 0.05),
+                $"{net}, {priors:N0} priors × {subset:N0}-image subsets of {data}; Fig. 5a cosine at {Grid(Points)}", PaperPriorGradient, priors, 0.027 * subset / 100.0),
             "confidence" => new("confidence", Concat(LeNet300100, "-d", "10", "--inits", I(inits)), true, full ? 3000 : Samples,
-                $"{net}, {(full ? 3000 : Samples):N0} FashionMNIST images, {inits:N0} Kaiming initializations, d = 10", PaperConfidence, inits, 1.2),
+                $"{net}, {(full ? 3000 : Samples):N0} FashionMNIST images, {inits:N0} Kaiming initializations, d = 10", PaperConfidence, inits, 0.86 * (full ? 3000 : Samples) / 1000.0),
             "trainability" => new("trainability", Concat(LeNet300100, "--points", I(trainPoints), "--steps", I(trainSteps), "--uso-steps", "40"), true, trainSamples,
                 $"{net}, {trainSamples:N0} FashionMNIST images, {trainPoints} α × 3 η₀, {trainSteps:N0} full-batch GD steps", PaperTrainability, 3 * trainPoints,
-                full ? 60000.0 / 300 * 20000 / 40 * 2 : 2),
-            "instability" => new("instability", Array.Empty<string>(), false, 0, Instability, PaperInstability, 1, 3),
+                2.31 * trainSamples / 300.0 * trainSteps / 40.0),
+            "instability" => new("instability", Array.Empty<string>(), false, 0, Instability, PaperInstability, 1, 1.9),
             "spectrum" => new("spectrum", new[] { "--samples", full ? "1000" : "300" }, false, full ? 1000 : 300,
-                $"bias-free ReLU MLP 20-16-16-10 on {(full ? 1000 : 300):N0} synthetic cluster samples (10 classes), all eigenvalues (dense)", PaperSpectrum, 1, 5),
+                $"bias-free ReLU MLP 20-16-16-10 on {(full ? 1000 : 300):N0} synthetic cluster samples (10 classes), all eigenvalues (dense)", PaperSpectrum, 1,
+                1.3 * (full ? 1000 : 300) / 300.0),
             _ => throw new ArgumentException($"the {Name} report has no section '{key}'", nameof(key)),
         };
     }
