@@ -132,7 +132,7 @@ public static class ReportCommand
             settings["arguments"] = string.Join(" ", args);
             var figures = outputs.Figures.Select(f =>
             {
-                var (figure, shows) = PaperFigureLabels.For(f.File);
+                var (figure, shows) = PaperFigureLabels.For(key == command ? f.File : $"{key}/{f.File}");
                 return new ReportFigure(figure, shows, f.Caption, f.Png);
             }).ToList();
             html.AddSection(key, claims, heading, text + " Headline numbers: " + Headline(outputs.Document), settings, figures, outputs.Table, seconds, section.Line);
