@@ -5,9 +5,12 @@ using Goldilocks.Data;
 namespace Goldilocks.Cli.Commands;
 
 /// <summary>
-/// <c>goldilocks report</c>: the README's main job. Runs the default experiments at laptop scale on real FashionMNIST
+/// <c>goldilocks report</c>: the README's main job. Runs the experiments of the profile --quick / --full / default
+/// (<see cref="ReportProfile"/>: each section's arguments and its settings against the paper's) on real FashionMNIST
 /// when installed (else the built-in synthetic data, said on the report's first line) and writes one self-contained
-/// HTML page with, per claim ID, the figures, the numbers, the settings and the time taken.
+/// HTML page with, per claim ID, the settings line, the figures, the numbers, the settings and the time taken.
+/// A section is <c>Section(key, claims, heading, text)</c>; its arguments come from <c>profile.Section(key)</c>, so a new
+/// section adds its key to <see cref="ReportProfile.Keys"/> and a case to each profile's switch in ReportProfile.
 /// </summary>
 public static class ReportCommand
 {
