@@ -38,6 +38,13 @@ public static class CurvatureGrid
         DefaultValueFactory = _ => 0,
     }.AtLeast(0);
 
+    public static readonly Option<string> Dtype = new Option<string>("--dtype")
+    {
+        Description = "float64 (default; exact identities need it) or float32 (LeNet-5's CPU convolutions run about 2.7x faster; " +
+                      "positive curvature moves by ~1e-6, see BENCHMARKS.md). Not with --model-file (TorchScript files are float64).",
+        DefaultValueFactory = _ => "float64",
+    }.OneOf("float64", "float32");
+
     public static Option<string> ModelOption(string description, string defaultModel) => new Option<string>("--model")
     {
         Description = description,
@@ -58,24 +65,29 @@ public static class CurvatureGrid
     }.AtLeast(1);
 
     public static IEnumerable<Option> CommonOptions() =>
-        ModelChoice.WithFile(Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Seeds, Points, Dimension, BatchSize);
+        ModelChoice.WithFile(Data.Dataset, Data.Samples, Data.DataDirectory, Data.Features, Data.Prior, Model, Hidden, Seeds, Points, Dimension, BatchSize, Dtype);
 
     /// <summary>Loads the data and the network (<see cref="ModelChoice.Load"/>) and builds the cross-entropy objective at
-    /// T = 1 with --batch-size; checks d ≤ P and fills the common settings. Dispose the setup when done.</summary>
+    /// T = 1 with --batch-size; checks d ≤ P and fills the common settings (settings.dtype only when <paramref name="dtypeOption"/>
+    /// asks for float32: absent means float64). Dispose the setup when done.</summary>
     public static (ModelSetup Setup, Objective Objective, int Dimension) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
-        DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, Option<int> dimensionOption)
+        DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, Option<int> dimensionOption, Option<string>? dtypeOption = null)
     {
         int d = parse.GetValue(dimensionOption);
-        var (setup, objective) = Load(parse, ctx, device, settings, dataOptions, modelOption, hiddenOption, new[] { d }, "dimension", d);
+        var (setup, objective) = Load(parse, ctx, device, settings, dataOptions, modelOption, hiddenOption, new[] { d }, "dimension", d, dtypeOption);
         return (setup, objective, d);
     }
 
     /// <summary><see cref="Load"/> for the subspace dimensions <paramref name="dimensions"/> (each checked against P),
     /// recorded in the settings as <paramref name="settingName"/> = <paramref name="setting"/>.</summary>
     public static (ModelSetup Setup, Objective Objective) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
-        DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, IReadOnlyList<int> dimensions, string settingName, JsonNode setting)
+        DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, IReadOnlyList<int> dimensions, string settingName, JsonNode setting,
+        Option<string>? dtypeOption = null)
     {
-        var setup = ModelChoice.Load(parse, ctx.Seed, device, dataOptions, modelOption, hiddenOption);
+        bool float32 = dtypeOption is not null && parse.GetValue(dtypeOption)!.Equals("float32", StringComparison.OrdinalIgnoreCase);
+        if (float32 && parse.GetValue(ModelChoice.File) is not null)
+            throw new CliUsageException("--dtype float32 cannot be used with --model-file (TorchScript files are loaded in float64)");
+        var setup = ModelChoice.Load(parse, ctx.Seed, device, dataOptions, modelOption, hiddenOption, dtype: float32 ? ScalarType.Float32 : ScalarType.Float64);
         var model = setup.Model;
         foreach (int d in dimensions.Where(d => d > model.ParameterCount))
         {
@@ -87,6 +99,7 @@ public static class CurvatureGrid
         settings[settingName] = setting;
         settings["batchSize"] = objective.BatchSize;
         settings["basis"] = $"GaussianOrthonormal, seed = init seed + {SeedRule.BasisOffset}";
+        if (float32) settings["dtype"] = "float32";
         return (setup, objective);
     }
 
@@ -101,7 +114,7 @@ public static class CurvatureGrid
     /// <summary><see cref="Load"/> with the zone options, and the initialization seeds --seed, --seed + 1, … (<see cref="SeedRule.Initialization"/>).</summary>
     public static (ModelSetup Setup, Objective Objective, long[] Seeds, int Dimension) Setup(ParseResult parse, CommandContext ctx, Device device, JsonObject settings)
     {
-        var (setup, objective, d) = Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
+        var (setup, objective, d) = Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension, Dtype);
         return (setup, objective, SeedList(parse, ctx, settings), d);
     }
 

@@ -50,8 +50,10 @@ public static class ModelChoice
     /// and --model-file together, --images without --model-file (except with lenet5, which always takes images), a
     /// file that is not TorchScript or does not map the inputs to logits [N, K], and a K that is not the dataset's
     /// number of classes. A command without --model passes null and the network it builds, <paramref name="fixedModel"/>.
+    /// The data are loaded in <paramref name="dtype"/> (float64 unless the command has --dtype); every operator follows it.
     /// </summary>
-    public static ModelSetup Load(ParseResult parse, long seed, Device device, DatasetOptions dataOptions, Option<string>? model, Option<int[]> hidden, string fixedModel = "mlp")
+    public static ModelSetup Load(ParseResult parse, long seed, Device device, DatasetOptions dataOptions, Option<string>? model, Option<int[]> hidden,
+        string fixedModel = "mlp", ScalarType dtype = ScalarType.Float64)
     {
         string? file = parse.GetValue(File);
         bool images = parse.GetValue(Images);
@@ -61,7 +63,7 @@ public static class ModelChoice
         if (file is null && images && !NeedsImages(name))
             throw new CliUsageException($"--images is for --model-file (the built-in {name} takes flat vectors; lenet5 always takes images)");
         var request = dataOptions.Request(parse, SeedRule.Data(seed), file is null ? NeedsImages(name) : images);
-        var data = request.Load(ScalarType.Float64, device);
+        var data = request.Load(dtype, device);
         try
         {
             var network = file is null ? Create(name, data, parse.GetValue(hidden)!) : LoadFile(file, data, images);

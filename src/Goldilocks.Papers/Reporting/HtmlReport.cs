@@ -38,15 +38,18 @@ public sealed class HtmlReport(string title, string dataLine)
     }
 
     /// <summary>Appends one section for <paramref name="claimIds"/> with the id <paramref name="anchor"/> (linked from the
-    /// table of contents): heading, text, the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
+    /// table of contents): heading, the <paramref name="settingsLine"/> (our settings against the paper's) when given, text,
+    /// the figures, an optional table and the settings with the time taken (<paramref name="seconds"/>).</summary>
     public HtmlReport AddSection(string anchor, IReadOnlyList<string> claimIds, string heading, string text, JsonObject settings,
-        IEnumerable<ReportFigure> figures, CsvTable? table, double seconds)
+        IEnumerable<ReportFigure> figures, CsvTable? table, double seconds, string? settingsLine = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(anchor);
         if (_contents.Any(c => c.Anchor == anchor)) throw new ArgumentException($"section anchor '{anchor}' is used twice", nameof(anchor));
         string ids = string.Join(", ", claimIds);
         _contents.Add((anchor, $"{ids}: {heading}"));
-        _body.Append($"<section id=\"{E(anchor)}\"><h2>{E(ids)}: {E(heading)}</h2>\n<p>{E(text)}</p>\n");
+        _body.Append($"<section id=\"{E(anchor)}\"><h2>{E(ids)}: {E(heading)}</h2>\n");
+        if (settingsLine is not null) _body.Append($"<p class=\"settings\">{E(settingsLine)}</p>\n");
+        _body.Append($"<p>{E(text)}</p>\n");
         foreach (var f in figures)
         {
             string label = f.PaperFigure.Length == 0 ? "" : $"<b>{E(f.PaperFigure)}.</b> {E(f.PaperShows)}<br/>";
@@ -74,7 +77,7 @@ public sealed class HtmlReport(string title, string dataLine)
           .Append("figure{margin:1.5em 0}figcaption{font-size:95%;margin-top:.3em}figcaption .ours{color:#444}")
           .Append("table{border-collapse:collapse;font-size:85%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}")
           .Append("pre{white-space:pre-wrap;word-break:break-all}summary{cursor:pointer;color:#225}nav li{margin:.15em 0}")
-          .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}")
+          .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}.settings{font-size:95%;background:#f6f6f0;padding:.3em .5em}")
           .Append("table.verdicts td{text-align:left;vertical-align:top}tr.holds .verdict{background:#dfd}tr.holds-weaker .verdict{background:#eef6d0}")
           .Append("tr.does-not-hold .verdict{background:#fdd}tr.not-run .verdict{background:#eee}</style></head><body>\n");
         sb.Append($"<p class=\"data\" id=\"data\">{E(dataLine)}</p>\n<h1>{E(title)}</h1>\n");

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
 using Goldilocks.Cli;
+using Goldilocks.Cli.Commands;
 
 namespace Goldilocks.Tests.Cli;
 
@@ -8,7 +10,7 @@ public sealed class ReportCommandTests : TempFolderTest
     [Test]
     public void Report_is_one_self_contained_html_page_whose_first_line_names_the_data()
     {
-        var r = CliRunner.Run("report", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
+        var r = CliRunner.Run("report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
         r.ExitCode.Should().Be(0, r.ToString());
         r.Json()["schemaVersion"]!.GetValue<int>().Should().Be(1);
         string html = File.ReadAllText(Path.Combine(Dir, "report.html"));
@@ -32,5 +34,62 @@ public sealed class ReportCommandTests : TempFolderTest
     {
         CliRunner.Run("report", "--grid-points", "1", "--out", Dir).ExitCode.Should().Be(CliApp.ExitUsage);
         CliRunner.Run("report", "--samples", "5", "--out", Dir).ExitCode.Should().Be(CliApp.ExitUsage);
+    }
+
+    [Test]
+    public void Quick_report_states_each_sections_settings_against_the_papers()
+    {
+        var r = CliRunner.Run("report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
+        r.ExitCode.Should().Be(0, r.ToString());
+        var sections = r.Json()["results"]!["sections"]!.AsArray();
+        sections.Select(s => (string)s!["command"]!).Should().Equal(ReportProfile.Quick.Keys);
+        string html = File.ReadAllText(Path.Combine(Dir, "report.html"));
+        foreach (var s in sections)
+        {
+            string line = (string)s!["settings"]!["line"]!;
+            line.Should().StartWith("Settings: ours ").And.Contain(" / paper ");
+            html.Should().Contain($"<p class=\"settings\">{System.Net.WebUtility.HtmlEncode(line)}</p>");
+        }
+    }
+
+    /// <summary>Every section of every profile builds arguments its sub-command accepts, so a --full or default run cannot
+    /// fail on an argument after hours of earlier sections.</summary>
+    [TestCase("quick"), TestCase("default"), TestCase("full")]
+    public void Every_profile_section_parses_as_its_sub_command(string name)
+    {
+        var profile = name == "quick" ? ReportProfile.Quick : name == "full" ? ReportProfile.Full : ReportProfile.Default;
+        foreach (string key in profile.Keys)
+        {
+            var s = profile.Section(key);
+            var args = new List<string> { s.Command, "--out", Dir };
+            if (s.UsesData) args.AddRange(new[] { "--dataset", "synthetic", "--samples", s.Samples.ToString(CultureInfo.InvariantCulture) });
+            args.AddRange(s.Arguments);
+            var parse = CliApp.BuildRoot().Parse(args);
+            parse.Errors.Should().BeEmpty($"{name}/{key}: goldilocks {string.Join(" ", args)}");
+            s.Line.Should().StartWith("Settings: ours ");
+        }
+    }
+
+    /// <summary>The default profile's Fig. 2 section at the settings the main job promises: LeNet-300-100, d = 50,
+    /// ≥ 1,000 images, ≥ 3 seeds, ≥ 25 α points over [1e-2, 1e2].</summary>
+    [Test]
+    public void Default_zone_is_at_the_papers_fig2_settings()
+    {
+        var zone = ReportProfile.Default.Section("zone");
+        var parse = CliApp.BuildRoot().Parse(new[] { "zone", "--dataset", "fashion-mnist", "--samples", zone.Samples.ToString(CultureInfo.InvariantCulture) }.Concat(zone.Arguments).ToArray());
+        parse.GetValue(CurvatureGrid.Model).Should().Be("lenet300100");
+        parse.GetValue(CurvatureGrid.Dimension).Should().Be(50);
+        parse.GetValue(CurvatureGrid.Seeds).Should().BeGreaterThanOrEqualTo(3);
+        parse.GetValue(CurvatureGrid.Points).Should().BeGreaterThanOrEqualTo(25);
+        parse.GetValue(CurvatureGrid.Data.Samples).Should().BeGreaterThanOrEqualTo(1000);
+        (parse.GetValue(ZoneCommand.AlphaMin), parse.GetValue(ZoneCommand.AlphaMax)).Should().Be((1e-2, 1e2));
+    }
+
+    [Test]
+    public void Full_profile_estimate_is_printed_with_its_method()
+    {
+        string line = ReportCommand.FullEstimate(ReportProfile.Full, new ShardSpec(1, 4));
+        line.Should().StartWith("Estimated time of the full report on 2 cores: ").And.Contain("This shard 1/4").And.Contain("measured in the default report");
+        ReportProfile.Full.EstimatedSeconds.Should().BeGreaterThan(ReportProfile.Default.EstimatedSeconds);
     }
 }
