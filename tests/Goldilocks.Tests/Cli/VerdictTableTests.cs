@@ -15,7 +15,7 @@ namespace Goldilocks.Tests.Cli;
 /// </summary>
 public sealed class VerdictTableTests
 {
-    private static readonly string[] SmallReport = { "report", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2" };
+    private static readonly string[] SmallReport = { "report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2" };
 
     private static string FixtureFolder => Path.Combine(RepositoryPaths.Root, "tests", "Goldilocks.Tests", "Fixtures", "Verdicts");
 
