@@ -7,26 +7,23 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Category(Categories.Statistical)]
 public sealed class StatisticalAppendixTests
 {
-    /// <summary>Smallest Pearson correlation allowed between the two PC curves over α (spec G24).</summary>
-    public const double MinPearson = 0.9;
-
     [Test]
     [Claim("G24")]
     [Category(Categories.Slow)]
     public void HutchinsonAgreesWithTheProjectedHessianOnTheZone()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), SeedOffset.Apply(0L), 20, 30);
+        var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), SeedOffset.Apply(0L), G24Constants.Dimension, G24Constants.Probes);
         var proj = r.Select(p => p.ProjectedPC).ToArray();
         var hut = r.Select(p => p.HutchinsonPC ?? 0).ToArray();
         TestContext.Out.WriteLine($"projected {string.Join(" ", proj.Select(F))}\nHutchinson {string.Join(" ", hut.Select(F))}");
         double pearson = Statistics.Pearson(proj, hut);
-        ClaimAssert.That("G24", pearson >= MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {MinPearson}");
+        ClaimAssert.That("G24", pearson >= G24Constants.MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {G24Constants.MinPearson}");
         ClaimAssert.That("G24", Array.IndexOf(proj, proj.Max()) == Array.IndexOf(hut, hut.Max()), $"the two curves peak at different grid points: projected at index {Array.IndexOf(proj, proj.Max())} ({F(proj.Max())}), Hutchinson at {Array.IndexOf(hut, hut.Max())} ({F(hut.Max())})");
-        var (p0, p1) = HutchinsonComparison.Edges(proj, 0.5);
-        var (h0, h1) = HutchinsonComparison.Edges(hut, 0.5);
-        ClaimAssert.That("G24", Math.Abs(p0 - h0) <= 1 && Math.Abs(p1 - h1) <= 1,
-            $"zone edges (≥ 50% of peak) differ by more than one grid step: projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]");
+        var (p0, p1) = HutchinsonComparison.Edges(proj, G24Constants.EdgeShare);
+        var (h0, h1) = HutchinsonComparison.Edges(hut, G24Constants.EdgeShare);
+        ClaimAssert.That("G24", Math.Abs(p0 - h0) <= G24Constants.MaxEdgeShift && Math.Abs(p1 - h1) <= G24Constants.MaxEdgeShift,
+            $"zone edges (≥ 50% of peak) (≥ {G24Constants.EdgeShare:P0} of peak) differ by more than {G24Constants.MaxEdgeShift} grid step(s): projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]");
     }
 
     [Test]
@@ -40,8 +37,8 @@ public sealed class StatisticalAppendixTests
         var window = r.Where(PreCollapse.InWindow).ToArray();
         ClaimAssert.That("G26", window.Length > 0, $"no α in [1, 100] with {PreCollapse.RoundOffPC} ≤ PC(G) ≤ {PreCollapse.WindowPC} (pre-collapse regime not reached, nor found by bisection)");
         var w = window[0];
-        ClaimAssert.That("G26", w.DominanceError <= 0.1, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {w.DominanceError:G3} > 0.1");
-        ClaimAssert.That("G26", w.InputAlignment >= 0.9, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {w.InputAlignment:G3} < 0.9");
-        ClaimAssert.That("G26", r.First().GTermPC > 1.5, $"at α = 1 PC(G) = {r.First().GTermPC:G4}: no excess to lose");
+        ClaimAssert.That("G26", w.DominanceError <= G26Constants.MaxDominanceError, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {w.DominanceError:G3} > {G26Constants.MaxDominanceError}");
+        ClaimAssert.That("G26", w.InputAlignment >= G26Constants.MinInputAlignment, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {w.InputAlignment:G3} < {G26Constants.MinInputAlignment}");
+        ClaimAssert.That("G26", r.First().GTermPC > G26Constants.MinInitialPc, $"at α = 1 PC(G) = {r.First().GTermPC:G4} ≤ {G26Constants.MinInitialPc}: no excess to lose");
     }
 }

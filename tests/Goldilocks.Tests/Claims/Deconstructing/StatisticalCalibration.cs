@@ -122,7 +122,7 @@ public sealed class StatisticalCalibration
         foreach (var offset in Seeds.Select(s => s + 100L))
         {
             using var problem = Synthetic(seed: offset);
-            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, StatisticalGradientTests.ConfidenceInits).Select(i => offset + i).ToArray(), 10);
+            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, G23Constants.Inits).Select(i => offset + i).ToArray(), 10);
             Log($"offset {offset}: pc~ent {F(r.PcVsEntropy)} pc~grad {F(r.PcVsGradientNorm)} pc~loss {F(r.PcVsLoss)} ent~loss {F(r.EntropyVsLoss)}");
         }
     }

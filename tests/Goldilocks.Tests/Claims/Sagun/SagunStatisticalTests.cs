@@ -8,14 +8,14 @@ namespace Goldilocks.Tests.Claims.Sagun;
 [Category(Categories.Statistical)]
 public sealed class SagunStatisticalTests
 {
-    private static double NearZeroFraction(IReadOnlyList<double> eig) { double top = eig.Max(Math.Abs); return eig.Count(l => Math.Abs(l) < 1e-3 * top) / (double)eig.Count; }
+    private static double NearZeroFraction(IReadOnlyList<double> eig) { double top = eig.Max(Math.Abs); return eig.Count(l => Math.Abs(l) < S4Constants.NearZeroRelative * top) / (double)eig.Count; }
 
     private static double KthRatio(IReadOnlyList<double> eig, int k) { var d = eig.OrderByDescending(x => x).ToArray(); return d[k - 1] / d[k]; }
 
     private static string Top(IReadOnlyList<double> eig, int n) => string.Join(", ", eig.OrderByDescending(x => x).Take(n).Select(x => x.ToString("G3")));
 
     /// <summary>
-    /// S4 and S5 on the medians over a window of <see cref="SpectrumWindow"/> seeds (data, init and training): one
+    /// S4 and S5 on the medians over a window of <see cref="S4Constants.SpectrumWindow"/> seeds (data, init and training): one
     /// trained net's λ_K/λ_(K+1) at K = 5 fell below 1.2 on 4 of 50 seed offsets (1.06, 1.15, …: the break then sits
     /// after K + 1, as in Sagun's own Table 1), so a single net is too noisy for a 49/50 gate; the median of 5 fails
     /// only when 3 of 5 do (binomial: ≈ 0.5% per run).
@@ -25,18 +25,16 @@ public sealed class SagunStatisticalTests
     [Claim("S5")]
     public void S4_S5_trained_ReLU_nets_have_a_bulk_near_zero_and_a_break_after_K_eigenvalues([Values(2, 5)] int classes)
     {
-        var spectra = SeedWindow.Of(SpectrumWindow, first: 10L * classes)
+        var spectra = SeedWindow.Of(S4Constants.SpectrumWindow, first: 10L * classes)
             .Select(seed => TrainedSpectra.Run(seed, classes, Activation.ReLU)).ToArray();
         foreach (var (_, trained, accuracy) in spectra)
-            TestContext.Out.WriteLine($"K = {classes}, P = {trained.Count}, train accuracy {accuracy:P0}: |λ| < 1e-3 λmax: {NearZeroFraction(trained):P1}; top: {Top(trained, classes + 3)}; ratio count {OutlierCount.ByLargestRatio(trained, 3 * classes)}; λ_K/λ_(K+1) = {KthRatio(trained, classes):F3}");
+            TestContext.Out.WriteLine($"K = {classes}, P = {trained.Count}, train accuracy {accuracy:P0}: |λ| < {S4Constants.NearZeroRelative} λmax: {NearZeroFraction(trained):P1}; top: {Top(trained, classes + 3)}; ratio count {OutlierCount.ByLargestRatio(trained, 3 * classes)}; λ_K/λ_(K+1) = {KthRatio(trained, classes):F3}");
         double zeroFraction = SeedWindow.Median(spectra.Select(r => NearZeroFraction(r.Trained)));
         double kthRatio = SeedWindow.Median(spectra.Select(r => KthRatio(r.Trained, classes)));
-        double minZero = classes == 2 ? S4MinZeroFractionK2 : S4MinZeroFractionK5;
-        ClaimAssert.That("S4", zeroFraction > minZero, $"trained ReLU nets, K = {classes}: median over {SpectrumWindow} seeds of the near-zero fraction is {zeroFraction:P1} (need > {minZero:P0})");
-        ClaimAssert.That("S5", kthRatio > S5MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {SpectrumWindow} seeds is {kthRatio:F3} ≤ {S5MinKthRatio}: no break after the K-th eigenvalue");
+        double minZero = classes == 2 ? S4Constants.MinZeroFractionK2 : S4Constants.MinZeroFractionK5;
+        ClaimAssert.That("S4", zeroFraction > minZero, $"trained ReLU nets, K = {classes}: median over {S4Constants.SpectrumWindow} seeds of the near-zero fraction is {zeroFraction:P1} (need > {minZero:P0})");
+        ClaimAssert.That("S5", kthRatio > S5Constants.MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {S4Constants.SpectrumWindow} seeds is {kthRatio:F3} ≤ {S5Constants.MinKthRatio}: no break after the K-th eigenvalue");
     }
-
-    private const int SpectrumWindow = 5;
 
     [Test]
     [Claim("S5")]
@@ -48,7 +46,7 @@ public sealed class SagunStatisticalTests
         int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
         double kthRatio = KthRatio(trained, classes);
         TestContext.Out.WriteLine($"tanh, K = {classes}: top {Top(trained, classes + 3)}; ratio count {ratio}; λ_K/λ_(K+1) = {kthRatio:F3}");
-        ClaimAssert.That("S5", kthRatio < S5MaxTanhKthRatio, $"tanh, K = {classes}: λ_K/λ_(K+1) = {kthRatio:F3} shows a break after K as for ReLU");
+        ClaimAssert.That("S5", kthRatio < S5Constants.MaxTanhKthRatio, $"tanh, K = {classes}: λ_K/λ_(K+1) = {kthRatio:F3} shows a break after K as for ReLU");
     }
 
     [Test]
@@ -56,39 +54,28 @@ public sealed class SagunStatisticalTests
     [Category(Categories.Slow)]
     public void S6_wider_nets_keep_the_top_eigenvalue_and_negative_eigenvalues_stay_small()
     {
-        var rows = SeedWindow.Of(S6S7Window).Select(s => (Seed: s, Narrow: HessianExtremes.AfterTraining(s, 8), Wide: HessianExtremes.AfterTraining(s, 32))).ToList();
+        var rows = SeedWindow.Of(S6Constants.Window).Select(s => (Seed: s, Narrow: HessianExtremes.AfterTraining(s, 8), Wide: HessianExtremes.AfterTraining(s, 32))).ToList();
         foreach (var (seed, narrow, wide) in rows)
             TestContext.Out.WriteLine($"seed {seed}: width 8 top {Top(narrow.Top, 5)}, λmin {narrow.Bottom:G3} | width 32 top {Top(wide.Top, 5)}, λmin {wide.Bottom:G3}");
         double ratio = SeedWindow.Median(rows.Select(r => r.Wide.Top[0] / r.Narrow.Top[0]));
-        ClaimAssert.That("S6", ratio > 1 / S6MaxTopRatio && ratio < S6MaxTopRatio,
-            $"median over {rows.Count} seeds of λ1(width 32)/λ1(width 8) = {ratio:F3}: λ1 changes by more than a factor {S6MaxTopRatio} while P grows 4x");
+        ClaimAssert.That("S6", ratio > 1 / S6Constants.MaxTopRatio && ratio < S6Constants.MaxTopRatio,
+            $"median over {rows.Count} seeds of λ1(width 32)/λ1(width 8) = {ratio:F3}: λ1 changes by more than a factor {S6Constants.MaxTopRatio} while P grows 4x");
         double negative = rows.SelectMany(r => new[] { r.Narrow, r.Wide }).Max(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]);
-        ClaimAssert.That("S6", negative < S6MaxNegative, $"largest |λmin|/λmax over widths 8, 32 and {rows.Count} seeds = {negative:F4} (≥ {S6MaxNegative})");
+        ClaimAssert.That("S6", negative < S6Constants.MaxNegative, $"largest |λmin|/λmax over widths 8, 32 and {rows.Count} seeds = {negative:F4} (≥ {S6Constants.MaxNegative})");
     }
 
     [Test]
     [Claim("S7")]
     public void S7_large_batch_finds_larger_top_eigenvalues_and_no_barrier_separates_it_from_small_batch()
     {
-        var rows = SeedWindow.Of(S6S7Window).Select(s => BatchSizeComparison.Run(s, separation: S7Separation)).ToList();
+        var rows = SeedWindow.Of(S7Constants.Window).Select(s => BatchSizeComparison.Run(s, separation: S7Constants.Separation)).ToList();
         foreach (var (large, small, path) in rows)
             TestContext.Out.WriteLine($"top large batch {Top(large, 5)} | small batch {Top(small, 5)} | barrier {path.Barrier:E3}");
         double ratio = SeedWindow.Median(rows.Select(r => r.LargeTop[0] / r.SmallTop[0]));
-        ClaimAssert.That("S7", ratio > S7MinTopRatio, $"median over {rows.Count} seeds of λ1(large batch)/λ1(small batch) = {ratio:F3} (≤ {S7MinTopRatio})");
+        ClaimAssert.That("S7", ratio > S7Constants.MinTopRatio, $"median over {rows.Count} seeds of λ1(large batch)/λ1(small batch) = {ratio:F3} (≤ {S7Constants.MinTopRatio})");
         double barrier = rows.Max(r => r.Path.Barrier);
-        ClaimAssert.That("S7", barrier < S7MaxBarrier, $"largest loss above the chord between the two solutions over {rows.Count} seeds = {barrier:E3} (≥ {S7MaxBarrier})");
+        ClaimAssert.That("S7", barrier < S7Constants.MaxBarrier, $"largest loss above the chord between the two solutions over {rows.Count} seeds = {barrier:E3} (≥ {S7Constants.MaxBarrier})");
     }
 
     private static long SeedFor(int classes) => SeedOffset.Apply((long)classes);   // fixed seeds (shifted by GOLDILOCKS_SEED_OFFSET in a seed sweep); the calibration covers seeds 0..19
-    private const double S4MinZeroFractionK2 = 0.5;   // the claim's "most"; calibrated min 0.600 (seeds 0..19)
-    private const double S4MinZeroFractionK5 = 0.25;  // "most" does NOT hold at K = 5 (median 0.413, min 0.327): a bulk only
-    private const double S5MinKthRatio = 1.2;
-    private const double S5MaxTanhKthRatio = 1.5; // calibrated tanh K = 5 max 1.334 (ReLU median 2.11)    // calibrated ReLU minimum 1.307 (K = 5) and 1.49 (K = 2) over seeds 0..19
-    // S6, S7: medians over 5 consecutive seeds (SeedWindow); calibrated on the windows starting at seeds 0..19 (specs/S6, S7).
-    private const int S6S7Window = 5;
-    private const double S6MaxTopRatio = 2;      // median-of-5 λ1(32)/λ1(8): min 0.636 / median 0.917 / max 1.526 (P-proportional scaling would give 4)
-    private const double S6MaxNegative = 0.1;    // window max of |λmin|/λmax: at most 0.0569 (0.0626 over 50 windows)
-    private const double S7Separation = 2.0;
-    private const double S7MinTopRatio = 1;       // median-of-5 λ1(large)/λ1(small): min 1.048 / median 1.163 / max 1.192 (per seed ≤ 1 on 3 of 24)
-    private const double S7MaxBarrier = 0.02;     // window max of the barrier (separation 2): median 5.8e-4, max 8.8e-3
 }

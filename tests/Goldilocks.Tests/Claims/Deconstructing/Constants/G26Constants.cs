@@ -1,0 +1,14 @@
+namespace Goldilocks.Tests.Claims.Deconstructing;
+
+/// <summary>G26 margins (specs/G26; calibration: StatisticalCalibration, seeds 0-19).</summary>
+internal static class G26Constants
+{
+    /// <summary>Largest ‖G − G^μ₀/N‖_F/‖G‖_F at the first pre-collapse α</summary>
+    public const double MaxDominanceError = 0.1;
+
+    /// <summary>Smallest |cos(x_μ₀, top first-layer eigenvector)| there</summary>
+    public const double MinInputAlignment = 0.9;
+
+    /// <summary>PC(G) at α = 1 must exceed this (an excess to lose)</summary>
+    public const double MinInitialPc = 1.5;
+}
