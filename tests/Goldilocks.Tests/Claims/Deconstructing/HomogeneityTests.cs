@@ -34,7 +34,7 @@ public sealed class HomogeneityTests
     {
         using var scope = torch.NewDisposeScope();
         var model = new LeNet5(channels: 1, size: 16, classes: 3, pooling: pooling);
-        model.HomogeneityDegree.Should().Be(5);
+        model.HomogeneityDegree.Should().Be(5, "[G1] bias-free LeNet-5 has 5 weight layers ({0} pooling)", pooling);
         var theta = model.InitialParameters(7);
         var x = torch.randn(new long[] { 4, 1, 16, 16 }, dtype: ScalarType.Float64, generator: new torch.Generator(8));
         var scaled = model.Forward(theta * alpha, x);
@@ -92,7 +92,7 @@ public sealed class HomogeneityTests
     [TestCaseSource(nameof(Catalogue))]
     public void Catalogue_model_declares_its_degree_and_is_homogeneous(FlatModel model, int degree)
     {
-        model.HomogeneityDegree.Should().Be(degree, $"{model.Name} has {degree} weight layers and no bias or tanh");
+        model.HomogeneityDegree.Should().Be(degree, $"[G1] {model.Name} has {degree} weight layers and no bias or tanh");
         using var theta = model.InitialParameters(11);
         double worst = WorstViolation(model, theta, degree);
         TestContext.Out.WriteLine($"{model}: worst relative violation over α ∈ {{{string.Join(", ", Alphas)}}} = {worst:E3}");
@@ -110,7 +110,7 @@ public sealed class HomogeneityTests
     public void Models_with_bias_or_tanh_declare_no_degree_and_violate_homogeneity(Activation activation, bool bias)
     {
         var model = new Mlp(10, new[] { 8, 6 }, 4, activation, bias);
-        model.HomogeneityDegree.Should().BeNull();
+        model.HomogeneityDegree.Should().BeNull("[G1] a model with {0} and bias = {1} has no degree", activation, bias);
         using var scope = torch.NewDisposeScope();
         var theta = model.InitialParameters(12);
         foreach (var b in model.Blocks.Where(b => b.IsBias))

@@ -27,7 +27,7 @@ public sealed class TrajectoryTests
     /// <summary>max_t ‖θ'_t/α − θ_t‖ / ‖θ_t‖.</summary>
     private static double Deviation(IReadOnlyList<Tensor> scaled, IReadOnlyList<Tensor> reference, double alpha)
     {
-        scaled.Count.Should().Be(reference.Count);
+        scaled.Count.Should().Be(reference.Count, "[G5] both trajectories record the same steps ({0} vs {1})", scaled.Count, reference.Count);
         return scaled.Zip(reference, (s, r) => ClaimAssert.RelativeError(s / alpha, r)).Max();
     }
 

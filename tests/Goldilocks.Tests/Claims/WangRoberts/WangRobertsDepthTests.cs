@@ -28,7 +28,7 @@ public sealed class WangRobertsDepthTests
         {
             ClaimAssert.Close("W7", $"depth-1 Hessian at step {s.Step}", DenseMaterializer.Hessian(objective, s.Parameters!), expected, 1e-12);
             double cos = EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!);
-            ClaimAssert.That("W7", 1 - cos <= 1e-9, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max)");
+            ClaimAssert.That("W7", 1 - cos <= 1e-9, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max): 1 − |cos| = {1 - cos:E3} > 1e-9");
         }
         ClaimAssert.That("W7", run.Records[^1].Loss > run.Records[0].Loss, $"η = 3/λ_max must be unstable (the loss grows): loss {run.Records[0].Loss:R} at step 0, {run.Records[^1].Loss:R} at step {run.Records[^1].Step}");
     }
@@ -42,7 +42,7 @@ public sealed class WangRobertsDepthTests
         var next = dln.Step(1.5 * dln.RotationThreshold);
         double cos = WangRobertsOracle.Cosine(WangRobertsOracle.Top(dln.Z, dln.Parameters).Vector, WangRobertsOracle.Top(dln.Z, next.Parameters).Vector);
         TestContext.Out.WriteLine($"depth 2: |cos(v₁(θ), v₁(θ'))| = {cos:R}");
-        ClaimAssert.That("W7", cos < 0.99, $"depth 2 must rotate: |cos| = {cos:R}");
+        ClaimAssert.That("W7", cos < 0.99, $"depth 2 must rotate: |cos| = {cos:R} ≥ 0.99");
         // A deep linear MLP (depth 3) under MSE: an unstable run changes its top eigenvector too.
         using var scope = torch.NewDisposeScope();
         var deep = Mlp.DeepLinear(4, new[] { 3, 3 }, 1);
@@ -52,7 +52,7 @@ public sealed class WangRobertsDepthTests
         var run = EigenTracking.Run(objective, theta0, 2.2 / s0, 4, new EigenTrackingOptions(TopK: 1, KeepEigenvectors: true));
         double minCos = run.Records.Skip(1).Min(s => EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!));
         TestContext.Out.WriteLine($"depth 3 linear, η = 2.2/S₀: min |cos(v₁(t), v₁(0))| = {minCos:R}");
-        ClaimAssert.That("W7", minCos < 0.999, $"deep linear net must rotate under unstable steps: min |cos| = {minCos:R}");
+        ClaimAssert.That("W7", minCos < 0.999, $"deep linear net must rotate under unstable steps: min |cos| = {minCos:R} ≥ 0.999");
     }
 
     [TestCase(Activation.Identity, false)]
@@ -92,6 +92,6 @@ public sealed class WangRobertsDepthTests
         var x = SyntheticClusters.Generate(6, 4, 2, 1).Inputs;
         var som = SumOfMultiplications.Evaluate(model, theta.data<double>().ToArray(), x[0].data<double>().ToArray());
         double err = ClaimAssert.RelativeError(torch.tensor(som), model.Forward(theta, x)[0]);
-        ClaimAssert.That("W8", err > 1e-3, $"σ = I paths must not reproduce a ReLU net with inactive units (relative error {err:E3})");
+        ClaimAssert.That("W8", err > 1e-3, $"σ = I paths must not reproduce a ReLU net with inactive units (relative error {err:E3} ≤ 1e-3)");
     }
 }

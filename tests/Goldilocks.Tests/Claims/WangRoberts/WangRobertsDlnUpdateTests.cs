@@ -165,7 +165,7 @@ public sealed class WangRobertsDlnUpdateTests
         TestContext.Out.WriteLine($"η = {eta:R}: R₂ {r2Before:R} → {r2After:R} (formula {next.RatioR2:R}); |u₁/u₂| → {aAfter:R}");
         ClaimAssert.Close("W4", "library R₂ after the step vs eigh", next.RatioR2, r2After, 1e-9);
         ClaimAssert.That("W4", r2After > r2Before && aAfter < AlignmentWithTheta1(dln.Z, 0.5, 2.0),
-            "past s/(2z') the unsigned R₂ grows while v₁ still turns away from θ₁");
+            $"past s/(2z') the unsigned R₂ must grow ({r2Before:R} → {r2After:R}) while v₁ still turns away from θ₁ (|u₁/u₂| {AlignmentWithTheta1(dln.Z, 0.5, 2.0):R} → {aAfter:R})");
     }
 
     /// <summary>β recovered from the eigh eigenvector: R = max ratio, β = (R − 1/R)/2.</summary>
