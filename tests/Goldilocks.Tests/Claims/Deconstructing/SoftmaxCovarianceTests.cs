@@ -45,9 +45,12 @@ public sealed class SoftmaxCovarianceTests
     {
         var uniform = Enumerable.Repeat(1.0 / k, k).ToArray();
         ClaimAssert.Close("G8", $"Γ(uniform, K = {k})", SoftmaxCovariance.Gamma(uniform), Math.Sqrt(k - 1), 1e-14);
-        if (k == 2) return; // for K = 2 every non-one-hot p has rank 1, Γ = 1 = √(K−1)
         var tilted = uniform.Select((x, i) => i == 0 ? x + 1e-3 : x - 1e-3 / (k - 1)).ToArray();
-        ClaimAssert.That("G8", SoftmaxCovariance.Gamma(tilted) < Math.Sqrt(k - 1) - 1e-9, $"a non-uniform p reaches the maximum for K = {k}");
+        double gamma = SoftmaxCovariance.Gamma(tilted);
+        if (k == 2) // every non-one-hot p has rank 1 for K = 2, so Γ = 1 = √(K−1) there too: the maximum is not unique
+            ClaimAssert.Close("G8", $"Γ of the non-uniform p = [{tilted[0]:R}, {tilted[1]:R}] for K = 2 is 1", gamma, 1.0, 1e-14);
+        else
+            ClaimAssert.That("G8", gamma < Math.Sqrt(k - 1) - 1e-9, $"a non-uniform p reaches the maximum for K = {k}: Γ = {gamma:R}, √(K−1) = {Math.Sqrt(k - 1):R}");
     }
 
     [Claim("G8")]
