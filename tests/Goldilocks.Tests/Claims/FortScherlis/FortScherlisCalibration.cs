@@ -58,7 +58,7 @@ public sealed class FortScherlisCalibration
     [Test]
     public void F9_surface_means()
     {
-        // CAL_BASES=n: surfaces averaged per point (the test uses FortScherlisStatisticalTests.F9Bases).
+        // CAL_BASES=n: surfaces averaged per point (the test uses F9Constants.Bases).
         int bases = int.TryParse(Environment.GetEnvironmentVariable("CAL_BASES"), out int b) ? b : 8;
         var rows = Seeds.Select(s => SurfaceAccuracy.Means(s, new[] { 0.1, 1.0, 10.0 }, bases)).Select(m => new[] { m.Hyperplane.ToArray(), m.Hypersphere.ToArray() }).ToList();
         TestContext.Out.WriteLine($"mean accuracy over {bases} surfaces at 0.1, 1, 10 r_init");
