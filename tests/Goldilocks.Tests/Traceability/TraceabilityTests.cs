@@ -160,8 +160,9 @@ public sealed partial class TraceabilityTests
         public const double Rtol = 1e-12;
     }
 
-    /// <summary>The constants check on doctored spec texts: the faithful table passes; a changed value, a missing row, a
-    /// row naming no constant, a missing table and a table without a class are each reported.</summary>
+    /// <summary>The constants check on doctored spec texts: the faithful table (also with the literals written another
+    /// way) passes; a changed value, a missing row, a row naming no constant, a value that is not a literal, a missing
+    /// table, a table without a class and a table of another class are each reported.</summary>
     [Test]
     [Category(Categories.NegativeControl)]
     public void ConstantsCheckReportsEveryDisagreement()
@@ -181,6 +182,8 @@ public sealed partial class TraceabilityTests
             ("unreadable value", Spec(seeds, margin, "| `Rtol` | 1e-12 * 2 | tolerance |"), typeof(Z9Constants), new[] { "Z9: the spec gives Rtol = '1e-12 * 2', not a numeric literal" }),
             ("no table", head + "## Tolerance and why\n", typeof(Z9Constants), new[] { "Z9: Z9Constants exists but the spec has no constants table (run scripts/spec-index.sh)" }),
             ("table without class", Spec(seeds), null, new[] { "Z9: the spec has a constants table but there is no class Z9Constants" }),
+            ("table of another class", Spec(seeds, margin, rtol).Replace("from Z9Constants", "from Z8Constants", StringComparison.Ordinal), typeof(Z9Constants),
+                new[] { "Z9: the spec's constants table is generated from Z8Constants, not Z9Constants" }),
         };
         foreach (var (what, text, type, expected) in cases)
         {
@@ -217,6 +220,8 @@ public sealed partial class TraceabilityTests
             yield break;
         }
         if (!table.Success) { yield return $"{id}: {constants.Name} exists but the spec has no constants table (run scripts/spec-index.sh)"; yield break; }
+        if (table.Groups["type"].Value != constants.Name)
+            yield return $"{id}: the spec's constants table is generated from {table.Groups["type"].Value}, not {constants.Name}";
         var fields = constants.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
             .ToDictionary(f => f.Name, f => Convert.ToDouble(f.GetRawConstantValue(), CultureInfo.InvariantCulture));
         var rows = ConstantsRow().Matches(table.Groups["body"].Value).Select(m => (Name: m.Groups["name"].Value, Value: m.Groups["value"].Value)).ToArray();
