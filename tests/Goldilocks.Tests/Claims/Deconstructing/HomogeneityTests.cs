@@ -56,7 +56,7 @@ public sealed class HomogeneityTests
         var expected = model.Forward(theta, data.Inputs) * Math.Pow(alpha, 3);
         double err = ClaimAssert.RelativeError(scaled, expected);
         TestContext.Out.WriteLine($"[G1 control] {model.Name}: relative deviation from α^L f(θ) at α = 3: {err:E3}");
-        ClaimAssert.That("G1", err > 0.05, $"{model.Name}: homogeneity should fail without its premise, but the deviation is only {err:E3}");
+        ClaimAssert.That("G1", err > G1Constants.MinControlDeviation, $"{model.Name}: homogeneity should fail without its premise, but the deviation is only {err:E3} ≤ {G1Constants.MinControlDeviation}");
     }
 
     private static readonly double[] Alphas = { 0.01, 0.5, 3, 100 };

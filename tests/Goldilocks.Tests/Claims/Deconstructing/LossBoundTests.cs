@@ -45,9 +45,9 @@ public sealed class LossBoundTests
         double oracle = Enumerable.Range(0, 3).Sum(j => -Math.Log(outputs.Average(p => p[j])));
         double swapped = Enumerable.Range(0, 3).Sum(j => outputs.Average(p => -Math.Log(p[j])));
         TestContext.Out.WriteLine($"Σ(−log Q̂) = {oracle:F5} (= 3 log 3 = {3 * Math.Log(3):F5}); swapped Σ mean(−log p) = {swapped:F5}");
-        ClaimAssert.That("G17", Math.Abs(swapped - oracle) > 1e-12 * (1 + oracle), $"the swapped bound {swapped:R} must miss the direct sum {oracle:R}");
-        ClaimAssert.That("G17", Math.Abs(LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)) - oracle) <= 1e-12 * (1 + oracle),
-            $"the library bound {LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)):R} must equal the direct sum {oracle:R} (difference {Math.Abs(LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)) - oracle):E3} > 1e-12 (1 + sum))");
+        ClaimAssert.That("G17", Math.Abs(swapped - oracle) > G17Constants.RoundOff * (1 + oracle), $"the swapped bound {swapped:R} must miss the direct sum {oracle:R} by more than {G17Constants.RoundOff} (1 + sum)");
+        ClaimAssert.That("G17", Math.Abs(LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)) - oracle) <= G17Constants.RoundOff * (1 + oracle),
+            $"the library bound {LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)):R} must equal the direct sum {oracle:R} (difference {Math.Abs(LossBounds.PaperUnweightedBound(LossBounds.AverageOutput(outputs)) - oracle):E3} > {G17Constants.RoundOff} (1 + sum))");
     }
 
     [Test]
@@ -56,9 +56,9 @@ public sealed class LossBoundTests
         var outputs = new IReadOnlyList<double>[] { new[] { 0.7, 0.1, 0.2 }, new[] { 0.1, 0.7, 0.2 }, new[] { 0.2, 0.2, 0.6 } };
         var qhat = LossBounds.AverageOutput(outputs);
         var balanced = new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 };
-        ClaimAssert.Close("G17", "bound at uniform Q̂ = log K", LossBounds.JensenBound(balanced, qhat), Math.Log(3), 1e-14);
+        ClaimAssert.Close("G17", "bound at uniform Q̂ = log K", LossBounds.JensenBound(balanced, qhat), Math.Log(3), G17Constants.ExactRtol);
         double loss = LossBounds.ClassIndependentLoss(outputs, balanced);
-        ClaimAssert.That("G17", loss > Math.Log(3) + 0.1, $"confident outputs with uniform Q̂ must exceed log K strictly (the bound is loose): loss {loss:R} vs log 3 + 0.1 = {Math.Log(3) + 0.1:R}");
+        ClaimAssert.That("G17", loss > Math.Log(3) + G17Constants.MinLooseness, $"confident outputs with uniform Q̂ must exceed log K strictly (the bound is loose): loss {loss:R} vs log 3 + {G17Constants.MinLooseness} = {Math.Log(3) + G17Constants.MinLooseness:R}");
     }
 
     [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 30)]
@@ -76,7 +76,7 @@ public sealed class LossBoundTests
         double alpha = Math.Pow(10, -(step.Get % 21) / 10.0), t = Math.Pow(alpha, net.Depth);
         double loss = objective.Value(theta * alpha);
         double remainder = loss - Math.Log(net.Classes) - t * c1;
-        ClaimAssert.That("G17", Math.Abs(remainder) <= t * t * r + 1e-14,
+        ClaimAssert.That("G17", Math.Abs(remainder) <= t * t * r + G17Constants.ExpansionRoundOff,
             $"|L(αθ) − log K − α^L c₁| = {Math.Abs(remainder):E3} > α^(2L) range²/8 = {t * t * r:E3}, {net}, α = {alpha:G4}");
     }
 }

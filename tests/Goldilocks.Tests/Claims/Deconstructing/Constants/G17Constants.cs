@@ -11,4 +11,13 @@ internal static class G17Constants
 
     /// <summary>Absolute round-off slack of the inequalities and of the printed bound against the direct sum</summary>
     public const double RoundOff = 1e-12;
+
+    /// <summary>Relative tolerance of the bound at uniform Q̂ = log K</summary>
+    public const double ExactRtol = 1e-14;
+
+    /// <summary>Confident outputs with uniform Q̂ must exceed log K by more than this (the bound is loose)</summary>
+    public const double MinLooseness = 0.1;
+
+    /// <summary>Absolute slack of |L(αθ) − log K − α^L c₁| ≤ α^(2L) range²/8</summary>
+    public const double ExpansionRoundOff = 1e-14;
 }

@@ -14,4 +14,7 @@ internal static class G1Constants
 
     /// <summary>With biases or tanh, the best-fitting degree must still violate homogeneity by more than this</summary>
     public const double MinViolation = 1e-2;
+
+    /// <summary>Without its premise (biases or tanh) the degree-L identity must miss by more than this</summary>
+    public const double MinControlDeviation = 0.05;
 }

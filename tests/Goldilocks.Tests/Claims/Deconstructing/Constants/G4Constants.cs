@@ -14,4 +14,7 @@ internal static class G4Constants
 
     /// <summary>1 − |cos| of the two top eigenvectors</summary>
     public const double EigenvectorTolerance = 1e-8;
+
+    /// <summary>A broken premise must make H' = α⁻²H miss by more than this</summary>
+    public const double MinControlDeviation = 0.1;
 }

@@ -38,4 +38,13 @@ internal static class F3Constants
 
     /// <summary>Subspace draws of the network Monte Carlo check</summary>
     public const int NetworkDraws = 4000;
+
+    /// <summary>Uniform-direction mean within this many standard errors of Tr/D</summary>
+    public const double UnitMeanStandardErrors = 4;
+
+    /// <summary>Relative tolerance of the uniform-direction variance against 2(D‖H‖² − Tr²)/(D²(D+2))</summary>
+    public const double UnitVarianceRtol = 0.06;
+
+    /// <summary>The Gaussian variance formula must miss the unit-direction variance by more than this share</summary>
+    public const double MinGaussianMisfit = 0.15;
 }
