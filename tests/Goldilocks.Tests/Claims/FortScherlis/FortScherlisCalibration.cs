@@ -13,7 +13,7 @@ public sealed class FortScherlisCalibration
     public void F4()
     {
         int[] dims = { 2, 8, 32, 144 };
-        var rows = Seeds.Select(s => DimensionScan.Run(s, dims, 6)).ToList();
+        var rows = Seeds.Select(s => DimensionScan.Run(s, dims, F4Constants.Bases)).ToList();
         foreach (var r in rows) TestContext.Out.WriteLine($"PC(H)={r.FullPositiveCurvature:G4} PC_d={F(r.PositiveCurvature)} pos_d={F(r.PositiveFraction)}");
         Summary("PC(H)", rows.Select(r => r.FullPositiveCurvature));
         Summary("PC_32/PC", rows.Select(r => r.PositiveCurvature[2] / r.FullPositiveCurvature));
