@@ -14,7 +14,8 @@ namespace Goldilocks.Tests.Traceability;
 /// property (<c>.ToProperty()</c>, <c>.Label(</c>), or calls (by name) a method of the test sources that asserts.
 /// The margins, seed counts, sample sizes and tolerances of a claim's tests are the constants of
 /// <c>&lt;ID&gt;Constants</c>; the table that scripts/spec-index.sh generates from their source into the spec's
-/// "How it is checked" must list exactly those constants with the compiled values.
+/// "How it is checked" must list exactly those constants with the compiled values, and every constant must be used by
+/// code of the test sources (a doc comment naming it does not count).
 /// </summary>
 [TestFixture]
 public sealed partial class TraceabilityTests
@@ -150,6 +151,37 @@ public sealed partial class TraceabilityTests
         problems.Should().BeEmpty("each spec's constants table (run scripts/spec-index.sh) must equal its <ID>Constants class: {0}",
             string.Join("; ", problems));
         orphans.Should().BeEmpty("every <ID>Constants class belongs to a spec specs/<ID>-*.md; orphans: {0}", string.Join(", ", orphans));
+        var unused = UnusedConstants(ConstantsTypes(), TestSources()).ToArray();
+        unused.Should().BeEmpty("every constant in a spec's table must drive a test (be used in code, not only in doc comments); unused: {0}",
+            string.Join(", ", unused));
+    }
+
+    /// <summary>The unused-constant check on fake sources: a constant used only in a doc comment or not at all is reported.</summary>
+    [Test]
+    [Category(Categories.NegativeControl)]
+    public void UnusedConstantCheckReportsConstantsOnlyNamedInComments()
+    {
+        const string source = """
+            public sealed class FakeTests
+            {
+                /// <summary>Runs <see cref="Z9Constants.Rtol"/>.</summary>
+                [Test] public void T() { ClaimAssert.That("Z9", Z9Constants.Seeds > 0, $"{Z9Constants.Seeds}"); } // Z9Constants.Margin
+            }
+            """;
+        var unused = UnusedConstants(new[] { typeof(Z9Constants) }, new[] { source }).ToArray();
+        TestContext.Out.WriteLine($"unused: {string.Join(", ", unused)}");
+        unused.Should().BeEquivalentTo(new[] { "Z9Constants.Margin", "Z9Constants.Rtol" }, "a constant named only in comments is unused; reported: {0}", string.Join(", ", unused));
+    }
+
+    /// <summary>"Type.Name" of every constant of <paramref name="types"/> that no code line of <paramref name="sources"/>
+    /// names (line comments and /// doc comments do not count).</summary>
+    internal static IEnumerable<string> UnusedConstants(IEnumerable<Type> types, IEnumerable<string> sources)
+    {
+        var code = string.Join("\n", sources.SelectMany(s => s.Split('\n'))
+            .Select(l => { int c = l.IndexOf("//", StringComparison.Ordinal); return c < 0 ? l : l[..c]; }));
+        foreach (var t in types.OrderBy(t => t.Name))
+            foreach (var f in t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).OrderBy(f => f.Name))
+                if (!Regex.IsMatch(code, $@"\b{t.Name}\.{f.Name}\b")) yield return $"{t.Name}.{f.Name}";
     }
 
     /// <summary>Fixture for the negative control of the constants check (Z9 has no spec, so the real check ignores it).</summary>
