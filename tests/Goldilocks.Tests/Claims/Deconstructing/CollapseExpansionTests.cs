@@ -32,7 +32,7 @@ public sealed class CollapseExpansionTests
         double g2 = Math.Pow(SoftmaxCovariance.Gamma(CollapseExpansion.Probabilities(s, e1, s)), 2), lim = CollapseExpansion.LimitGammaSquared(s);
         double c1 = (g2 / lim - 1) / e1, expected = CollapseExpansion.FirstOrderCoefficient(s);
         ClaimAssert.That("G9", Math.Abs(c1 - expected) <= 2.0 * s * s * e1 * (1 + expected) + G9Constants.ExpansionRoundOff,
-            $"(Γ²/lim − 1)/ε = {c1:R} vs S(S − 2)/(S + 2) = {expected:R}, S = {s}, ε = {e1:G3}");
+            $"(Γ²/lim − 1)/ε = {c1:R} vs S(S − 2)/(S + 2) = {expected:R}, S = {s}, ε = {e1:G3}; ExpansionRoundOff = {G9Constants.ExpansionRoundOff}");
     }
 
     [TestCase(10, 3.0)]

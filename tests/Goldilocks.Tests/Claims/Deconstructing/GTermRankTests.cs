@@ -73,7 +73,7 @@ public sealed class GTermRankTests
         var a = torch.randn(new long[] { d, d }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)(seed & 0x7fffffff)));
         a = a + a.t() + torch.eye(d, dtype: ScalarType.Float64) * (seed % 7);
         double pc = PositiveCurvature.Of(a);
-        ClaimAssert.That("G6", Math.Abs(pc) <= Math.Sqrt(d) * (1 + G6Constants.SqrtDRtol), $"|PC| = {Math.Abs(pc):R} > √d = {Math.Sqrt(d):R} for d = {d}, seed = {seed}");
+        ClaimAssert.That("G6", Math.Abs(pc) <= Math.Sqrt(d) * (1 + G6Constants.SqrtDRtol), $"|PC| = {Math.Abs(pc):R} > √d = {Math.Sqrt(d):R} for d = {d}, seed = {seed}; SqrtDRtol = {G6Constants.SqrtDRtol}");
     }
 
     [Test]

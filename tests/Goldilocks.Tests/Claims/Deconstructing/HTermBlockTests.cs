@@ -29,10 +29,10 @@ public sealed class HTermBlockTests
         var dense = DenseCurvature.At(model, data, net.Theta(model), t.Tau);
         string where = $"{net}, T = {t.Tau:G4}";
         double block = LargestDiagonalBlock(model, dense.HTerm);
-        ClaimAssert.That("G7", block <= G7Constants.Rtol, $"largest per-layer diagonal block of the H-term is {block:E3} of ‖H-term‖_F, {where}");
+        ClaimAssert.That("G7", block <= G7Constants.Rtol, $"largest per-layer diagonal block of the H-term is {block:E3} of ‖H-term‖_F, {where}; Rtol = {G7Constants.Rtol}");
         double trH = torch.trace(dense.Hessian).item<double>(), trG = torch.trace(dense.GTerm).item<double>();
         double trHt = torch.trace(dense.HTerm).item<double>(), scale = dense.HTerm.norm().item<double>();
-        ClaimAssert.That("G7", Math.Abs(trHt) <= G7Constants.Rtol * scale, $"Tr(H-term) = {trHt:E3} (‖H-term‖_F = {scale:E3}), {where}");
+        ClaimAssert.That("G7", Math.Abs(trHt) <= G7Constants.Rtol * scale, $"Tr(H-term) = {trHt:E3} (‖H-term‖_F = {scale:E3}), {where}; Rtol = {G7Constants.Rtol}");
         ClaimAssert.Close("G7", $"Tr(H) = Tr(G), {where}", trH, trG, G7Constants.TraceRtol);
         ClaimAssert.That("G7", trG >= 0, $"Tr(G) = {trG:E3} < 0, {where}");
     }

@@ -21,18 +21,18 @@ public sealed class LossBoundTests
         var qhat = LossBounds.AverageOutput(outputs);
         double loss = LossBounds.ClassIndependentLoss(outputs, prior), jensen = LossBounds.JensenBound(prior, qhat), entropy = LossBounds.Entropy(prior);
         string where = $"{b}, Q = [{string.Join(", ", prior.Select(x => x.ToString("G4")))}]";
-        ClaimAssert.That("G17", loss >= jensen - G17Constants.RoundOff && jensen >= entropy - G17Constants.RoundOff, $"loss {loss:R} ≥ Σ Q(−log Q̂) {jensen:R} ≥ H(Q) {entropy:R} fails, {where}");
+        ClaimAssert.That("G17", loss >= jensen - G17Constants.RoundOff && jensen >= entropy - G17Constants.RoundOff, $"loss {loss:R} ≥ Σ Q(−log Q̂) {jensen:R} ≥ H(Q) {entropy:R} fails, {where}; RoundOff = {G17Constants.RoundOff}");
         var balanced = Enumerable.Repeat(1.0 / k, k).ToArray();
         double balancedBound = LossBounds.JensenBound(balanced, qhat);
-        ClaimAssert.That("G17", balancedBound >= Math.Log(k) - G17Constants.RoundOff, $"balanced bound {balancedBound:R} < log K = {Math.Log(k):R}, {where}");
+        ClaimAssert.That("G17", balancedBound >= Math.Log(k) - G17Constants.RoundOff, $"balanced bound {balancedBound:R} < log K = {Math.Log(k):R}, {where}; RoundOff = {G17Constants.RoundOff}");
         // The printed bound Σ_k(−log Q̂_k) ≥ K log K against a test-side computation: Q̂ averaged here, the sum of
         // −log Q̂_k summed here, and K × the balanced loss (−log p_k averaged over every sample and class) must exceed it.
         double oracle = Enumerable.Range(0, k).Sum(j => -Math.Log(outputs.Average(p => p[j])));
         double balancedLossTimesK = k * outputs.Average(p => p.Average(x => -Math.Log(x)));
         double printed = LossBounds.PaperUnweightedBound(qhat);
-        ClaimAssert.That("G17", Math.Abs(printed - oracle) <= G17Constants.RoundOff * (1 + Math.Abs(oracle)), $"Σ(−log Q̂) = {printed:R} vs the direct sum {oracle:R}, {where}");
+        ClaimAssert.That("G17", Math.Abs(printed - oracle) <= G17Constants.RoundOff * (1 + Math.Abs(oracle)), $"Σ(−log Q̂) = {printed:R} vs the direct sum {oracle:R}, {where}; RoundOff = {G17Constants.RoundOff}");
         ClaimAssert.That("G17", balancedLossTimesK >= oracle - G17Constants.RoundOff && oracle >= k * Math.Log(k) - G17Constants.RoundOff,
-            $"K × balanced loss {balancedLossTimesK:R} ≥ Σ(−log Q̂) {oracle:R} ≥ K log K {k * Math.Log(k):R} fails, {where}");
+            $"K × balanced loss {balancedLossTimesK:R} ≥ Σ(−log Q̂) {oracle:R} ≥ K log K {k * Math.Log(k):R} fails, {where}; RoundOff = {G17Constants.RoundOff}");
     }
 
     /// <summary>Negative control: a bound that averages −log p instead of taking −log of the average output (mean of
@@ -77,6 +77,6 @@ public sealed class LossBoundTests
         double loss = objective.Value(theta * alpha);
         double remainder = loss - Math.Log(net.Classes) - t * c1;
         ClaimAssert.That("G17", Math.Abs(remainder) <= t * t * r + G17Constants.ExpansionRoundOff,
-            $"|L(αθ) − log K − α^L c₁| = {Math.Abs(remainder):E3} > α^(2L) range²/8 = {t * t * r:E3}, {net}, α = {alpha:G4}");
+            $"|L(αθ) − log K − α^L c₁| = {Math.Abs(remainder):E3} > α^(2L) range²/8 = {t * t * r:E3}, {net}, α = {alpha:G4}; ExpansionRoundOff = {G17Constants.ExpansionRoundOff}");
     }
 }

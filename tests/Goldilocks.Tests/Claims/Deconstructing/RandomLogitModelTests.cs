@@ -110,7 +110,7 @@ public sealed class RandomLogitModelTests
             $"σ_e = 0 batch gradient differs from Σ c_k(Q̂_k − Q_k) by {(sample - expected).norm().item<double>():E3} > {G14Constants.NoiseFreeRtol} σ_c√d = {G14Constants.NoiseFreeRtol * sc * Math.Sqrt(d):E3}, {where}");
         double norm = expected.norm().item<double>();
         ClaimAssert.That("G14", Math.Abs(norm - model.ExpectedGradientNorm(qhat, q)) <= G14Constants.NormRtol * (1 + norm),
-            $"‖E∇L‖ = {norm:R} vs σ_c√d‖Q̂ − Q‖ = {model.ExpectedGradientNorm(qhat, q):R}, {where}");
+            $"‖E∇L‖ = {norm:R} vs σ_c√d‖Q̂ − Q‖ = {model.ExpectedGradientNorm(qhat, q):R}, {where}; NormRtol = {G14Constants.NormRtol}");
     }
 
     /// <summary>The random logit model of Sec. 4 built on the test side: orthogonal c_k with ‖c_k‖² = dσ_c² (QR of a

@@ -17,7 +17,7 @@ public sealed class SoftmaxCovarianceTests
         return Prop.When(!OneHot(p), () =>
         {
         double gamma = SoftmaxCovariance.Gamma(p), upper = Math.Sqrt(p.Length - 1);
-        ClaimAssert.That("G8", gamma >= 1 - G8Constants.BoundRtol && gamma <= upper * (1 + G8Constants.BoundRtol), $"Γ_p = {gamma:R} outside [1, √(K−1) = {upper:R}] for {c}");
+        ClaimAssert.That("G8", gamma >= 1 - G8Constants.BoundRtol && gamma <= upper * (1 + G8Constants.BoundRtol), $"Γ_p = {gamma:R} outside [1, √(K−1) = {upper:R}] for {c}; BoundRtol = {G8Constants.BoundRtol}");
         // Independent route: the entry formula of Eq. 10, evaluated literally. (p − p²) cancels when max p → 1, losing
         // ~1e-16/(1 − max p) relative accuracy, so the cross-check is made where 1 − max p ≥ 1e-3 (error ≲ 1e-13).
         if (1 - p.Max() >= G8Constants.Eq10MinMargin)
@@ -33,7 +33,7 @@ public sealed class SoftmaxCovarianceTests
         return Prop.When(!rows.All(OneHot), () =>
         {
         double gamma = SoftmaxCovariance.Gamma(rows), upper = Math.Sqrt(rows[0].Count - 1);
-        ClaimAssert.That("G8", gamma >= 1 - G8Constants.BoundRtol && gamma <= upper * (1 + G8Constants.BoundRtol), $"batch Γ = {gamma:R} outside [1, {upper:R}] for {b}");
+        ClaimAssert.That("G8", gamma >= 1 - G8Constants.BoundRtol && gamma <= upper * (1 + G8Constants.BoundRtol), $"batch Γ = {gamma:R} outside [1, {upper:R}] for {b}; BoundRtol = {G8Constants.BoundRtol}");
         });
     }
 
@@ -50,7 +50,7 @@ public sealed class SoftmaxCovarianceTests
         if (k == 2) // every non-one-hot p has rank 1 for K = 2, so Γ = 1 = √(K−1) there too: the maximum is not unique
             ClaimAssert.Close("G8", $"Γ of the non-uniform p = [{tilted[0]:R}, {tilted[1]:R}] for K = 2 is 1", gamma, 1.0, G8Constants.UniformRtol);
         else
-            ClaimAssert.That("G8", gamma < Math.Sqrt(k - 1) - G8Constants.MinDrop, $"a non-uniform p reaches the maximum for K = {k}: Γ = {gamma:R}, √(K−1) = {Math.Sqrt(k - 1):R}");
+            ClaimAssert.That("G8", gamma < Math.Sqrt(k - 1) - G8Constants.MinDrop, $"a non-uniform p reaches the maximum for K = {k}: Γ = {gamma:R}, √(K−1) = {Math.Sqrt(k - 1):R}; MinDrop = {G8Constants.MinDrop}");
     }
 
     [Claim("G8")]
@@ -105,9 +105,9 @@ public sealed class SoftmaxCovarianceTests
         double eps = desc[1], delta = desc.Skip(2).Sum();
         var lambda = SoftmaxCovariance.Eigenvalues(p);
         string where = $"z/10 = [{string.Join(", ", c.Logits)}] × β = {beta:G4}: ε = {eps:E3}, δ = {delta:E3}";
-        ClaimAssert.That("G10", Math.Abs(lambda[0] / (2 * eps) - 1) <= 2 * (eps + delta / eps) + G10Constants.RoundOff, $"λ₁/(2ε) = {lambda[0] / (2 * eps):R}, off 1 by more than 2(ε + δ/ε) = {2 * (eps + delta / eps):E3}, {where}");
+        ClaimAssert.That("G10", Math.Abs(lambda[0] / (2 * eps) - 1) <= 2 * (eps + delta / eps) + G10Constants.RoundOff, $"λ₁/(2ε) = {lambda[0] / (2 * eps):R}, off 1 by more than 2(ε + δ/ε) = {2 * (eps + delta / eps):E3}, {where}; RoundOff = {G10Constants.RoundOff}");
         double gamma = SoftmaxCovariance.Gamma(p);
-        ClaimAssert.That("G10", gamma - 1 <= 4 * (eps + delta / eps) + G10Constants.RoundOff, $"Γ_p − 1 = {gamma - 1:E3} > 4(ε + δ/ε) = {4 * (eps + delta / eps):E3}, {where}");
+        ClaimAssert.That("G10", gamma - 1 <= 4 * (eps + delta / eps) + G10Constants.RoundOff, $"Γ_p − 1 = {gamma - 1:E3} > 4(ε + δ/ε) = {4 * (eps + delta / eps):E3}, {where}; RoundOff = {G10Constants.RoundOff}");
         });
     }
 

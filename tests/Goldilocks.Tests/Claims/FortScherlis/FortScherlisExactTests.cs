@@ -147,9 +147,9 @@ public sealed class FortScherlisExactTests
         const int dim = F3Constants.UnitDimension, count = F3Constants.UnitDirections;
         // H = I: on the unit sphere every curvature is exactly 1, so the variance is 0, not 2‖I‖²/D² = 2/D.
         var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, SeedOffset.Apply(1), DirectionKind.UniformSphere);
-        ClaimAssert.That("F3", ones.Max(x => Math.Abs(x - 1)) < F3Constants.IdentityRoundOff, $"uᵀIu = 1 for every unit u: worst |uᵀIu − 1| = {ones.Max(x => Math.Abs(x - 1)):E3}");
+        ClaimAssert.That("F3", ones.Max(x => Math.Abs(x - 1)) < F3Constants.IdentityRoundOff, $"uᵀIu = 1 for every unit u: worst |uᵀIu − 1| = {ones.Max(x => Math.Abs(x - 1)):E3}; IdentityRoundOff = {F3Constants.IdentityRoundOff}");
         ClaimAssert.That("F3", RandomDirections.SphereCurvatureVariance(dim, dim, dim) == 0, $"sphere variance for H = I must be 0, got {RandomDirections.SphereCurvatureVariance(dim, dim, dim):R}");
-        ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= F3Constants.ClosedFormRoundOff, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}");
+        ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= F3Constants.ClosedFormRoundOff, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}; ClosedFormRoundOff = {F3Constants.ClosedFormRoundOff}");
 
         var h = SymmetricMatrix(dim, SeedOffset.Apply(11), shift: 1.5);
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
@@ -254,9 +254,9 @@ public sealed class FortScherlisExactTests
     [Claim("F5")]
     public void F5_chi_mean_and_width_closed_forms()
     {
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(0.5) - 0.5 * Math.Log(Math.PI)) <= F5Constants.LogGammaSmallRoundOff, $"log Γ(0.5) = {ThinShell.LogGamma(0.5):R} vs ½ log π = {0.5 * Math.Log(Math.PI):R}");
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(5) - Math.Log(24)) <= F5Constants.LogGammaRoundOff, $"log Γ(5) = {ThinShell.LogGamma(5):R} vs log 24 = {Math.Log(24):R}");
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(101) - 363.73937555556347) <= F5Constants.LogGammaLargeRoundOff, $"log Γ(101) = {ThinShell.LogGamma(101):R} vs log 100! = 363.73937555556347");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(0.5) - 0.5 * Math.Log(Math.PI)) <= F5Constants.LogGammaSmallRoundOff, $"log Γ(0.5) = {ThinShell.LogGamma(0.5):R} vs ½ log π = {0.5 * Math.Log(Math.PI):R}; LogGammaSmallRoundOff = {F5Constants.LogGammaSmallRoundOff}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(5) - Math.Log(24)) <= F5Constants.LogGammaRoundOff, $"log Γ(5) = {ThinShell.LogGamma(5):R} vs log 24 = {Math.Log(24):R}; LogGammaRoundOff = {F5Constants.LogGammaRoundOff}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(101) - 363.73937555556347) <= F5Constants.LogGammaLargeRoundOff, $"log Γ(101) = {ThinShell.LogGamma(101):R} vs log 100! = 363.73937555556347; LogGammaLargeRoundOff = {F5Constants.LogGammaLargeRoundOff}");
         ClaimAssert.Close("F5", "E χ_1 = √(2/π)", ThinShell.ChiMean(1), Math.Sqrt(2 / Math.PI), F5Constants.ChiMeanRtol);
         ClaimAssert.Close("F5", "E χ_2 = √(π/2)", ThinShell.ChiMean(2), Math.Sqrt(Math.PI / 2), F5Constants.ChiMeanRtol);
         ClaimAssert.Close("F5", "E χ_3 = 2√(2/π)", ThinShell.ChiMean(3), 2 * Math.Sqrt(2 / Math.PI), F5Constants.ChiMeanRtol);
@@ -424,7 +424,7 @@ public sealed class FortScherlisExactTests
             var est = Goldilocks.Spectral.Hutchinson.MeanWithError(values);
             double z = (est.Value - expected) / est.StandardError;
             TestContext.Out.WriteLine($"{name}: {est.Value:F5} ± {est.StandardError:F5} vs closed form {expected:F5} (z = {z:F2}, {F7Constants.QuarticFrames} frames)");
-            ClaimAssert.That("F7", Math.Abs(z) < F7Constants.QuarticMaxZ, $"quartic, D = {dim}, r = {radius}: {name} = {est.Value:F5} ± {est.StandardError:F5} vs {expected:F5}: z = {z:F2}");
+            ClaimAssert.That("F7", Math.Abs(z) < F7Constants.QuarticMaxZ, $"quartic, D = {dim}, r = {radius}: {name} = {est.Value:F5} ± {est.StandardError:F5} vs {expected:F5}: z = {z:F2}; QuarticMaxZ = {F7Constants.QuarticMaxZ}");
         }
     }
 
@@ -463,7 +463,7 @@ public sealed class FortScherlisExactTests
             Math.Abs(sides.MeanTrace - sides.RadialLaplacian).Should().BeLessThan(F7Constants.Rtol * scale, $"[F7] ⟨Tr H⟩ = {sides.MeanTrace} vs ∂²⟨L⟩ + (D-1)/r ∂⟨L⟩ = {sides.RadialLaplacian} (D={dim}, r={radius})");
             Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(F7Constants.Rtol * scale * (1 + radius), $"[F7] ∂⟨L⟩/∂r = {sides.FirstRadialDerivative:R} vs r Tr(A)/D = {radius * trace / dim:R} for L = ½θᵀAθ + bᵀθ");
             // The closed-form radial profile ⟨L⟩_r = c + r² Tr(A)/(2D) gives the same right-hand side.
-            ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < F7Constants.Rtol * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius})");
+            ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < F7Constants.Rtol * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius}); Rtol = {F7Constants.Rtol}");
         });
     }
 

@@ -46,7 +46,7 @@ public sealed class SagunStatisticalTests
         int ratio = OutlierCount.ByLargestRatio(trained, 3 * classes);
         double kthRatio = KthRatio(trained, classes);
         TestContext.Out.WriteLine($"tanh, K = {classes}: top {Top(trained, classes + 3)}; ratio count {ratio}; λ_K/λ_(K+1) = {kthRatio:F3}");
-        ClaimAssert.That("S5", kthRatio < S5Constants.MaxTanhKthRatio, $"tanh, K = {classes}: λ_K/λ_(K+1) = {kthRatio:F3} shows a break after K as for ReLU");
+        ClaimAssert.That("S5", kthRatio < S5Constants.MaxTanhKthRatio, $"tanh, K = {classes}: λ_K/λ_(K+1) = {kthRatio:F3} shows a break after K as for ReLU; MaxTanhKthRatio = {S5Constants.MaxTanhKthRatio}");
     }
 
     [Test]

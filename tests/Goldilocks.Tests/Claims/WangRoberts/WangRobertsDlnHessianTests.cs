@@ -39,7 +39,7 @@ public sealed class WangRobertsDlnHessianTests
         ClaimAssert.Close("W2", $"|u₁/u₂| = sgn(r₁)β + √(β²+1) at {c}", dln.AlignmentWithTheta1, measured, W2Constants.RatioRtol);
         if (t1 * t1 > t2 * t2)
             ClaimAssert.That("W2", Math.Abs(dln.RatioR2 - measured) > W2Constants.MinLiteralGap * measured,
-                $"with θ₁² > θ₂² the paper's literal R₂ = |u₁/u₂| must fail (R₂ = {dln.RatioR2:R}, |u₁/u₂| = {measured:R})");
+                $"with θ₁² > θ₂² the paper's literal R₂ = |u₁/u₂| must fail (R₂ = {dln.RatioR2:R}, |u₁/u₂| = {measured:R}); MinLiteralGap = {W2Constants.MinLiteralGap}");
     }
 
     [Test]
@@ -100,7 +100,7 @@ public sealed class WangRobertsDlnHessianTests
         double uniform = 2 * Math.Sqrt(c.Q / (c.Q - 1.0)) / (1 + c.Q / (c.Q - 1.0));
         ClaimAssert.Close("W5", "uniform bound 2√κ/(1+κ), κ = q/(q−1)", DiagonalLinearNetworkTheory.GradientAlignmentUniformBound(c.Z, 1.3), uniform, W5Constants.BoundRtol);
         ClaimAssert.That("W5", cos >= bound - W5Constants.RoundOff && bound >= uniform - W5Constants.RoundOff,
-            $"|cos(v₁, ∇Θ)| = {cos:R} ≥ Kantorovich bound {bound:R} ≥ {uniform:R} at {c}");
+            $"|cos(v₁, ∇Θ)| = {cos:R} ≥ Kantorovich bound {bound:R} ≥ {uniform:R} at {c}; RoundOff = {W5Constants.RoundOff}");
     }
 
     [Test]

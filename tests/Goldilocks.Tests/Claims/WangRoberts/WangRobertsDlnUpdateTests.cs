@@ -39,10 +39,10 @@ public sealed class WangRobertsDlnUpdateTests
         double expectedR1 = dln.ImbalanceFactor(c.Eta) * dln.ParameterImbalance;
         double r1Scale = next[0] * next[0] + next[1] * next[1];
         ClaimAssert.That("W3", Math.Abs(r1Next - expectedR1) <= W3Constants.ImbalanceRtol * r1Scale,
-            $"r₁' = (1 − η²z'²) r₁ at {c}: {r1Next:R} vs {expectedR1:R} (scale θ₁'² + θ₂'² = {r1Scale:E3})");
+            $"r₁' = (1 − η²z'²) r₁ at {c}: {r1Next:R} vs {expectedR1:R} (scale θ₁'² + θ₂'² = {r1Scale:E3}); ImbalanceRtol = {W3Constants.ImbalanceRtol}");
         double scale = Math.Abs(dln.Output) * (1 + Math.Abs(dln.S * c.Eta * dln.ZPrime) + Math.Pow(c.Eta * dln.ZPrime, 2));
         ClaimAssert.That("W3", Math.Abs(next[0] * next[1] - dln.OutputFactor(c.Eta) * dln.Output) <= W3Constants.OutputRtol * scale,
-            $"Θ' = (1 − sηz' + η²z'²)Θ at {c}: {next[0] * next[1]:R} vs {dln.OutputFactor(c.Eta) * dln.Output:R}");
+            $"Θ' = (1 − sηz' + η²z'²)Θ at {c}: {next[0] * next[1]:R} vs {dln.OutputFactor(c.Eta) * dln.Output:R}; OutputRtol = {W3Constants.OutputRtol}");
     }
 
     /// <summary>
@@ -60,16 +60,16 @@ public sealed class WangRobertsDlnUpdateTests
         double expectedR1 = dln.ImbalanceFactor(c.Eta) * dln.ParameterImbalance;
         double r1Scale = ascent[0] * ascent[0] + ascent[1] * ascent[1];
         ClaimAssert.That("W3", Math.Abs(r1Next - expectedR1) <= W3Constants.ImbalanceRtol * r1Scale,
-            $"ascent step: r₁' = (1 − η²z'²) r₁ at {c}: {r1Next:R} vs {expectedR1:R} (scale θ₁'² + θ₂'² = {r1Scale:E3})");
+            $"ascent step: r₁' = (1 − η²z'²) r₁ at {c}: {r1Next:R} vs {expectedR1:R} (scale θ₁'² + θ₂'² = {r1Scale:E3}); ImbalanceRtol = {W3Constants.ImbalanceRtol}");
         double thetaNext = ascent[0] * ascent[1];
         double scale = Math.Abs(dln.Output) * (1 + Math.Abs(dln.S * c.Eta * dln.ZPrime) + Math.Pow(c.Eta * dln.ZPrime, 2));
         double ascentFactor = 1 + dln.S * c.Eta * dln.ZPrime + Math.Pow(c.Eta * dln.ZPrime, 2);
         ClaimAssert.That("W3", Math.Abs(thetaNext - ascentFactor * dln.Output) <= W3Constants.OutputRtol * scale,
-            $"ascent step: Θ' = (1 + sηz' + η²z'²)Θ at {c}: {thetaNext:R} vs {ascentFactor * dln.Output:R}");
+            $"ascent step: Θ' = (1 + sηz' + η²z'²)Θ at {c}: {thetaNext:R} vs {ascentFactor * dln.Output:R}; OutputRtol = {W3Constants.OutputRtol}");
         double descentGap = Math.Abs(thetaNext - dln.OutputFactor(c.Eta) * dln.Output);
         // sx = 2p for η = p·η* (x = 2p/s), so gap/scale = 4p/(1 + 2p + x²) ≥ 0.18 over p ∈ [0.05, 3], |s| ≥ 2.
         ClaimAssert.That("W3", descentGap > W3Constants.MinDescentGap * scale,
-            $"ascent step at {c}: the descent factor 1 − sηz' + η²z'² must not fit Θ' (gap {descentGap:E3}, scale {scale:E3})");
+            $"ascent step at {c}: the descent factor 1 − sηz' + η²z'² must not fit Θ' (gap {descentGap:E3}, scale {scale:E3}); MinDescentGap = {W3Constants.MinDescentGap}");
     }
 
     [ClaimProperty(Arbitrary = new[] { typeof(StepArbitraries) }, MaxTest = W3Constants.PropertyCases, MaxFail = W3Constants.MaxDiscards)]

@@ -35,7 +35,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
             return EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0);
         }).ToList();
         TestContext.Out.WriteLine($"ηS/2 initial {List(s.Select(x => x.InitialRatio))}; peak {List(s.Select(x => x.PeakRatio))}; late median {List(s.Select(x => x.LateMedianRatio))}; late fraction in [0.8, 1.3] {List(s.Select(x => x.LateFractionNearLimit))}; final/initial loss {List(s.Select(x => x.FinalLossFraction))}; step-to-step loss increases {string.Join(", ", increases)}");
-        ClaimAssert.That("W9", stable.Count == W9Constants.Window, $"only {stable.Count} of {s.Count} seeds start below the edge (ηS/2 < 1): η = 0.3 is too large for this setup to show progressive sharpening");
+        ClaimAssert.That("W9", stable.Count == W9Constants.Window, $"only {stable.Count} of {s.Count} seeds start below the edge (ηS/2 < 1): η = 0.3 is too large for this setup to show progressive sharpening; Window = {W9Constants.Window}");
         double rise = SeedWindow.Median(stable.Select(x => x.LateMedianRatio - x.InitialRatio));
         ClaimAssert.That("W9", rise >= W9Constants.MinRise, $"median rise of ηS/2 from step 0 to the late window over the {W9Constants.Window} runs that start stable {rise:F3} (< {W9Constants.MinRise}): no progressive sharpening");
         double near = SeedWindow.Median(s.Select(x => x.LateFractionNearLimit));

@@ -65,7 +65,7 @@ public sealed class WangRobertsQuadraticTests
         if (c.Eta < 2 / lMax)
         {
             double bound = QuadraticDescent.DescentLemmaBound(lMax, c.Eta, grad.dot(grad).item<double>());
-            ClaimAssert.That("W1", l1 < l0 && l1 - l0 <= bound + W1Constants.DescentRtol * l0, $"η < 2/λ_max: L {l0:R} → {l1:R}, descent-lemma bound {bound:R} at {c}");
+            ClaimAssert.That("W1", l1 < l0 && l1 - l0 <= bound + W1Constants.DescentRtol * l0, $"η < 2/λ_max: L {l0:R} → {l1:R}, descent-lemma bound {bound:R} at {c}; DescentRtol = {W1Constants.DescentRtol}");
         }
     }
 }

@@ -91,7 +91,7 @@ public sealed class WangRobertsTrainingTests
         for (int k = 0; k < 3; k++)
             {
             double colCos = EigenvectorSimilarity.AbsCosine(u[.., k], v[.., k]);
-            ClaimAssert.That("W11", colCos <= maxCos + W11Constants.SimilarityRtol, $"column {k} cosine {colCos:R} ≤ top principal cosine {maxCos:R}");
+            ClaimAssert.That("W11", colCos <= maxCos + W11Constants.SimilarityRtol, $"column {k} cosine {colCos:R} ≤ top principal cosine {maxCos:R}; SimilarityRtol = {W11Constants.SimilarityRtol}");
         }
     }
 }
