@@ -6,7 +6,7 @@ internal static class W2Constants
     /// <summary>FsCheck cases of each W2 property</summary>
     public const int PropertyCases = 60;
 
-    /// <summary>Largest number of discarded cases (|θ₁| = |θ₂|) per run of the R₂ property; FsCheck gives up and the test fails beyond it</summary>
+    /// <summary>Largest number of discarded cases (|θ₁| = |θ₂|, probability 1/23 per case: about 2.7 expected per run) per run of the R₂ property; FsCheck gives up and the test fails beyond it</summary>
     public const int MaxDiscards = 12;
 
     /// <summary>Relative tolerance of R₂ and |u₁/u₂| against eigh</summary>
