@@ -14,7 +14,8 @@ public static class CliApp
     public static IReadOnlyList<ExperimentCommand> Experiments => new[]
     {
         ZoneCommand.Command, TemperatureCommand.Command, GammaCommand.Command, PriorGradientCommand.Command, ConfidenceCommand.Command,
-        TrainabilityCommand.Command, InstabilityCommand.Command, SpectrumCommand.Command,
+        TrainabilityCommand.Command, InstabilityCommand.Command, SpectrumCommand.Command, DimensionCommand.Command, HutchinsonCommand.Command,
+        PreCollapseCommand.Command,
     };
 
     public static RootCommand BuildRoot()

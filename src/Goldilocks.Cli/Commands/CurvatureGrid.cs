@@ -65,29 +65,44 @@ public static class CurvatureGrid
     public static (ModelSetup Setup, Objective Objective, int Dimension) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
         DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, Option<int> dimensionOption)
     {
+        int d = parse.GetValue(dimensionOption);
+        var (setup, objective) = Load(parse, ctx, device, settings, dataOptions, modelOption, hiddenOption, new[] { d }, "dimension", d);
+        return (setup, objective, d);
+    }
+
+    /// <summary><see cref="Load"/> for the subspace dimensions <paramref name="dimensions"/> (each checked against P),
+    /// recorded in the settings as <paramref name="settingName"/> = <paramref name="setting"/>.</summary>
+    public static (ModelSetup Setup, Objective Objective) Load(ParseResult parse, CommandContext ctx, Device device, JsonObject settings,
+        DatasetOptions dataOptions, Option<string> modelOption, Option<int[]> hiddenOption, IReadOnlyList<int> dimensions, string settingName, JsonNode setting)
+    {
         var setup = ModelChoice.Load(parse, ctx.Seed, device, dataOptions, modelOption, hiddenOption);
         var model = setup.Model;
-        int d = parse.GetValue(dimensionOption);
-        if (d > model.ParameterCount)
+        foreach (int d in dimensions.Where(d => d > model.ParameterCount))
         {
             setup.Dispose();
             throw new CliUsageException($"--dimension d = {d} exceeds the number of parameters P = {model.ParameterCount} of {model.Name}");
         }
         var objective = new Objective(model, setup.Data, new CrossEntropy(), parse.GetValue(BatchSize));
         setup.AddTo(settings);
-        settings["dimension"] = d;
+        settings[settingName] = setting;
         settings["batchSize"] = objective.BatchSize;
         settings["basis"] = $"GaussianOrthonormal, seed = init seed + {SeedRule.BasisOffset}";
-        return (setup, objective, d);
+        return (setup, objective);
+    }
+
+    /// <summary>The initialization seeds --seed, --seed + 1, … (<see cref="SeedRule.Initialization"/>), recorded in the settings.</summary>
+    public static long[] SeedList(ParseResult parse, CommandContext ctx, JsonObject settings)
+    {
+        var seeds = Enumerable.Range(0, parse.GetValue(Seeds)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();
+        settings["seeds"] = Array(seeds);
+        return seeds;
     }
 
     /// <summary><see cref="Load"/> with the zone options, and the initialization seeds --seed, --seed + 1, … (<see cref="SeedRule.Initialization"/>).</summary>
     public static (ModelSetup Setup, Objective Objective, long[] Seeds, int Dimension) Setup(ParseResult parse, CommandContext ctx, Device device, JsonObject settings)
     {
         var (setup, objective, d) = Load(parse, ctx, device, settings, Data, Model, Hidden, Dimension);
-        var seeds = Enumerable.Range(0, parse.GetValue(Seeds)).Select(i => SeedRule.Initialization(ctx.Seed, i)).ToArray();
-        settings["seeds"] = Array(seeds);
-        return (setup, objective, seeds, d);
+        return (setup, objective, SeedList(parse, ctx, settings), d);
     }
 
     /// <summary>One row per point and operator; <paramref name="grid"/> names each point's grid.</summary>
@@ -105,14 +120,15 @@ public static class CurvatureGrid
     public static CsvTable Table(string grid, IEnumerable<CurvaturePoint> points) => Table(points.Select(p => (grid, p)));
 
     /// <summary>Mean over seeds with min-max band per operator against <paramref name="x"/>.</summary>
-    public static Series[] Bands(IReadOnlyList<CurvaturePoint> points, Func<CurvaturePoint, double> x, Func<CurvatureSummary, double?> statistic)
+    public static Series[] Bands(IReadOnlyList<CurvaturePoint> points, Func<CurvaturePoint, double> x, Func<CurvatureSummary, double?> statistic) =>
+        CurvatureProbe.OperatorNames.Select((op, k) => Band(Label(op), points, x, p => statistic(p.Operators().ElementAt(k).Summary))).ToArray();
+
+    /// <summary>Mean with min-max band of <paramref name="statistic"/> over the points that share an x (the seeds), NaN where undefined.</summary>
+    public static Series Band<T>(string label, IReadOnlyList<T> points, Func<T, double> x, Func<T, double?> statistic)
     {
         var xs = points.Select(x).Distinct().OrderBy(v => v).ToArray();
-        return CurvatureProbe.OperatorNames.Select((op, k) =>
-        {
-            double[][] at = xs.Select(v => points.Where(p => x(p) == v).Select(p => statistic(p.Operators().ElementAt(k).Summary) ?? double.NaN).ToArray()).ToArray();
-            return new Series(Label(op), xs, at.Select(v => v.Average()).ToArray(), at.Select(v => v.Min()).ToArray(), at.Select(v => v.Max()).ToArray());
-        }).ToArray();
+        double[][] at = xs.Select(v => points.Where(p => x(p) == v).Select(p => statistic(p) ?? double.NaN).ToArray()).ToArray();
+        return new Series(label, xs, at.Select(v => v.Average()).ToArray(), at.Select(v => v.Min()).ToArray(), at.Select(v => v.Max()).ToArray());
     }
 
     public static string Label(string op) => op switch { "hessian" => "Hessian H", "gTerm" => "G-term", _ => "H-term" };

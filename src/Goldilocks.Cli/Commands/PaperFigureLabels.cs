@@ -65,6 +65,18 @@ internal static class PaperFigureLabels
             "The Hessian spectrum at a random point: a bulk of eigenvalues concentrated near zero and a few outliers to the right."),
         ["spectrum-top.png"] = ("Sagun et al. Fig. 3",
             "Scree plot of the largest eigenvalues with a visible gap: the number of eigenvalues above the gap matches the number of classes."),
+        ["dimension-gterm-pc.png"] = ("Paper 000 Fig. 4 (left)",
+            "The excess of positive eigenvalues of the projected G-term grows with the dimension of the low-rank hyperplane it is projected on (Eq. 8)."),
+        ["dimension-pc.png"] = ("Paper 000 Fig. 4 (left); Fort & Scherlis Fig. 3",
+            "Positive curvature against the subspace dimension d at one α: larger d, higher excess of positive eigenvalues."),
+        ["hutchinson-pc.png"] = ("Paper 000 Fig. 13",
+            "Positive curvature from the projected Hessian (left) and from Hutchinson's stochastic trace estimation (right): the same boundaries and shape of the Goldilocks zone."),
+        ["pre-collapse-pc.png"] = ("Paper 000 Fig. 10 (bottom)",
+            "LeNet-300-100 on FashionMNIST: per-sample softmax entropies collapse as α grows, and positive curvature falls to 1 before the G-term vanishes."),
+        ["pre-collapse-dominance.png"] = ("Paper 000 Fig. 10 (top), App. D",
+            "In the pre-collapse regime one uncertain sample (a bag) takes control of the G-term, so the first layer's principal curvature direction is that sample's input."),
+        ["pre-collapse-eigenvector.png"] = ("Paper 000 Fig. 10 (top)",
+            "The top eigenvector of the first layer's Hessian, averaged across the hidden dimension and reshaped as a 28×28 input image, turns into the picture of one bag as α grows (panels on different scales)."),
     };
 
     /// <summary>The paper figure and one-line description for <paramref name="file"/>.</summary>

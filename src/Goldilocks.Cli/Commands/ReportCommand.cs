@@ -127,6 +127,25 @@ public static class ReportCommand
         Section("spectrum", new[] { "S4", "S5" }, "Hessian spectrum: bulk and outliers (Sagun et al.)",
             "All eigenvalues of H at a Kaiming initialization of a small bias-free MLP on the synthetic clusters; outlier counts by largest " +
             "gap, largest ratio and threshold, to compare with the number of classes K.", new[] { "--samples", "100" });
+        int d = parse.GetValue(Dimension);
+        Section("dimension", new[] { "G13", "F4" }, "Positive curvature against the subspace dimension d",
+            "Fig. 4 (left): the excess of positive eigenvalues of the projected G-term grows with the dimension d of the random " +
+            "subspace, as Eq. 8 predicts (PC(E G) increasing in d, claim G13) and as Fort & Scherlis saw for the Hessian (Sec. 2.4, " +
+            "claim F4). Here PC of the projected G-term over α for four d (1 seed), and PC of H, G-term and H-term against d at the " +
+            "α of the largest PC(H).", data, model,
+            new[] { "--points", Inv(n), "--seeds", "1", "--dimensions", Inv(Math.Max(1, d / 4)), Inv(Math.Max(1, d / 2)), Inv(d), Inv(2 * d) });
+        Section("hutchinson", new[] { "G24" }, "Hutchinson's full-space estimate against the projected Hessian",
+            "Fig. 13 (App. F): positive curvature Tr(H)/‖H‖_F estimated by Hutchinson's method (Tr(H) ≈ mean vᵀHv, ‖H‖_F² ≈ " +
+            "mean ‖Hv‖², Rademacher v) in all P dimensions agrees with the projected method on the zone's boundaries and shape. " +
+            "The two measure different matrices (H vs VᵀHV), so only shape and edges are comparable, not levels (1 seed, 30 probes).",
+            data, model, grid, new[] { "--seeds", "1", "--probes", "30" });
+        string[] fewer = data.Select((a, i) => i > 0 && data[i - 1] == "--samples" ? Inv(Math.Min(samples, 50)) : a).ToArray();
+        Section("pre-collapse", new[] { "G26" }, "Pre-collapse: the least confident sample takes over the G-term",
+            "Fig. 10 (App. D): as α grows at T = 1 the per-sample G-terms vanish at different rates; in a narrow window only the least " +
+            "confident sample μ₀ is left, so G ≈ G^μ₀/N, PC(G) → 1 and the top eigenvector of the first layer's Hessian block " +
+            "(averaged over hidden units) is the input x_μ₀ (for this bias-free ReLU MLP the first-layer Hessian block is the " +
+            "G-term block, App. A). Here on " + Inv(Math.Min(samples, 50)) + " images (N·K backward passes per α).",
+            fewer, model, new[] { "--alpha-min", "1.5", "--alpha-max", "20", "--points", "7" });
 
         double total = ctx.Clock.Elapsed.TotalSeconds;
         html.Write(ctx.OutPath("report.html"), total);

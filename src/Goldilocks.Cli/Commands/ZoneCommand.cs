@@ -14,11 +14,14 @@ public static class ZoneCommand
         "The Goldilocks zone: curvature of H, G-term and H-term on a random subspace over θ = α·θ₀ at T = 1 (Fig. 2).",
         CurvatureGrid.CommonOptions().Concat(new Option[] { AlphaMin, AlphaMax }).ToArray(), Sweep: true, Run);
 
-    public static double[] Alphas(ParseResult parse)
+    public static double[] Alphas(ParseResult parse) => Alphas(parse, AlphaMin, AlphaMax, CurvatureGrid.Points);
+
+    /// <summary>The log-spaced α grid of a command's own α-range and point-count options.</summary>
+    public static double[] Alphas(ParseResult parse, Option<double> min, Option<double> max, Option<int> points)
     {
-        double lo = parse.GetValue(AlphaMin), hi = parse.GetValue(AlphaMax);
-        if (!(hi > lo)) throw new CliUsageException($"--alpha-max ({hi}) must exceed --alpha-min ({lo})");
-        return Statistics.LogGrid(lo, hi, parse.GetValue(CurvatureGrid.Points));
+        double lo = parse.GetValue(min), hi = parse.GetValue(max);
+        if (!(hi > lo)) throw new CliUsageException($"{max.Name} ({hi}) must exceed {min.Name} ({lo})");
+        return Statistics.LogGrid(lo, hi, parse.GetValue(points));
     }
 
     private static CommandOutputs? Run(ParseResult parse, CommandContext ctx, Device device)

@@ -13,8 +13,14 @@ namespace Goldilocks.Papers.Deconstructing;
 /// <param name="DominanceError">‖G₁ − G₁^{μ₀}/N‖_F / ‖G₁‖_F; null when G₁ is zero.</param>
 /// <param name="InputAlignment">|cos(x_{μ₀}, top eigenvector)| averaged over hidden units; null when G₁ is zero.</param>
 /// <param name="CollapsedFraction">Share of samples whose softmax is one-hot.</param>
+/// <param name="TopEigenvector">The top eigenvector of G₁ reshaped to [hidden, inputs] and averaged over hidden units (one
+/// value per input feature, Fig. 10 top row), scaled to unit norm with the sign that makes its inner product with x_{μ₀}
+/// non-negative; null when G₁ is zero.</param>
 public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastConfident, double LeastConfidentEntropy,
-    double? DominanceError, double? InputAlignment, double CollapsedFraction);
+    double? DominanceError, double? InputAlignment, double CollapsedFraction, double[]? TopEigenvector = null);
+
+/// <summary>One cell of the pre-collapse scan: initialization seed and scale α.</summary>
+public sealed record PreCollapseCell(long Seed, double Alpha);
 
 /// <summary>
 /// Appendix D: as α grows (T = 1) per-sample G-terms vanish at different rates until only the least confident sample's
@@ -26,8 +32,27 @@ public sealed record PreCollapsePoint(double Alpha, double? GTermPC, int LeastCo
 public static class PreCollapse
 {
     /// <summary>The whole scan: one point per α in <paramref name="alphas"/> at θ = α θ₀ (θ₀ drawn with <paramref name="seed"/>), never stopping early.</summary>
-    public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
+    public static IReadOnlyList<PreCollapsePoint> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0) =>
         Run(model, data, alphas, seed, stopAfter: _ => false);
+
+    /// <summary>The scan as a grid of one cell per α (paper 000 Fig. 10), each cell measured on its own (<see cref="Measure"/>); its points equal <see cref="Run(FlatModel, Dataset, IReadOnlyList{double}, long)"/>'s.</summary>
+    public static ExperimentGrid<PreCollapseCell, PreCollapsePoint> Grid(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed)
+    {
+        Validate(model, data);
+        ArgumentNullException.ThrowIfNull(alphas);
+        if (alphas.Count == 0 || alphas.Any(a => !(a > 0) || !double.IsFinite(a))) throw new ArgumentException("every α must be positive and finite", nameof(alphas));
+        return new ExperimentGrid<PreCollapseCell, PreCollapsePoint>(alphas.Select(a => new PreCollapseCell(seed, a)).ToArray(),
+            (c, i) => ExperimentGrid<PreCollapseCell, PreCollapsePoint>.Key($"seed{c.Seed}-alpha", i, c.Alpha), c => Measure(model, data, c));
+    }
+
+    /// <summary>One cell: θ₀ of the cell's seed (<see cref="SeedRule.InitialParameters"/>), θ = α θ₀, and the statistics of the first-layer G-term block there.</summary>
+    public static PreCollapsePoint Measure(FlatModel model, Dataset data, PreCollapseCell cell)
+    {
+        Validate(model, data);
+        ArgumentNullException.ThrowIfNull(cell);
+        using var scope = torch.NewDisposeScope();
+        return At(model, data, SeedRule.InitialParameters(model, cell.Seed, data.DType, data.Device) * cell.Alpha, cell.Alpha);
+    }
 
     /// <summary>PC(G₁) at or below which a scan point is in the pre-collapse window (App. D: PC(G) → 1).</summary>
     public const double WindowPC = 1.05;
@@ -48,7 +73,7 @@ public static class PreCollapse
     /// past it (PC below <see cref="RoundOffPC"/>), log α is bisected between the two points until a point lands in the
     /// window; the bisection points are returned in the order computed. Each α costs N·K backward passes.
     /// </summary>
-    public static IReadOnlyList<PreCollapsePoint> RunToWindow(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed = 0)
+    public static IReadOnlyList<PreCollapsePoint> RunToWindow(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed = 0)
     {
         var points = Run(model, data, alphas, seed, stopAfter: p => InWindow(p) || PastWindow(p)).ToList();
         if (points.Count < 2 || !PastWindow(points[^1])) return points;
@@ -71,43 +96,84 @@ public static class PreCollapse
     public static bool PastWindow(PreCollapsePoint point) => point.GTermPC is not { } g || g < RoundOffPC;
 
     /// <summary>The scan, stopping after the first point for which <paramref name="stopAfter"/> holds.</summary>
-    public static IReadOnlyList<PreCollapsePoint> Run(Mlp model, Dataset data, IReadOnlyList<double> alphas, long seed, Func<PreCollapsePoint, bool> stopAfter)
+    public static IReadOnlyList<PreCollapsePoint> Run(FlatModel model, Dataset data, IReadOnlyList<double> alphas, long seed, Func<PreCollapsePoint, bool> stopAfter)
     {
         ArgumentNullException.ThrowIfNull(stopAfter);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        var first = model.Blocks[0];
-        if (first.IsBias) throw new ArgumentException("the first block must be the first layer's weight", nameof(model));
-        long hidden = first.Shape[0], inputs = first.Shape[1];
+        Validate(model, data);
         using var scope = torch.NewDisposeScope();
         var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var list = new List<PreCollapsePoint>();
         foreach (var alpha in alphas)
         {
             using var inner = torch.NewDisposeScope();
-            var (jacobians, logits) = FirstLayerJacobians(model, data, theta0 * alpha);
-            var p = torch.softmax(logits, 1);
-            var entropy = CurvatureProbe.Entropies(torch.nn.functional.log_softmax(logits, 1));
-            int mu0 = (int)entropy.argmax().item<long>();
-            double collapsed = CurvatureProbe.CollapsedFraction(p);
-            var perSample = ExplicitGTerm.Contributions(jacobians, p);
-            var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
-            double gNorm = g.norm().ToDouble();
-            if (gNorm == 0)
-            {
-                list.Add(new PreCollapsePoint(alpha, null, mu0, entropy.select(0, mu0).ToDouble(), null, null, collapsed));
-                continue;
-            }
-            double dominance = ((g - perSample.select(0, mu0)).norm() / gNorm).ToDouble();
-            var eig = SymmetricEigen.Decompose(g); // of the symmetric part (g + gᵀ)/2, like CurvatureProbe.Summarize
-            int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
-            var averaged = eig.Eigenvectors.select(1, top).reshape(hidden, inputs).mean(new long[] { 0 });
-            var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
-            double align = Math.Abs((averaged.dot(x) / (averaged.norm() * x.norm())).ToDouble());
-            list.Add(new PreCollapsePoint(alpha, CurvatureSummary.FromEigenvalues(eig.Eigenvalues).PositiveCurvature, mu0, entropy.select(0, mu0).ToDouble(), dominance, align, collapsed));
+            list.Add(At(model, data, theta0 * alpha, alpha));
             if (stopAfter(list[^1])) break;
         }
         return list;
+    }
+
+    /// <summary>Throws unless the model's first block is a fully-connected weight [hidden, inputs] fed by the flat samples of <paramref name="data"/>.</summary>
+    private static void Validate(FlatModel model, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var first = model.Blocks[0];
+        if (first.IsBias || first.Shape.Length != 2)
+            throw new ArgumentException($"the pre-collapse scan needs a first fully-connected weight layer [hidden, inputs], but {model.Name}'s first block {first.Name} has shape [{string.Join(", ", first.Shape)}]", nameof(model));
+        long features = data.Inputs.shape.Skip(1).Aggregate(1L, (a, b) => a * b);
+        if (first.Shape[1] != features)
+            throw new ArgumentException($"{model.Name}'s first layer takes {first.Shape[1]} inputs, but the samples of {data.Name} have {features} features", nameof(model));
+    }
+
+    /// <summary>
+    /// The statistics at θ (already scaled by α). G₁ = AᵀA with A = [M_μ^{1/2} J₁,μ / √N]_μ ∈ R^{NK×P₁}: when P₁ ≤ N·K
+    /// (or <paramref name="gram"/> is false) G₁ and its per-sample parts are formed as P₁×P₁ matrices; otherwise its
+    /// non-zero spectrum is that of the N·K×N·K Gram matrix AAᵀ, ‖G₁ − G₁^{μ₀}/N‖_F is the Frobenius norm of that Gram
+    /// matrix without μ₀'s rows and columns, and the top eigenvector of G₁ is Aᵀu for the top eigenvector u of AAᵀ.
+    /// </summary>
+    internal static PreCollapsePoint At(FlatModel model, Dataset data, Tensor theta, double alpha, bool? gram = null)
+    {
+        var first = model.Blocks[0];
+        long hidden = first.Shape[0], inputs = first.Shape[1];
+        using var scope = torch.NewDisposeScope();
+        var (jacobians, logits) = FirstLayerJacobians(model, data, theta);
+        long n = jacobians.shape[0], k = jacobians.shape[1];
+        var p = torch.softmax(logits, 1);
+        var entropy = CurvatureProbe.Entropies(torch.nn.functional.log_softmax(logits, 1));
+        int mu0 = (int)entropy.argmax().item<long>();
+        double mu0Entropy = entropy.select(0, mu0).ToDouble();
+        double collapsed = CurvatureProbe.CollapsedFraction(p);
+        double gNorm, dominance;
+        EigenDecomposition eig;
+        Func<Tensor, Tensor> toParameters;
+        if (!(gram ?? first.Count > n * k))
+        {
+            var perSample = ExplicitGTerm.Contributions(jacobians, p);
+            var g = perSample.sum(new long[] { 0 }); // not sum(0): a literal 0 binds to the ScalarType overload (Byte)
+            gNorm = g.norm().ToDouble();
+            dominance = gNorm == 0 ? double.NaN : ((g - perSample.select(0, mu0)).norm() / gNorm).ToDouble();
+            eig = SymmetricEigen.Decompose(g); // of the symmetric part (g + gᵀ)/2, like CurvatureProbe.Summarize
+            toParameters = u => u;
+        }
+        else
+        {
+            var (w, q) = torch.linalg.eigh(SoftmaxCovariance.Batched(p)); // M_μ = Q diag(w) Qᵀ, PSD: w ≥ 0 up to round-off
+            var root = torch.matmul(q * w.clamp_min(0).sqrt().unsqueeze(1), q.transpose(1, 2));
+            var a = torch.bmm(root, jacobians).reshape(n * k, first.Count) / Math.Sqrt(n);
+            var gramMatrix = a.matmul(a.T);
+            gNorm = gramMatrix.norm().ToDouble();
+            var others = torch.cat(new[] { torch.arange(0, mu0 * k), torch.arange((mu0 + 1) * k, n * k) }).to(gramMatrix.device);
+            dominance = gNorm == 0 ? double.NaN : (gramMatrix.index_select(0, others).index_select(1, others).norm() / gNorm).ToDouble();
+            eig = SymmetricEigen.Decompose(gramMatrix);
+            toParameters = u => a.T.matmul(u.to(a.dtype).to(a.device));
+        }
+        if (gNorm == 0) return new PreCollapsePoint(alpha, null, mu0, mu0Entropy, null, null, collapsed);
+        int top = Array.IndexOf(eig.Eigenvalues, eig.Eigenvalues.MaxBy(Math.Abs));
+        var averaged = toParameters(eig.Eigenvectors.select(1, top)).reshape(hidden, inputs).mean(new long[] { 0 }).cpu();
+        var x = data.Inputs.select(0, mu0).flatten().to(ScalarType.Float64).cpu();
+        double inner = (averaged.dot(x) / (averaged.norm() * x.norm())).ToDouble();
+        var image = (averaged / averaged.norm() * (inner < 0 ? -1.0 : 1.0)).data<double>().ToArray();
+        return new PreCollapsePoint(alpha, CurvatureSummary.FromEigenvalues(eig.Eigenvalues).PositiveCurvature, mu0, mu0Entropy, dominance, Math.Abs(inner), collapsed, image);
     }
 
     /// <summary>Per-sample logit Jacobians restricted to the first weight layer [N, K, P₁], and the logits [N, K].</summary>

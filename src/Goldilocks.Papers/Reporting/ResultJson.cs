@@ -23,6 +23,12 @@ namespace Goldilocks.Papers.Reporting;
 [JsonSerializable(typeof(ConfidenceResult))]
 [JsonSerializable(typeof(GammaResults))]
 [JsonSerializable(typeof(PriorGradientResults))]
+[JsonSerializable(typeof(HutchinsonPoint))]
+[JsonSerializable(typeof(IReadOnlyList<HutchinsonPoint>))]
+[JsonSerializable(typeof(DimensionPoint))]
+[JsonSerializable(typeof(IReadOnlyList<DimensionPoint>))]
+[JsonSerializable(typeof(PreCollapsePoint))]
+[JsonSerializable(typeof(IReadOnlyList<PreCollapsePoint>))]
 public sealed partial class ResultJson : JsonSerializerContext
 {
     /// <summary>The record as a JSON node, for a document's <c>results</c>.</summary>

@@ -44,6 +44,9 @@ public sealed class BaselineComparisonTests : TempFolderTest
         yield return Case("trainability", Tiny, "--points", "2", "--rates", "0.1", "1", "--steps", "5", "--uso-steps", "3");
         yield return Case("instability", "--factors", "0.5", "1.2", "--rates", "0.3", "0.45", "--steps", "20", "--record-every", "5", "--dln-steps", "10");
         yield return Case("spectrum", "--samples", "20", "--features", "4", "--hidden", "4");
+        yield return Case("dimension", Tiny, "--points", "3", "--seeds", "2", "--dimensions", "2", "4");
+        yield return Case("hutchinson", Tiny, "--points", "3", "--seeds", "1", "-d", "4", "--probes", "5");
+        yield return Case("pre-collapse", Tiny, "--alpha-min", "1", "--alpha-max", "10", "--points", "4");
     }
 
     private static TestCaseData Case(string command, params string[] args) => new TestCaseData(command, args) { TestName = $"Tiny_{command}_matches_baselines_cli" };
@@ -75,6 +78,7 @@ public sealed class BaselineComparisonTests : TempFolderTest
     /// seed 0) against baselines/report/&lt;command&gt;/&lt;command&gt;.json; skipped where FashionMNIST is not installed.
     /// confidence (~16 s) and trainability (~110 s) are left out to keep the Slow budget.</summary>
     [TestCase("zone"), TestCase("temperature"), TestCase("gamma"), TestCase("prior-gradient"), TestCase("instability"), TestCase("spectrum")]
+    [TestCase("dimension"), TestCase("hutchinson"), TestCase("pre-collapse")]
     [Category(Categories.Slow)]
     public void Report_section_matches_baselines_report(string command)
     {

@@ -119,6 +119,34 @@ public sealed class ModelFileCommandTests : TempFolderTest
     }
 
     [Test]
+    public void Dimension_hutchinson_and_pre_collapse_accept_the_file()
+    {
+        string[] file = { "--model-file", Fixture("relu_mlp.pt") };
+        foreach (var args in new[]
+                 {
+                     new[] { "dimension", "--points", "2", "--seeds", "1", "--dimensions", "2", "5" },
+                     new[] { "hutchinson", "--points", "2", "--seeds", "1", "-d", "5", "--probes", "3" },
+                     new[] { "pre-collapse", "--points", "2" },
+                 })
+        {
+            var r = CliRunner.Run(args.Concat(file).Concat(FashionMnist(args[0] == "pre-collapse" ? 20 : 50)).Concat(new[] { "--json", "--out", Sub(args[0]) }).ToArray());
+            r.ExitCode.Should().Be(0, r.ToString());
+            var settings = r.Json()["settings"]!;
+            settings["parameterCount"]!.GetValue<long>().Should().Be(6352, args[0]);
+            settings["modelFile"]!.GetValue<string>().Should().EndWith("relu_mlp.pt", args[0]);
+        }
+    }
+
+    [Test]
+    public void Pre_collapse_of_a_convolutional_file_is_a_usage_error_naming_the_first_layer()
+    {
+        var r = CliRunner.Run(new[] { "pre-collapse", "--model-file", Fixture("small_cnn.pt"), "--images", "--points", "2", "--out", Dir }.Concat(FashionMnist(20)).ToArray());
+        r.ExitCode.Should().Be(CliApp.ExitUsage, r.ToString());
+        r.Error.Should().Contain("first fully-connected weight layer");
+        r.Error.Trim().Split('\n').Should().HaveCount(1, "one message");
+    }
+
+    [Test]
     public void Temperature_at_alpha_to_the_L_with_a_non_homogeneous_file_is_a_usage_error_naming_the_reason()
     {
         var r = CliRunner.Run(new[] { "temperature", "--model-file", Fixture("biased_mlp.pt"), "--points", "2", "--seeds", "1", "-d", "5", "--out", Dir }.Concat(FashionMnist(50)).ToArray());
