@@ -17,6 +17,6 @@ public static class RepositoryPaths
 
     public static string Specs => Path.Combine(Root, "specs");
 
-    /// <summary>Reviewed snapshot files (Snapshooter); see baselines/README.md for accepting a change.</summary>
+    /// <summary>Reviewed snapshot files (SnapshotCurves); see baselines/README.md for accepting a change.</summary>
     public static string Snapshots => Path.Combine(Root, "baselines", "snapshots");
 }

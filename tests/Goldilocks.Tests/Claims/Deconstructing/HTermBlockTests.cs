@@ -7,8 +7,6 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Claim("G7")]
 public sealed class HTermBlockTests
 {
-    private const double Rtol = 1e-12;
-
     /// <summary>Largest ‖diagonal block‖_F / ‖H-term‖_F over the weight layers; 0 when the H-term is exactly zero
     /// (a dead ReLU net, which FsCheck generates: 0/0 must not read as a NaN failure).</summary>
     private static double LargestDiagonalBlock(FlatModel model, Tensor hterm)
@@ -22,7 +20,7 @@ public sealed class HTermBlockTests
         });
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G7Constants.PropertyCases)]
     public void HTerm_diagonal_blocks_vanish_and_traces_agree(NetCase net, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();
@@ -31,11 +29,11 @@ public sealed class HTermBlockTests
         var dense = DenseCurvature.At(model, data, net.Theta(model), t.Tau);
         string where = $"{net}, T = {t.Tau:G4}";
         double block = LargestDiagonalBlock(model, dense.HTerm);
-        ClaimAssert.That("G7", block <= Rtol, $"largest per-layer diagonal block of the H-term is {block:E3} of ‖H-term‖_F, {where}");
+        ClaimAssert.That("G7", block <= G7Constants.Rtol, $"largest per-layer diagonal block of the H-term is {block:E3} of ‖H-term‖_F, {where}; Rtol = {G7Constants.Rtol}");
         double trH = torch.trace(dense.Hessian).item<double>(), trG = torch.trace(dense.GTerm).item<double>();
         double trHt = torch.trace(dense.HTerm).item<double>(), scale = dense.HTerm.norm().item<double>();
-        ClaimAssert.That("G7", Math.Abs(trHt) <= Rtol * scale, $"Tr(H-term) = {trHt:E3} (‖H-term‖_F = {scale:E3}), {where}");
-        ClaimAssert.Close("G7", $"Tr(H) = Tr(G), {where}", trH, trG, 1e-10);
+        ClaimAssert.That("G7", Math.Abs(trHt) <= G7Constants.Rtol * scale, $"Tr(H-term) = {trHt:E3} (‖H-term‖_F = {scale:E3}), {where}; Rtol = {G7Constants.Rtol}");
+        ClaimAssert.Close("G7", $"Tr(H) = Tr(G), {where}", trH, trG, G7Constants.TraceRtol);
         ClaimAssert.That("G7", trG >= 0, $"Tr(G) = {trG:E3} < 0, {where}");
     }
 
@@ -51,14 +49,14 @@ public sealed class HTermBlockTests
         double block = LargestDiagonalBlock(model, dense.HTerm);
         double trHt = torch.trace(dense.HTerm).item<double>() / dense.HTerm.norm().item<double>();
         TestContext.Out.WriteLine($"[G7 control] tanh: largest diagonal block {block:E3}, Tr(H-term)/‖H-term‖_F = {trHt:E3}");
-        ClaimAssert.That("G7", block > 1e-2 && Math.Abs(trHt) > 1e-3, $"tanh should give non-zero diagonal blocks, got {block:E3} and trace ratio {trHt:E3}");
+        ClaimAssert.That("G7", block > G7Constants.MinTanhBlock && Math.Abs(trHt) > G7Constants.MinTanhTrace, $"tanh should give non-zero diagonal blocks, got {block:E3} (need > {G7Constants.MinTanhBlock}) and trace ratio {trHt:E3} (need |·| > {G7Constants.MinTanhTrace})");
     }
 
     /// <summary>
     /// In a network that is piecewise linear in each layer's parameters (ReLU, LeakyReLU, identity), ∂²z/∂θ_l² = 0 for
     /// every layer l, so the H-term's diagonal layer blocks vanish and Tr(H-term) = 0, Tr(H) = Tr(G). This holds with
     /// biases too (z is affine in (W_l, b_l) jointly), which the paper's "bias-free" premise does not need.
-    /// Checked: every diagonal block ≤ 1e-12‖H-term‖_F and |Tr(H-term)| ≤ 1e-12‖H-term‖_F.
+    /// Checked: every diagonal block and |Tr(H-term)| at most <see cref="G7Constants.Rtol"/>‖H-term‖_F.
     /// </summary>
     [TestCase("MLP-ReLU", 1.0)]
     [TestCase("MLP-ReLU", 0.25)]
@@ -77,10 +75,10 @@ public sealed class HTermBlockTests
         {
             long start = layer.Min(b => b.Offset), count = layer.Sum(b => b.Count);
             double block = hterm.narrow(0, start, count).narrow(1, start, count).norm().item<double>();
-            ClaimAssert.That("G7", block <= 1e-12 * norm, $"{architecture}: layer {layer.Key} diagonal block of the H-term has norm {block:E3} (‖H-term‖_F = {norm:E3})");
+            ClaimAssert.That("G7", block <= G7Constants.Rtol * norm, $"{architecture}: layer {layer.Key} diagonal block of the H-term has norm {block:E3} > {G7Constants.Rtol} ‖H-term‖_F (‖H-term‖_F = {norm:E3})");
         }
-        ClaimAssert.That("G7", Math.Abs(trace) <= 1e-12 * norm, $"{architecture}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3}");
-        ClaimAssert.Close("G7", $"{architecture}: Tr(H) = Tr(G)", torch.trace(h).item<double>(), torch.trace(g).item<double>(), 1e-10);
+        ClaimAssert.That("G7", Math.Abs(trace) <= G7Constants.Rtol * norm, $"{architecture}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3} (|Tr| must be ≤ {G7Constants.Rtol} ‖H-term‖_F)");
+        ClaimAssert.Close("G7", $"{architecture}: Tr(H) = Tr(G)", torch.trace(h).item<double>(), torch.trace(g).item<double>(), G7Constants.TraceRtol);
     }
 
 
@@ -95,6 +93,6 @@ public sealed class HTermBlockTests
         var hterm = DenseCurvature.At(c.Model, c.Data, c.Theta, 1.0, batchSize: 5).HTerm;
         double norm = hterm.norm().item<double>(), trace = torch.trace(hterm).item<double>();
         TestContext.Out.WriteLine($"{architecture}: Tr(H-term) = {trace:E3}, ‖H-term‖_F = {norm:E3}");
-        ClaimAssert.That("G7", Math.Abs(trace) > 1e-3 * norm, $"{architecture}: Tr(H-term) = {trace:E3} is not distinguishable from 0 (‖H-term‖_F = {norm:E3})");
+        ClaimAssert.That("G7", Math.Abs(trace) > G7Constants.MinTanhTrace * norm, $"{architecture}: Tr(H-term) = {trace:E3} is not distinguishable from 0 (‖H-term‖_F = {norm:E3}, need |Tr| > {G7Constants.MinTanhTrace} ‖H-term‖_F)");
     }
 }

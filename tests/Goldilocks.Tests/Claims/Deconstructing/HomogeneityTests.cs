@@ -11,9 +11,7 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Claim("G1")]
 public sealed class HomogeneityTests
 {
-    private const double Rtol = 1e-12;
-
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 50)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G1Constants.PropertyCases)]
     public void Bias_free_mlp_logits_scale_as_alpha_to_the_L(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
@@ -23,7 +21,7 @@ public sealed class HomogeneityTests
         var theta = net.Theta(model);
         var scaled = model.Forward(theta * scale.Alpha, data.Inputs);
         var expected = model.Forward(theta, data.Inputs) * Math.Pow(scale.Alpha, net.Depth);
-        ClaimAssert.Close("G1", $"f(αθ) = α^L f(θ) for {net}, {scale}", scaled, expected, Rtol);
+        ClaimAssert.Close("G1", $"f(αθ) = α^L f(θ) for {net}, {scale}", scaled, expected, G1Constants.Rtol);
     }
 
     [TestCase(Pooling.Max, 0.05)]
@@ -34,12 +32,12 @@ public sealed class HomogeneityTests
     {
         using var scope = torch.NewDisposeScope();
         var model = new LeNet5(channels: 1, size: 16, classes: 3, pooling: pooling);
-        model.HomogeneityDegree.Should().Be(5);
+        model.HomogeneityDegree.Should().Be(5, "[G1] bias-free LeNet-5 has 5 weight layers ({0} pooling)", pooling);
         var theta = model.InitialParameters(7);
         var x = torch.randn(new long[] { 4, 1, 16, 16 }, dtype: ScalarType.Float64, generator: new torch.Generator(8));
         var scaled = model.Forward(theta * alpha, x);
         var expected = model.Forward(theta, x) * Math.Pow(alpha, 5);
-        ClaimAssert.Close("G1", $"LeNet-5 ({pooling} pooling), α = {alpha}", scaled, expected, Rtol);
+        ClaimAssert.Close("G1", $"LeNet-5 ({pooling} pooling), α = {alpha}", scaled, expected, G1Constants.Rtol);
     }
 
     [TestCase(Activation.ReLU, true)]
@@ -58,7 +56,7 @@ public sealed class HomogeneityTests
         var expected = model.Forward(theta, data.Inputs) * Math.Pow(alpha, 3);
         double err = ClaimAssert.RelativeError(scaled, expected);
         TestContext.Out.WriteLine($"[G1 control] {model.Name}: relative deviation from α^L f(θ) at α = 3: {err:E3}");
-        ClaimAssert.That("G1", err > 0.05, $"{model.Name}: homogeneity should fail without its premise, but the deviation is only {err:E3}");
+        ClaimAssert.That("G1", err > G1Constants.MinControlDeviation, $"{model.Name}: homogeneity should fail without its premise, but the deviation is only {err:E3} ≤ {G1Constants.MinControlDeviation}");
     }
 
     private static readonly double[] Alphas = { 0.01, 0.5, 3, 100 };
@@ -88,15 +86,15 @@ public sealed class HomogeneityTests
         return Alphas.Max(a => ClaimAssert.RelativeError(model.Forward(a * theta, x), Math.Pow(a, degree) * f));
     }
 
-    /// <summary>Round-off: each layer's rescaling costs ≈ ε relative, so L·ε·(condition of the sums) ≪ 1e-12.</summary>
+    /// <summary>Round-off: each layer's rescaling costs ≈ ε relative, so L·ε·(condition of the sums) ≪ <see cref="G1Constants.Rtol"/>.</summary>
     [TestCaseSource(nameof(Catalogue))]
     public void Catalogue_model_declares_its_degree_and_is_homogeneous(FlatModel model, int degree)
     {
-        model.HomogeneityDegree.Should().Be(degree, $"{model.Name} has {degree} weight layers and no bias or tanh");
+        model.HomogeneityDegree.Should().Be(degree, $"[G1] {model.Name} has {degree} weight layers and no bias or tanh");
         using var theta = model.InitialParameters(11);
         double worst = WorstViolation(model, theta, degree);
         TestContext.Out.WriteLine($"{model}: worst relative violation over α ∈ {{{string.Join(", ", Alphas)}}} = {worst:E3}");
-        ClaimAssert.That("G1", worst <= 1e-12, $"{model.Name}: max_α ‖f(αθ) - α^{degree} f(θ)‖/‖α^{degree} f(θ)‖ = {worst:E3} > 1e-12");
+        ClaimAssert.That("G1", worst <= G1Constants.Rtol, $"{model.Name}: max_α ‖f(αθ) - α^{degree} f(θ)‖/‖α^{degree} f(θ)‖ = {worst:E3} > {G1Constants.Rtol}");
     }
 
     /// <summary>Negative controls: biases (set non-zero; Kaiming leaves them 0) or tanh make the model non-homogeneous:
@@ -110,19 +108,19 @@ public sealed class HomogeneityTests
     public void Models_with_bias_or_tanh_declare_no_degree_and_violate_homogeneity(Activation activation, bool bias)
     {
         var model = new Mlp(10, new[] { 8, 6 }, 4, activation, bias);
-        model.HomogeneityDegree.Should().BeNull();
+        model.HomogeneityDegree.Should().BeNull("[G1] a model with {0} and bias = {1} has no degree", activation, bias);
         using var scope = torch.NewDisposeScope();
         var theta = model.InitialParameters(12);
         foreach (var b in model.Blocks.Where(b => b.IsBias))
             theta.narrow(0, b.Offset, b.Count).fill_(0.5);
         var violations = Enumerable.Range(0, 7).Select(l => WorstViolation(model, theta, l)).ToArray();
         TestContext.Out.WriteLine($"{model.Name}: best-fitting degree violates by {violations.Min():E3}");
-        ClaimAssert.That("G1", violations.Min() > 1e-2, $"{model.Name}: some degree fits to {violations.Min():E3}");
+        ClaimAssert.That("G1", violations.Min() > G1Constants.MinViolation, $"{model.Name}: some degree fits to {violations.Min():E3} (≤ {G1Constants.MinViolation})");
     }
 
     /// <summary>FsCheck: any bias-free MLP with ReLU/LeakyReLU/identity (depth 1-4, widths 1-6) is homogeneous of degree
     /// depth. Widths and depth shrink towards 1, so a counterexample is the smallest failing architecture.</summary>
-    [ClaimProperty(MaxTest = 25)]
+    [ClaimProperty(MaxTest = G1Constants.ArchitectureCases)]
     public Property Random_bias_free_MLPs_are_homogeneous_of_degree_depth()
     {
         var widths = Gen.Choose(1, 6).ListOf().Where(l => l.Count <= 3);
@@ -137,7 +135,7 @@ public sealed class HomogeneityTests
             var (hidden, act, inputs, outputs) = a;
             var model = new Mlp(inputs, hidden.ToArray(), outputs, act);
             using var theta = model.InitialParameters(hidden.Sum() + inputs);
-            return model.HomogeneityDegree == hidden.Count + 1 && WorstViolation(model, theta, hidden.Count + 1) <= 1e-12;
+            return model.HomogeneityDegree == hidden.Count + 1 && WorstViolation(model, theta, hidden.Count + 1) <= G1Constants.Rtol;
         });
     }
 }

@@ -22,11 +22,11 @@ public sealed class PreCollapseGramTests
             var gram = PreCollapse.At(model, data, theta0 * alpha, alpha, gram: true);
             string at = $"α = {alpha}: explicit PC {direct.GTermPC:R}, dominance {direct.DominanceError:R}, alignment {direct.InputAlignment:R}; " +
                         $"Gram PC {gram.GTermPC:R}, dominance {gram.DominanceError:R}, alignment {gram.InputAlignment:R}";
-            ClaimAssert.That("G26", direct.GTermPC is { } p && gram.GTermPC is { } q && Math.Abs(p - q) <= 1e-10 * p, $"PC(G₁) differs: {at}");
+            ClaimAssert.That("G26", direct.GTermPC is { } p && gram.GTermPC is { } q && Math.Abs(p - q) <= G26Constants.GramPcRtol * p, $"PC(G₁) differs by more than {G26Constants.GramPcRtol} relative: {at}");
             ClaimAssert.That("G26", direct.LeastConfident == gram.LeastConfident, $"μ₀ differs: {at}");
             // A share in [0, 1] of ‖G₁‖_F: the explicit path subtracts μ₀'s part from G₁, so its error is ε‖G₁‖, absolute.
-            ClaimAssert.That("G26", Math.Abs(direct.DominanceError!.Value - gram.DominanceError!.Value) <= 1e-10, $"‖G₁ − G₁^μ₀/N‖_F/‖G₁‖_F differs: {at}");
-            ClaimAssert.That("G26", Math.Abs(direct.InputAlignment!.Value - gram.InputAlignment!.Value) <= 1e-8, $"|cos(x_μ₀, v₁)| differs: {at}");
+            ClaimAssert.That("G26", Math.Abs(direct.DominanceError!.Value - gram.DominanceError!.Value) <= G26Constants.GramDominanceTolerance, $"‖G₁ − G₁^μ₀/N‖_F/‖G₁‖_F differs by more than {G26Constants.GramDominanceTolerance}: {at}");
+            ClaimAssert.That("G26", Math.Abs(direct.InputAlignment!.Value - gram.InputAlignment!.Value) <= G26Constants.GramAlignmentTolerance, $"|cos(x_μ₀, v₁)| differs by more than {G26Constants.GramAlignmentTolerance}: {at}");
         }
     }
 }

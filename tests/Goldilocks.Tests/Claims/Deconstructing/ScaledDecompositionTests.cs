@@ -8,9 +8,7 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Claim("G4")]
 public sealed class ScaledDecompositionTests
 {
-    private const double Rtol = 1e-8;
-
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G4Constants.PropertyCases)]
     public void Eq5_holds_for_any_alpha_and_temperature(NetCase net, Scale scale, TemperatureFactor t)
     {
         using var scope = torch.NewDisposeScope();
@@ -21,11 +19,11 @@ public sealed class ScaledDecompositionTests
         var scaled = DenseCurvature.At(model, data, theta * a, temperature);
         var (g, h) = ExplicitGaussNewton.ScaledPrediction(model, data, theta, a, temperature, net.Depth);
         string where = $"{net}, {scale}, T = α^L·{t.Tau:G4} = {temperature:G6}";
-        ClaimAssert.Close("G4", $"G(αθ, T) = α^(2L−2)/T² G(p'), {where}", scaled.GTerm, g, Rtol);
-        ClaimAssert.Close("G4", $"H-term(αθ, T) = α^(L−2)/T H(p'), {where}", scaled.HTerm, h, Rtol);
+        ClaimAssert.Close("G4", $"G(αθ, T) = α^(2L−2)/T² G(p'), {where}", scaled.GTerm, g, G4Constants.Rtol);
+        ClaimAssert.Close("G4", $"H-term(αθ, T) = α^(L−2)/T H(p'), {where}", scaled.HTerm, h, G4Constants.Rtol);
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G4Constants.PropertyCases)]
     [Category(Categories.Slow)]
     public void At_T_equal_alpha_L_every_term_scales_by_alpha_minus_2(NetCase net, Scale scale)
     {
@@ -39,7 +37,7 @@ public sealed class ScaledDecompositionTests
         AssertScaled($"full space, {net}, {scale}", scaled, expected);
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 6)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G4Constants.PropertyCases)]
     public void At_T_equal_alpha_L_projected_terms_scale_by_alpha_minus_2(NetCase net, Scale scale, FsCheck.PositiveInt dimension)
     {
         using var scope = torch.NewDisposeScope();
@@ -87,28 +85,28 @@ public sealed class ScaledDecompositionTests
         var expected = DenseCurvature.At(model, data, theta, 1.0).Times(1 / (alpha * alpha));
         double err = ClaimAssert.RelativeError(scaled.Hessian, expected.Hessian);
         TestContext.Out.WriteLine($"[G4 control] {broken}, α = {alpha}: ‖H' − α⁻²H‖/‖α⁻²H‖ = {err:E3}");
-        ClaimAssert.That("G4", err > 0.1, $"{broken}: H' = α⁻²H should fail without its premise, deviation only {err:E3}");
+        ClaimAssert.That("G4", err > G4Constants.MinControlDeviation, $"{broken}: H' = α⁻²H should fail without its premise, deviation only {err:E3} ≤ {G4Constants.MinControlDeviation}");
     }
 
     private static void AssertScaled(string where, DenseCurvature scaled, DenseCurvature expected)
     {
-        ClaimAssert.Close("G4", $"H' = α⁻²H, {where}", scaled.Hessian, expected.Hessian, Rtol);
-        ClaimAssert.Close("G4", $"G' = α⁻²G, {where}", scaled.GTerm, expected.GTerm, Rtol);
-        ClaimAssert.Close("G4", $"H-term' = α⁻²H-term, {where}", scaled.HTerm, expected.HTerm, Rtol);
+        ClaimAssert.Close("G4", $"H' = α⁻²H, {where}", scaled.Hessian, expected.Hessian, G4Constants.Rtol);
+        ClaimAssert.Close("G4", $"G' = α⁻²G, {where}", scaled.GTerm, expected.GTerm, G4Constants.Rtol);
+        ClaimAssert.Close("G4", $"H-term' = α⁻²H-term, {where}", scaled.HTerm, expected.HTerm, G4Constants.Rtol);
         var s = SymmetricEigen.Decompose(scaled.Hessian);
         var e = SymmetricEigen.Decompose(expected.Hessian);
         var ss = CurvatureSummary.FromEigenvalues(s.Eigenvalues);
         var es = CurvatureSummary.FromEigenvalues(e.Eigenvalues);
         if (es.PositiveCurvature is { } pc)
-            ClaimAssert.Close("G4", $"positive curvature, {where}", ss.PositiveCurvature ?? double.NaN, pc, Rtol);
+            ClaimAssert.Close("G4", $"positive curvature, {where}", ss.PositiveCurvature ?? double.NaN, pc, G4Constants.Rtol);
         ClaimAssert.That("G4", ss.LocalConvexity == es.LocalConvexity, $"local convexity {ss.LocalConvexity} vs {es.LocalConvexity}, {where}");
         // Top eigenvector, when it is separated from the next eigenvalue: |cos| = 1.
         int n = e.Eigenvalues.Length;
         double top = e.Eigenvalues[n - 1], gap = n > 1 ? top - e.Eigenvalues[n - 2] : top;
-        if (gap > 1e-6 * Math.Abs(top))
+        if (gap > G4Constants.MinRelativeGap * Math.Abs(top))
         {
             double cos = Math.Abs(s.Eigenvectors[.., n - 1].dot(e.Eigenvectors[.., n - 1]).item<double>());
-            ClaimAssert.That("G4", 1 - cos < 1e-8, $"top eigenvector |cos| = {cos:R} (gap {gap:E3}), {where}");
+            ClaimAssert.That("G4", 1 - cos < G4Constants.EigenvectorTolerance, $"top eigenvector |cos| = {cos:R}, 1 − |cos| = {1 - cos:E3} ≥ {G4Constants.EigenvectorTolerance} (gap {gap:E3}), {where}");
         }
     }
 }

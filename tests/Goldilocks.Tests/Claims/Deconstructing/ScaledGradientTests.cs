@@ -12,7 +12,7 @@ public sealed class ScaledGradientTests
         return objective.ValueAndGradient(theta).Gradient;
     }
 
-    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = 40)]
+    [ClaimProperty(Arbitrary = new[] { typeof(PrimaryArbitraries) }, MaxTest = G2Constants.PropertyCases)]
     public void Gradient_at_temperature_alpha_L_is_alpha_inverse_times_unscaled(NetCase net, Scale scale)
     {
         using var scope = torch.NewDisposeScope();
@@ -20,7 +20,7 @@ public sealed class ScaledGradientTests
         double a = scale.Alpha;
         var scaled = Gradient(net, theta * a, Math.Pow(a, net.Depth));
         var expected = Gradient(net, theta, 1.0) / a;
-        ClaimAssert.Close("G2", $"∇L(αθ, T = α^L) = α⁻¹∇L(θ, 1) for {net}, {scale}", scaled, expected, 1e-10);
+        ClaimAssert.Close("G2", $"∇L(αθ, T = α^L) = α⁻¹∇L(θ, 1) for {net}, {scale}", scaled, expected, G2Constants.Rtol);
     }
 
     [TestCase(3.0)]
@@ -35,6 +35,6 @@ public sealed class ScaledGradientTests
         var expected = Gradient(net, theta, 1.0) / alpha;
         double err = ClaimAssert.RelativeError(scaled, expected);
         TestContext.Out.WriteLine($"[G2 control] T = 1, α = {alpha}: relative deviation {err:E3}");
-        ClaimAssert.That("G2", err > 0.1, $"with T = 1 instead of α^L the identity should fail, deviation only {err:E3}");
+        ClaimAssert.That("G2", err > G2Constants.MinControlDeviation, $"with T = 1 instead of α^L the identity should fail, deviation only {err:E3} ≤ {G2Constants.MinControlDeviation}");
     }
 }

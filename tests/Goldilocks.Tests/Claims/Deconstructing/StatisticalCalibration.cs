@@ -68,7 +68,7 @@ public sealed class StatisticalCalibration
     {
         foreach (var seed in Seeds)
         {
-            var r = GammaCurves.Run(seed: seed);
+            var r = GammaCurves.Run(paths: G12Constants.Paths, seed: seed);
             var bad = r.Paths.Where(p => p.MonotonicityViolation > 1e-9).ToArray();
             Log($"seed {seed}: maxRho {F(r.Paths.Max(p => p.EntropyRankCorrelation))} maxViol {F(r.Paths.Max(p => p.MonotonicityViolation))} violating {bad.Length}/30 viol {string.Join(",", bad.Select(p => F(p.MonotonicityViolation) + "@gap" + F(p.TopGapRatio)))} " +
                 $"minGapOfMonotone {F(r.Paths.Where(p => p.MonotonicityViolation <= 1e-9).Min(p => p.TopGapRatio))} avgViol {F(new GammaPath(Array.Empty<double>(), 0, r.AveragePath).MonotonicityViolation)}");
@@ -81,7 +81,7 @@ public sealed class StatisticalCalibration
         foreach (var seed in Seeds)
         {
             using var problem = Synthetic(seed: seed);
-            var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, 9), seed, 50);
+            var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, G22Constants.Levels), seed, G22Constants.Dimension);
             var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
             var rel = ok.Select(p => Math.Abs(p.PredictedPC!.Value - p.TrueGTermPC!.Value) / p.TrueGTermPC.Value).ToArray();
             Log($"seed {seed}: sc2 {F(r.Fit.SigmaC2)} se2 {F(r.Fit.SigmaE2)} maxRel {F(rel.Max())} medRel {F(Statistics.Quantile(rel, 0.5))} " +
@@ -95,9 +95,9 @@ public sealed class StatisticalCalibration
     {
         foreach (var seed in Seeds)
         {
-            using var problem = Zone(seed, perClass: 50);
+            using var problem = Zone(seed, perClass: G15Constants.PerClass);
             using var theta = problem.Model.InitialParameters(seed);
-            var r = PriorGradient.Run(problem.Model, problem.Data, theta, 60, 300, seed);
+            var r = PriorGradient.Run(problem.Model, problem.Data, theta, G15Constants.Priors, G15Constants.SubsetSize, seed);
             Log($"seed {seed}: r {F(r.Fit.R)} slope {F(r.Fit.Slope)} intercept {F(r.Fit.Intercept)} interceptRel {F(r.Fit.Intercept / (r.Fit.Slope * r.Points.Average(p => p.PriorDistance)))} predicted {F(r.PredictedSlope)} ratio {F(r.Fit.Slope / r.PredictedSlope)}");
         }
     }
@@ -122,7 +122,7 @@ public sealed class StatisticalCalibration
         foreach (var offset in Seeds.Select(s => s + 100L))
         {
             using var problem = Synthetic(seed: offset);
-            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, StatisticalGradientTests.ConfidenceInits).Select(i => offset + i).ToArray(), 10);
+            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, G23Constants.Inits).Select(i => offset + i).ToArray(), G23Constants.Dimension);
             Log($"offset {offset}: pc~ent {F(r.PcVsEntropy)} pc~grad {F(r.PcVsGradientNorm)} pc~loss {F(r.PcVsLoss)} ent~loss {F(r.EntropyVsLoss)}");
         }
     }
@@ -133,7 +133,7 @@ public sealed class StatisticalCalibration
         foreach (var seed in Seeds)
         {
             using var problem = Synthetic(seed: seed);
-            var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), seed, 20, 30);
+            var r = HutchinsonComparison.Run(problem.Model, problem.Data, Statistics.LogGrid(1e-2, 1e2, 9), seed, G24Constants.Dimension, G24Constants.Probes);
             var proj = r.Select(p => p.ProjectedPC).ToArray();
             var hut = r.Select(p => p.HutchinsonPC ?? 0).ToArray();
             Log($"seed {seed}: pearson {F(Statistics.Pearson(proj, hut))} argmax {Array.IndexOf(proj, proj.Max())} {Array.IndexOf(hut, hut.Max())} spearman {F(Statistics.Spearman(proj, hut))} edgesP {HutchinsonComparison.Edges(proj, 0.5)} edgesH {HutchinsonComparison.Edges(hut, 0.5)} proj {string.Join(" ", proj.Select(F))} hut {string.Join(" ", hut.Select(F))}");
@@ -159,7 +159,7 @@ public sealed class StatisticalCalibration
         foreach (var seed in Seeds)
         {
             using var problem = Synthetic(seed: seed);
-            var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, 200, seed);
+            var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, G27Constants.Steps, seed);
             foreach (var c in cells)
                 Log($"seed {seed}: a {F(c.Alpha)} eta0 {F(c.BaseRate)} acc {F(c.BestAccuracy)} maxNorm {F(c.MaxParameterNorm)} zero {F(c.ZeroLogitShare)} etaH {F(c.SharpnessProduct)} div {c.Diverged}");
             // The statistics StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot bounds.

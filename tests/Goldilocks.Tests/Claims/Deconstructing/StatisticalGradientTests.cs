@@ -12,9 +12,9 @@ public sealed class StatisticalGradientTests
     [Claim("G15")]
     public void GradientNormIsLinearInThePriorMismatch()
     {
-        using var problem = Zone(SeedOffset.Apply(0L), perClass: 50);
+        using var problem = Zone(SeedOffset.Apply(0L), perClass: G15Constants.PerClass);
         using var theta = problem.Model.InitialParameters(SeedOffset.Apply(0L));
-        var r = PriorGradient.Run(problem.Model, problem.Data, theta, priors: 60, subsetSize: 300, seed: SeedOffset.Apply(0L));
+        var r = PriorGradient.Run(problem.Model, problem.Data, theta, priors: G15Constants.Priors, subsetSize: G15Constants.SubsetSize, seed: SeedOffset.Apply(0L));
         double meanDistance = r.Points.Average(p => p.PriorDistance);
         double interceptShare = r.Fit.Intercept / (r.Fit.Slope * meanDistance);
         TestContext.Out.WriteLine($"data: {problem}; intercept {F(r.Fit.Intercept)} ({F(interceptShare)} of the mean fitted value)");
@@ -34,16 +34,13 @@ public sealed class StatisticalGradientTests
         ClaimAssert.Holds(DeconstructingVerdicts.G16(r));
     }
 
-    /// <summary>Kaiming initializations per G23 study (Fig. 6): 25 left a Spearman noise of ~0.2 and failed at offset 6.</summary>
-    public const int ConfidenceInits = 60;
-
     [Test]
     [Claim("G23")]
     [Category(Categories.Slow)]
     public void PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, ConfidenceInits).Select(i => SeedOffset.Apply((long)i)).ToArray(), dimension: 10);
+        var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, G23Constants.Inits).Select(i => SeedOffset.Apply((long)i)).ToArray(), dimension: G23Constants.Dimension);
         ClaimAssert.Holds(DeconstructingVerdicts.G23(r));
     }
 }

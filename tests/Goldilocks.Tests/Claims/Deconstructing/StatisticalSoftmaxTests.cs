@@ -17,7 +17,7 @@ public sealed class StatisticalSoftmaxTests
     public void Eq8TracksTheTrueGTermAcrossConfidence()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, 9), seed: SeedOffset.Apply(0L), dimension: 50);
+        var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, G22Constants.Levels), seed: SeedOffset.Apply(0L), dimension: G22Constants.Dimension);
         TestContext.Out.WriteLine($"data: {problem}; σ_c² = {F(r.Fit.SigmaC2)}, σ_e² = {F(r.Fit.SigmaE2)}");
         ClaimAssert.Holds(DeconstructingVerdicts.G22(r));
     }

@@ -30,7 +30,7 @@ public sealed class StatisticalTrainabilityTests
     public void UniformSoftmaxOutputModelDivergesAlongItsOwnWeights()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, 0.1, 200, SeedOffset.Apply(0L), 20);
+        var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, G27Constants.UsoLearningRate, G27Constants.Steps, SeedOffset.Apply(0L), 20);
         foreach (var u in uso) TestContext.Out.WriteLine($"step {u.Step}: ‖θ‖ {F(u.ParameterNorm)} ‖g‖ {F(u.GradientNorm)} cos(θ, θ₀) {F(u.CosineToInitial)} cos(θ, −g) {F(u.CosineToNegativeGradient)}");
         ClaimAssert.Holds(DeconstructingVerdicts.G27Uso(uso));
     }

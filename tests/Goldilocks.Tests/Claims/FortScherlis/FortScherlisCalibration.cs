@@ -13,7 +13,7 @@ public sealed class FortScherlisCalibration
     public void F4()
     {
         int[] dims = { 2, 8, 32, 144 };
-        var rows = Seeds.Select(s => DimensionScan.Run(s, dims, 6)).ToList();
+        var rows = Seeds.Select(s => DimensionScan.Run(s, dims, F4Constants.Bases)).ToList();
         foreach (var r in rows) TestContext.Out.WriteLine($"PC(H)={r.FullPositiveCurvature:G4} PC_d={F(r.PositiveCurvature)} pos_d={F(r.PositiveFraction)}");
         Summary("PC(H)", rows.Select(r => r.FullPositiveCurvature));
         Summary("PC_32/PC", rows.Select(r => r.PositiveCurvature[2] / r.FullPositiveCurvature));
@@ -58,7 +58,7 @@ public sealed class FortScherlisCalibration
     [Test]
     public void F9_surface_means()
     {
-        // CAL_BASES=n: surfaces averaged per point (the test uses FortScherlisStatisticalTests.F9Bases).
+        // CAL_BASES=n: surfaces averaged per point (the test uses F9Constants.Bases).
         int bases = int.TryParse(Environment.GetEnvironmentVariable("CAL_BASES"), out int b) ? b : 8;
         var rows = Seeds.Select(s => SurfaceAccuracy.Means(s, new[] { 0.1, 1.0, 10.0 }, bases)).Select(m => new[] { m.Hyperplane.ToArray(), m.Hypersphere.ToArray() }).ToList();
         TestContext.Out.WriteLine($"mean accuracy over {bases} surfaces at 0.1, 1, 10 r_init");

@@ -10,7 +10,7 @@ public sealed class FortScherlisExactTests
 {
     // ---------- F1: the Hessian on x = P + Mw is MᵀHM ----------
 
-    [ClaimProperty(MaxTest = 8)]
+    [ClaimProperty(MaxTest = F1Constants.PropertyCases)]
     [Claim("F1")]
     public Property F1_hyperplane_Hessian_by_autograd_in_w_equals_projected_Hessian()
     {
@@ -26,7 +26,7 @@ public sealed class FortScherlisExactTests
             var byAutograd = surface.Hessian(w);
             using var point = new LinearizationPoint(objective, surface.Parameters(w));
             var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
-            ClaimAssert.Close("F1", $"d²L(P+Mw)/dw² vs MᵀHM (d={d}, {kind}, seed {seed})", byAutograd, projected, 1e-10);
+            ClaimAssert.Close("F1", $"d²L(P+Mw)/dw² vs MᵀHM (d={d}, {kind}, seed {seed})", byAutograd, projected, F1Constants.Rtol);
         });
     }
 
@@ -45,7 +45,7 @@ public sealed class FortScherlisExactTests
         var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
         double err = ClaimAssert.RelativeError(sphere.Hessian(w), projected);
         TestContext.Out.WriteLine($"hypersphere: relative difference from MᵀHM = {err:E3}");
-        ClaimAssert.That("F1", err > 1e-3, $"the curved surface must add the radial terms, but differs from MᵀHM by only {err:E3}");
+        ClaimAssert.That("F1", err > F1Constants.MinSphereGap, $"the curved surface must add the radial terms, but differs from MᵀHM by only {err:E3} ≤ {F1Constants.MinSphereGap}");
     }
 
     [Test]
@@ -61,19 +61,19 @@ public sealed class FortScherlisExactTests
             var w = torch.tensor(new[] { 0.2, -0.1, 0.05 });
             var (_, g) = surface.ValueAndGradient(w);
             var fd = torch.zeros(3);
-            const double h = 1e-5;
+            const double h = F1Constants.FiniteDifferenceStep;
             for (int i = 0; i < 3; i++)
             {
                 var e = torch.zeros(3); e[i] = h;
                 fd[i] = (objective.Value(surface.Parameters(w + e)) - objective.Value(surface.Parameters(w - e))) / (2 * h);
             }
-            ClaimAssert.Close("F1", $"chain-rule gradient in w ({kind}) vs central differences", g, fd, 1e-7);
+            ClaimAssert.Close("F1", $"chain-rule gradient in w ({kind}) vs central differences", g, fd, F1Constants.GradientRtol);
         }
     }
 
     // ---------- F2: sparse ±1/√n bases ----------
 
-    [ClaimProperty(MaxTest = 20)]
+    [ClaimProperty(MaxTest = F2Constants.PropertyCases)]
     [Claim("F2")]
     public Property F2_sparse_columns_have_unit_norm_and_QR_basis_is_orthonormal()
     {
@@ -83,9 +83,9 @@ public sealed class FortScherlisExactTests
             using var scope = torch.NewDisposeScope();
             var sparse = SubspaceBasis.Create(p, d, seed, BasisKind.SparseSign);
             var norms = torch.linalg.vector_norm(sparse, dims: new long[] { 0 });
-            ClaimAssert.Close("F2", $"sparse column norms (P={p}, d={d})", norms, torch.ones(d), 1e-14);
+            ClaimAssert.Close("F2", $"sparse column norms (P={p}, d={d})", norms, torch.ones(d), F2Constants.NormRtol);
             var q = SubspaceBasis.Create(p, d, seed, BasisKind.GaussianOrthonormal);
-            ClaimAssert.Close("F2", $"QᵀQ = I (P={p}, d={d})", q.t().matmul(q), torch.eye(d), 1e-13);
+            ClaimAssert.Close("F2", $"QᵀQ = I (P={p}, d={d})", q.t().matmul(q), torch.eye(d), F2Constants.OrthonormalRtol);
         });
     }
 
@@ -97,7 +97,7 @@ public sealed class FortScherlisExactTests
     public void F2_sparse_Gram_off_diagonals_have_mean_zero_and_mean_square_one_over_D(long? nonZeros)
     {
         // E[(m_a·m_b)²] = E[overlap]/(n_a n_b) = (n_a n_b/D)/(n_a n_b) = 1/D exactly, for any n (see spec).
-        const int p = 200, d = 60, bases = 8;
+        const int p = F2Constants.Dimension, d = F2Constants.Columns, bases = F2Constants.Bases;
         var offDiagonal = new List<double>();
         for (int s = 0; s < bases; s++)
         {
@@ -110,14 +110,14 @@ public sealed class FortScherlisExactTests
         var mean = Hutchinson.MeanWithError(offDiagonal);
         var meanSquare = Hutchinson.MeanWithError(offDiagonal.Select(x => x * x).ToList());
         TestContext.Out.WriteLine($"n={nonZeros?.ToString() ?? "random"}: mean {mean.Value:E3} ± {mean.StandardError:E2}, mean square {meanSquare.Value:E4} ± {meanSquare.StandardError:E2}, 1/D = {1.0 / p:E4}");
-        ClaimAssert.That("F2", Math.Abs(mean.Value) < 5 * mean.StandardError, $"off-diagonal mean {mean.Value:E3} is {mean.Value / mean.StandardError:F1} standard errors from 0");
-        ClaimAssert.That("F2", Math.Abs(meanSquare.Value - 1.0 / p) < 5 * meanSquare.StandardError,
-            $"off-diagonal mean square {meanSquare.Value:E4} vs 1/D = {1.0 / p:E4} (SE {meanSquare.StandardError:E2})");
+        ClaimAssert.That("F2", Math.Abs(mean.Value) < F2Constants.MaxStandardErrors * mean.StandardError, $"off-diagonal mean {mean.Value:E3} is {mean.Value / mean.StandardError:F1} standard errors from 0 (allowed {F2Constants.MaxStandardErrors})");
+        ClaimAssert.That("F2", Math.Abs(meanSquare.Value - 1.0 / p) < F2Constants.MaxStandardErrors * meanSquare.StandardError,
+            $"off-diagonal mean square {meanSquare.Value:E4} vs 1/D = {1.0 / p:E4} (SE {meanSquare.StandardError:E2}, {(meanSquare.Value - 1.0 / p) / meanSquare.StandardError:F1} SE off, allowed {F2Constants.MaxStandardErrors})");
     }
 
     // ---------- F3: random-direction and random-subspace estimators ----------
 
-    [ClaimProperty(MaxTest = 10)]
+    [ClaimProperty(MaxTest = F3Constants.PropertyCases)]
     [Claim("F3")]
     public Property F3_Gaussian_direction_curvature_has_mean_trace_over_D_and_variance_two_Frobenius_squared_over_D_squared()
     {
@@ -126,15 +126,15 @@ public sealed class FortScherlisExactTests
             using var scope = torch.NewDisposeScope();
             var h = SymmetricMatrix(dim, seed, shift: (seed % 5) - 2);
             double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
-            const int count = 20_000;
+            const int count = F3Constants.Directions;
             var c = RandomDirections.Curvatures(h, count, seed + 7, DirectionKind.Gaussian);
             var est = Hutchinson.MeanWithError(c);
             double expectedMean = RandomDirections.ExpectedCurvature(trace, dim);
             double expectedVar = RandomDirections.GaussianCurvatureVariance(frob2, dim);
             double z = (est.Value - expectedMean) / Math.Sqrt(expectedVar / count);
             double sampleVar = c.Select(x => (x - est.Value) * (x - est.Value)).Sum() / (count - 1);
-            ClaimAssert.That("F3", Math.Abs(z) < 4.5, $"E[vᵀHv]: sample mean {est.Value:E5} vs Tr(H)/D = {expectedMean:E5} is {z:F2} SE off (D={dim})");
-            ClaimAssert.Close("F3", $"Var[vᵀHv] vs 2‖H‖²/D² (D={dim})", sampleVar, expectedVar, 0.10);
+            ClaimAssert.That("F3", Math.Abs(z) < F3Constants.MaxZ, $"E[vᵀHv]: sample mean {est.Value:E5} vs Tr(H)/D = {expectedMean:E5} is {z:F2} SE off (allowed {F3Constants.MaxZ}, D={dim})");
+            ClaimAssert.Close("F3", $"Var[vᵀHv] vs 2‖H‖²/D² (D={dim})", sampleVar, expectedVar, F3Constants.VarianceRtol);
         });
     }
 
@@ -144,12 +144,12 @@ public sealed class FortScherlisExactTests
     public void F3_for_uniform_unit_directions_the_variance_is_2_times_D_Frobenius_squared_minus_trace_squared_over_D_squared_D_plus_2()
     {
         using var scope = torch.NewDisposeScope();
-        const int dim = 12, count = 40_000;
+        const int dim = F3Constants.UnitDimension, count = F3Constants.UnitDirections;
         // H = I: on the unit sphere every curvature is exactly 1, so the variance is 0, not 2‖I‖²/D² = 2/D.
         var ones = RandomDirections.Curvatures(new MatrixOperator(torch.eye(dim)), 500, SeedOffset.Apply(1), DirectionKind.UniformSphere);
-        ClaimAssert.That("F3", ones.Max(x => Math.Abs(x - 1)) < 1e-13, $"uᵀIu = 1 for every unit u: worst |uᵀIu − 1| = {ones.Max(x => Math.Abs(x - 1)):E3}");
+        ClaimAssert.That("F3", ones.Max(x => Math.Abs(x - 1)) < F3Constants.IdentityRoundOff, $"uᵀIu = 1 for every unit u: worst |uᵀIu − 1| = {ones.Max(x => Math.Abs(x - 1)):E3}; IdentityRoundOff = {F3Constants.IdentityRoundOff}");
         ClaimAssert.That("F3", RandomDirections.SphereCurvatureVariance(dim, dim, dim) == 0, $"sphere variance for H = I must be 0, got {RandomDirections.SphereCurvatureVariance(dim, dim, dim):R}");
-        ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= 1e-15, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}");
+        ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= F3Constants.ClosedFormRoundOff, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}; ClosedFormRoundOff = {F3Constants.ClosedFormRoundOff}");
 
         var h = SymmetricMatrix(dim, SeedOffset.Apply(11), shift: 1.5);
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
@@ -158,9 +158,9 @@ public sealed class FortScherlisExactTests
         double sphereVar = RandomDirections.SphereCurvatureVariance(trace, frob2, dim);
         double gaussVar = RandomDirections.GaussianCurvatureVariance(frob2, dim);
         TestContext.Out.WriteLine($"unit sphere: sample var {sampleVar:E4}, exact sphere var {sphereVar:E4}, Gaussian formula {gaussVar:E4}");
-        ClaimAssert.Close("F3", "uniform-direction mean vs Tr/D", mean, trace / dim, 4 * Math.Sqrt(sphereVar / count) / Math.Abs(trace / dim));
-        ClaimAssert.Close("F3", "uniform-direction variance vs 2(D‖H‖² - Tr²)/(D²(D+2))", sampleVar, sphereVar, 0.06);
-        ClaimAssert.That("F3", Math.Abs(sampleVar / gaussVar - 1) > 0.15, $"the Gaussian formula should be visibly off for unit directions at D={dim}: ratio {sampleVar / gaussVar:F3}");
+        ClaimAssert.Close("F3", "uniform-direction mean vs Tr/D", mean, trace / dim, F3Constants.UnitMeanStandardErrors * Math.Sqrt(sphereVar / count) / Math.Abs(trace / dim));
+        ClaimAssert.Close("F3", "uniform-direction variance vs 2(D‖H‖² - Tr²)/(D²(D+2))", sampleVar, sphereVar, F3Constants.UnitVarianceRtol);
+        ClaimAssert.That("F3", Math.Abs(sampleVar / gaussVar - 1) > F3Constants.MinGaussianMisfit, $"the Gaussian formula should be visibly off for unit directions at D={dim}: ratio {sampleVar / gaussVar:F3} (|ratio − 1| must exceed {F3Constants.MinGaussianMisfit})");
     }
 
     /// <summary>Variance of Tr(QᵀHQ) over Haar d-frames Q in R^D (test-side oracle): the projection QQᵀ has
@@ -185,9 +185,6 @@ public sealed class FortScherlisExactTests
         return (mean, variance, (mean - expected) / Math.Sqrt(expectedVariance / count), expected, expectedVariance);
     }
 
-    private const int F3Frames = 4000;
-    private const double F3MaxZ = 4.5, F3VarianceRtol = 0.10;
-
     /// <summary>The subspace sampler (SubspaceBasis, Gaussian orthonormal) against the closed forms of a Haar d-frame:
     /// E Tr(H_d) = d Tr(H)/D (library) as a z-score with the oracle variance, and the sample variance vs the Haar variance.
     /// A frame-split identity (block traces summing to Tr H) holds for any orthogonal matrix; these moments do not.</summary>
@@ -197,12 +194,12 @@ public sealed class FortScherlisExactTests
     public void F3_Haar_subspaces_have_mean_projected_trace_d_Tr_over_D_and_the_Haar_variance()
     {
         using var scope = torch.NewDisposeScope();
-        const int dim = 12, d = 6;
+        const int dim = F3Constants.SubspaceDimension, d = F3Constants.SubspaceRank;
         var h = SymmetricMatrix(dim, (int)SeedOffset.Apply(31), shift: 1.5);
-        var m = ProjectedTraceMoments(h, d, F3Frames, i => SubspaceBasis.Create(dim, d, SeedOffset.Apply(1000 + i)));
-        TestContext.Out.WriteLine($"Haar frames (D = {dim}, d = {d}, {F3Frames}): mean {m.Mean:F5} vs d·Tr/D {m.Expected:F5} (z = {m.Z:F2}); variance {m.Variance:F5} vs Haar {m.ExpectedVariance:F5}");
-        ClaimAssert.That("F3", Math.Abs(m.Z) < F3MaxZ, $"E Tr(H_d): sample mean {m.Mean:F5} vs d·Tr/D = {m.Expected:F5} is {m.Z:F2} SE off (bound {F3MaxZ})");
-        ClaimAssert.Close("F3", $"Var Tr(H_d) vs 2d(D−d)/(D(D−1)(D+2))·‖H − Tr/D·I‖² (D={dim}, d={d})", m.Variance, m.ExpectedVariance, F3VarianceRtol);
+        var m = ProjectedTraceMoments(h, d, F3Constants.Frames, i => SubspaceBasis.Create(dim, d, SeedOffset.Apply(1000 + i)));
+        TestContext.Out.WriteLine($"Haar frames (D = {dim}, d = {d}, {F3Constants.Frames}): mean {m.Mean:F5} vs d·Tr/D {m.Expected:F5} (z = {m.Z:F2}); variance {m.Variance:F5} vs Haar {m.ExpectedVariance:F5}");
+        ClaimAssert.That("F3", Math.Abs(m.Z) < F3Constants.MaxZ, $"E Tr(H_d): sample mean {m.Mean:F5} vs d·Tr/D = {m.Expected:F5} is {m.Z:F2} SE off (bound {F3Constants.MaxZ})");
+        ClaimAssert.Close("F3", $"Var Tr(H_d) vs 2d(D−d)/(D(D−1)(D+2))·‖H − Tr/D·I‖² (D={dim}, d={d})", m.Variance, m.ExpectedVariance, F3Constants.VarianceRtol);
     }
 
     /// <summary>Negative control: unit Gaussian columns that are not orthogonalized have the right mean but the variance
@@ -213,16 +210,16 @@ public sealed class FortScherlisExactTests
     public void F3_unit_columns_without_orthogonalization_fail_the_Haar_variance()
     {
         using var scope = torch.NewDisposeScope();
-        const int dim = 12, d = 6;
+        const int dim = F3Constants.SubspaceDimension, d = F3Constants.SubspaceRank;
         var h = SymmetricMatrix(dim, (int)SeedOffset.Apply(31), shift: 1.5);
-        var m = ProjectedTraceMoments(h, d, F3Frames, i =>
+        var m = ProjectedTraceMoments(h, d, F3Constants.Frames, i =>
         {
             var g = torch.randn(new long[] { dim, d }, torch.float64, generator: new torch.Generator((ulong)SeedOffset.Apply(1000 + i)));
             return g / g.norm(0, keepdim: true);
         });
         TestContext.Out.WriteLine($"unorthogonalized unit columns: mean {m.Mean:F5} vs {m.Expected:F5} (z = {m.Z:F2}); variance {m.Variance:F5} vs Haar {m.ExpectedVariance:F5} (ratio {m.Variance / m.ExpectedVariance:F3})");
-        ClaimAssert.That("F3", Math.Abs(m.Variance / m.ExpectedVariance - 1) > F3VarianceRtol,
-            $"non-orthogonal frames must fail the Haar variance check: ratio {m.Variance / m.ExpectedVariance:F3} within {F3VarianceRtol}");
+        ClaimAssert.That("F3", Math.Abs(m.Variance / m.ExpectedVariance - 1) > F3Constants.VarianceRtol,
+            $"non-orthogonal frames must fail the Haar variance check: ratio {m.Variance / m.ExpectedVariance:F3} within {F3Constants.VarianceRtol}");
     }
 
     [Test]
@@ -237,7 +234,7 @@ public sealed class FortScherlisExactTests
         var h = DenseMaterializer.Materialize(new HessianOperator(point));
         long dim = model.ParameterCount;
         double trace = torch.trace(h).item<double>(), frob2 = h.pow(2).sum().item<double>();
-        const int d = 6, draws = 4000;
+        const int d = F3Constants.SubspaceRank, draws = F3Constants.NetworkDraws;
         var m = torch.randn(new[] { draws, dim, (long)d }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(77L))) / Math.Sqrt(dim);
         var hd = m.transpose(1, 2).matmul(h).matmul(m);                                       // [draws, d, d]
         var traces = hd.diagonal(0, 1, 2).sum(dim: 1).data<double>().ToList();
@@ -247,8 +244,8 @@ public sealed class FortScherlisExactTests
         double expectedTrace = RandomDirections.ExpectedProjectedTrace(trace, dim, d);
         double expectedFrob = RandomDirections.GaussianProjectedFrobeniusSquared(trace, frob2, dim, d);
         TestContext.Out.WriteLine($"E Tr(H_d): {tr.Value:E4} ± {tr.StandardError:E1} vs {expectedTrace:E4}; E‖H_d‖²: {fr.Value:E4} ± {fr.StandardError:E1} vs {expectedFrob:E4}");
-        ClaimAssert.That("F3", Math.Abs(tr.Value - expectedTrace) < 4.5 * tr.StandardError, $"E Tr(H_d) {tr.Value:E4} vs d·Tr/D {expectedTrace:E4} (SE {tr.StandardError:E2})");
-        ClaimAssert.That("F3", Math.Abs(fr.Value - expectedFrob) < 4.5 * fr.StandardError, $"E‖H_d‖² {fr.Value:E4} vs {expectedFrob:E4} (SE {fr.StandardError:E2})");
+        ClaimAssert.That("F3", Math.Abs(tr.Value - expectedTrace) < F3Constants.MaxZ * tr.StandardError, $"E Tr(H_d) {tr.Value:E4} vs d·Tr/D {expectedTrace:E4} (SE {tr.StandardError:E2}, {(tr.Value - expectedTrace) / tr.StandardError:F2} SE off, allowed {F3Constants.MaxZ})");
+        ClaimAssert.That("F3", Math.Abs(fr.Value - expectedFrob) < F3Constants.MaxZ * fr.StandardError, $"E‖H_d‖² {fr.Value:E4} vs {expectedFrob:E4} (SE {fr.StandardError:E2}, {(fr.Value - expectedFrob) / fr.StandardError:F2} SE off, allowed {F3Constants.MaxZ})");
     }
 
     // ---------- F5: the thin shell ----------
@@ -257,12 +254,12 @@ public sealed class FortScherlisExactTests
     [Claim("F5")]
     public void F5_chi_mean_and_width_closed_forms()
     {
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(0.5) - 0.5 * Math.Log(Math.PI)) <= 1e-14, $"log Γ(0.5) = {ThinShell.LogGamma(0.5):R} vs ½ log π = {0.5 * Math.Log(Math.PI):R}");
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(5) - Math.Log(24)) <= 1e-13, $"log Γ(5) = {ThinShell.LogGamma(5):R} vs log 24 = {Math.Log(24):R}");
-        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(101) - 363.73937555556347) <= 1e-10, $"log Γ(101) = {ThinShell.LogGamma(101):R} vs log 100! = 363.73937555556347");
-        ClaimAssert.Close("F5", "E χ_1 = √(2/π)", ThinShell.ChiMean(1), Math.Sqrt(2 / Math.PI), 1e-14);
-        ClaimAssert.Close("F5", "E χ_2 = √(π/2)", ThinShell.ChiMean(2), Math.Sqrt(Math.PI / 2), 1e-14);
-        ClaimAssert.Close("F5", "E χ_3 = 2√(2/π)", ThinShell.ChiMean(3), 2 * Math.Sqrt(2 / Math.PI), 1e-14);
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(0.5) - 0.5 * Math.Log(Math.PI)) <= F5Constants.LogGammaSmallRoundOff, $"log Γ(0.5) = {ThinShell.LogGamma(0.5):R} vs ½ log π = {0.5 * Math.Log(Math.PI):R}; LogGammaSmallRoundOff = {F5Constants.LogGammaSmallRoundOff}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(5) - Math.Log(24)) <= F5Constants.LogGammaRoundOff, $"log Γ(5) = {ThinShell.LogGamma(5):R} vs log 24 = {Math.Log(24):R}; LogGammaRoundOff = {F5Constants.LogGammaRoundOff}");
+        ClaimAssert.That("F5", Math.Abs(ThinShell.LogGamma(101) - 363.73937555556347) <= F5Constants.LogGammaLargeRoundOff, $"log Γ(101) = {ThinShell.LogGamma(101):R} vs log 100! = 363.73937555556347; LogGammaLargeRoundOff = {F5Constants.LogGammaLargeRoundOff}");
+        ClaimAssert.Close("F5", "E χ_1 = √(2/π)", ThinShell.ChiMean(1), Math.Sqrt(2 / Math.PI), F5Constants.ChiMeanRtol);
+        ClaimAssert.Close("F5", "E χ_2 = √(π/2)", ThinShell.ChiMean(2), Math.Sqrt(Math.PI / 2), F5Constants.ChiMeanRtol);
+        ClaimAssert.Close("F5", "E χ_3 = 2√(2/π)", ThinShell.ChiMean(3), 2 * Math.Sqrt(2 / Math.PI), F5Constants.ChiMeanRtol);
         double previous = double.PositiveInfinity;
         foreach (long p in new long[] { 10, 100, 1_000, 10_000, 100_000 })
         {
@@ -281,14 +278,14 @@ public sealed class FortScherlisExactTests
     public void F5_isotropic_Gaussian_radii_match_the_chi_distribution()
     {
         using var scope = torch.NewDisposeScope();
-        const int p = 500, draws = 4000;
-        const double sigma = 0.3;
+        const int p = F5Constants.Dimension, draws = F5Constants.Draws;
+        const double sigma = F5Constants.Sigma;
         var r = torch.linalg.vector_norm(torch.randn(new long[] { draws, p }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)SeedOffset.Apply(5L))) * sigma, dims: new long[] { 1 });
         double mean = r.mean().item<double>(), std = r.std().item<double>();
         double expectedMean = ThinShell.ChiMean(p, sigma), expectedStd = expectedMean * ThinShell.RelativeWidth(p);
         TestContext.Out.WriteLine($"mean r {mean:F6} vs {expectedMean:F6}; std {std:F6} vs {expectedStd:F6}; σ√P = {sigma * Math.Sqrt(p):F6}");
-        ClaimAssert.That("F5", Math.Abs(mean - expectedMean) < 4.5 * expectedStd / Math.Sqrt(draws), $"mean radius {mean:F6} vs σ·E χ_P = {expectedMean:F6}");
-        ClaimAssert.Close("F5", "std of the radius vs σ·E χ_P·√(P/m² - 1)", std, expectedStd, 0.08);
+        ClaimAssert.That("F5", Math.Abs(mean - expectedMean) < F5Constants.MaxStandardErrors * expectedStd / Math.Sqrt(draws), $"mean radius {mean:F6} vs σ·E χ_P = {expectedMean:F6}: {(mean - expectedMean) / (expectedStd / Math.Sqrt(draws)):F2} SE off (allowed {F5Constants.MaxStandardErrors})");
+        ClaimAssert.Close("F5", "std of the radius vs σ·E χ_P·√(P/m² - 1)", std, expectedStd, F5Constants.StdRtol);
     }
 
     [Test]
@@ -300,20 +297,20 @@ public sealed class FortScherlisExactTests
         var model = new Mlp(100, new[] { 5 }, 5);               // 500 weights at σ² = 0.02, 25 at σ² = 0.4
         var variances = ThinShell.KaimingVariances(model);
         double pEff = ThinShell.EffectiveDimension(variances), expectedR2 = ThinShell.ExpectedSquaredRadius(variances);
-        const int draws = 600;
+        const int draws = F5Constants.KaimingDraws;
         var radii = Enumerable.Range(0, draws).Select(s => { using var _ = torch.NewDisposeScope(); return model.InitialParameters(SeedOffset.Apply((long)s)).norm().item<double>(); }).ToArray();
         double meanR2 = radii.Average(r => r * r);
         double meanR = radii.Average();
         double relWidth = Math.Sqrt(radii.Sum(r => (r - meanR) * (r - meanR)) / (draws - 1)) / meanR;
         TestContext.Out.WriteLine($"P = {model.ParameterCount}, P_eff = {pEff:F1}; E r² {meanR2:F3} vs {expectedR2:F3}; relative width {relWidth:F4}, 1/√(2P_eff) = {1 / Math.Sqrt(2 * pEff):F4}, 1/√(2P) = {1 / Math.Sqrt(2.0 * model.ParameterCount):F4}");
-        ClaimAssert.Close("F5", "mean squared Kaiming radius vs Σσ²", meanR2, expectedR2, 4 * Math.Sqrt(2 / pEff / draws));
-        ClaimAssert.Close("F5", "relative shell width vs 1/√(2 P_eff)", relWidth, 1 / Math.Sqrt(2 * pEff), 0.12);
-        ClaimAssert.That("F5", relWidth > 1.8 / Math.Sqrt(2.0 * model.ParameterCount), $"with unequal layer variances the shell is much thicker than 1/√(2P): relative width {relWidth:F4} vs 1.8/√(2P) = {1.8 / Math.Sqrt(2.0 * model.ParameterCount):F4}");
+        ClaimAssert.Close("F5", "mean squared Kaiming radius vs Σσ²", meanR2, expectedR2, F5Constants.KaimingVarianceStandardErrors * Math.Sqrt(2 / pEff / draws));
+        ClaimAssert.Close("F5", "relative shell width vs 1/√(2 P_eff)", relWidth, 1 / Math.Sqrt(2 * pEff), F5Constants.WidthRtol);
+        ClaimAssert.That("F5", relWidth > F5Constants.MinThickening / Math.Sqrt(2.0 * model.ParameterCount), $"with unequal layer variances the shell is much thicker than 1/√(2P): relative width {relWidth:F4} vs {F5Constants.MinThickening}/√(2P) = {F5Constants.MinThickening / Math.Sqrt(2.0 * model.ParameterCount):F4}");
     }
 
     // ---------- F6: Euler identity, radial loss limits ----------
 
-    [ClaimProperty(MaxTest = 15)]
+    [ClaimProperty(MaxTest = F6Constants.PropertyCases)]
     [Claim("F6")]
     public Property F6_Euler_identity_theta_dot_grad_z_equals_L_z_for_bias_free_homogeneous_nets()
     {
@@ -322,7 +319,7 @@ public sealed class FortScherlisExactTests
             using var scope = torch.NewDisposeScope();
             var model = new Mlp(5, Enumerable.Repeat(4, depth).ToArray(), 3, activation);
             double err = EulerDefect(model, seed);
-            ClaimAssert.That("F6", err < 1e-12, $"θ·∇z vs L·z for {model} (L = {model.HomogeneityDegree}): relative error {err:E3}");
+            ClaimAssert.That("F6", err < F6Constants.EulerRtol, $"θ·∇z vs L·z for {model} (L = {model.HomogeneityDegree}): relative error {err:E3} ≥ {F6Constants.EulerRtol}");
         });
     }
 
@@ -336,7 +333,7 @@ public sealed class FortScherlisExactTests
         var model = new Mlp(5, new[] { 4, 4 }, 3, activation, bias);
         double err = EulerDefect(model, 3, randomBiases: bias);
         TestContext.Out.WriteLine($"{model}: relative Euler defect {err:E3}");
-        ClaimAssert.That("F6", err > 1e-2, $"{model} is not homogeneous, yet θ·∇z = 3z to {err:E3}");
+        ClaimAssert.That("F6", err > F6Constants.MinControlError, $"{model} is not homogeneous, yet θ·∇z = 3z to {err:E3} ≤ {F6Constants.MinControlError}");
     }
 
     private static double EulerDefect(Mlp model, long seed, bool randomBiases = false)
@@ -365,13 +362,13 @@ public sealed class FortScherlisExactTests
         var directions = Enumerable.Range(0, 6).Select(s => { var t = model.InitialParameters(s); return t / t.norm(); }).ToList();
         double rInit = model.InitialParameters(0).norm().item<double>();
         double MeanLoss(double r) => directions.Average(u => objective.Value(u * r));
-        double small = MeanLoss(1e-4 * rInit);
-        TestContext.Out.WriteLine($"r = 1e-4 r_init: mean loss {small:R}, log K = {Math.Log(4):R}");
-        ClaimAssert.Close("F6", "mean loss at r → 0 vs log K", small, Math.Log(4), 1e-9);
+        double small = MeanLoss(F6Constants.SmallRadius * rInit);
+        TestContext.Out.WriteLine($"r = {F6Constants.SmallRadius} r_init: mean loss {small:R}, log K = {Math.Log(4):R}");
+        ClaimAssert.Close("F6", "mean loss at r → 0 vs log K", small, Math.Log(4), F6Constants.Rtol);
         double big = 1e3 * rInit;
         double slope = Math.Log(MeanLoss(2 * big) / MeanLoss(big)) / Math.Log(2);
         TestContext.Out.WriteLine($"log-log slope at r = 1e3 r_init: {slope:R} (L = 3)");
-        ClaimAssert.Close("F6", "log-log slope of the mean loss at large radius vs L", slope, 3, 1e-9);
+        ClaimAssert.Close("F6", "log-log slope of the mean loss at large radius vs L", slope, 3, F6Constants.Rtol);
     }
 
     // ---------- F7: spherical-mean identity ----------
@@ -397,9 +394,6 @@ public sealed class FortScherlisExactTests
         return (trace, rhs);
     }
 
-    private const int F7QuarticFrames = 1200;
-    private const double F7QuarticMaxZ = 5;
-
     /// <summary>L = ¼(wᵀθ)⁴ on the sphere of radius r in R^D has the closed forms (E(wᵀu)⁴ = 3‖w‖⁴/(D(D + 2)) for uniform
     /// u): ⟨L⟩_r = ¾r⁴‖w‖⁴/(D(D + 2)), so ∂⟨L⟩ = 3r³‖w‖⁴/(D(D + 2)), ∂²⟨L⟩ = 9r²‖w‖⁴/(D(D + 2)), and ⟨Tr H⟩ = 3r²‖w‖⁴/D.
     /// Unlike a quadratic (where any orthonormal frame gives Σqᵢᵀ A qᵢ = Tr A), each side is checked against its closed
@@ -417,10 +411,10 @@ public sealed class FortScherlisExactTests
         double exact = 3 * radius * radius * w4 / dim;
         var firsts = new List<double>();
         var seconds = new List<double>();
-        var (trace, rhs) = QuarticSides(w, radius, F7QuarticFrames, SeedOffset.Apply(500), s => { firsts.Add(s.FirstRadialDerivative); seconds.Add(s.SecondRadialDerivative); return s.RadialLaplacian; });
+        var (trace, rhs) = QuarticSides(w, radius, F7Constants.QuarticFrames, SeedOffset.Apply(500), s => { firsts.Add(s.FirstRadialDerivative); seconds.Add(s.SecondRadialDerivative); return s.RadialLaplacian; });
         // Tr H(θ) = 3(wᵀθ)²‖w‖² has degree 2, on which the cross-polytope design is exact: every frame gives the closed form.
         double worstTrace = trace.Max(t => Math.Abs(t - exact)) / exact;
-        ClaimAssert.That("F7", worstTrace <= 1e-12, $"quartic: ⟨Tr H⟩ per frame vs 3r²‖w‖⁴/D = {exact:F5}: worst relative error {worstTrace:E2} > 1e-12");
+        ClaimAssert.That("F7", worstTrace <= F7Constants.Rtol, $"quartic: ⟨Tr H⟩ per frame vs 3r²‖w‖⁴/D = {exact:F5}: worst relative error {worstTrace:E2} > {F7Constants.Rtol}");
         foreach (var (name, values, expected) in new[]
         {
             ("∂²⟨L⟩ + (D−1)/r ∂⟨L⟩", rhs, exact),
@@ -429,8 +423,8 @@ public sealed class FortScherlisExactTests
         {
             var est = Goldilocks.Spectral.Hutchinson.MeanWithError(values);
             double z = (est.Value - expected) / est.StandardError;
-            TestContext.Out.WriteLine($"{name}: {est.Value:F5} ± {est.StandardError:F5} vs closed form {expected:F5} (z = {z:F2}, {F7QuarticFrames} frames)");
-            ClaimAssert.That("F7", Math.Abs(z) < F7QuarticMaxZ, $"quartic, D = {dim}, r = {radius}: {name} = {est.Value:F5} ± {est.StandardError:F5} vs {expected:F5}: z = {z:F2}");
+            TestContext.Out.WriteLine($"{name}: {est.Value:F5} ± {est.StandardError:F5} vs closed form {expected:F5} (z = {z:F2}, {F7Constants.QuarticFrames} frames)");
+            ClaimAssert.That("F7", Math.Abs(z) < F7Constants.QuarticMaxZ, $"quartic, D = {dim}, r = {radius}: {name} = {est.Value:F5} ± {est.StandardError:F5} vs {expected:F5}: z = {z:F2}; QuarticMaxZ = {F7Constants.QuarticMaxZ}");
         }
     }
 
@@ -446,14 +440,14 @@ public sealed class FortScherlisExactTests
         const double radius = 1.3;
         var w = torch.randn(new long[] { dim }, torch.float64, generator: new torch.Generator((ulong)SeedOffset.Apply(71)));
         double exact = 3 * radius * radius * Math.Pow(w.dot(w).item<double>(), 2) / dim;
-        var (_, wrong) = QuarticSides(w, radius, F7QuarticFrames, SeedOffset.Apply(500), s => s.SecondRadialDerivative + dim / radius * s.FirstRadialDerivative);
+        var (_, wrong) = QuarticSides(w, radius, F7Constants.QuarticFrames, SeedOffset.Apply(500), s => s.SecondRadialDerivative + dim / radius * s.FirstRadialDerivative);
         var est = Goldilocks.Spectral.Hutchinson.MeanWithError(wrong);
         double z = (est.Value - exact) / est.StandardError;
         TestContext.Out.WriteLine($"∂² + D/r ∂: {est.Value:F5} ± {est.StandardError:F5} vs {exact:F5} (z = {z:F2})");
-        ClaimAssert.That("F7", Math.Abs(z) >= F7QuarticMaxZ, $"the D/r variant must fail: z = {z:F2} < {F7QuarticMaxZ}");
+        ClaimAssert.That("F7", Math.Abs(z) >= F7Constants.QuarticMaxZ, $"the D/r variant must fail: z = {z:F2} < {F7Constants.QuarticMaxZ}");
     }
 
-    [ClaimProperty(MaxTest = 20)]
+    [ClaimProperty(MaxTest = F7Constants.PropertyCases)]
     [Claim("F7")]
     public Property F7_spherical_mean_identity_is_exact_on_quadratics_with_a_cross_polytope_design()
     {
@@ -466,14 +460,12 @@ public sealed class FortScherlisExactTests
             var sides = SphericalMean.Estimate(theta => (a.matmul(theta) + b, a), dim, radius, SphericalMean.CrossPolytope(dim, seed + 2));
             double trace = torch.trace(a).item<double>();
             double scale = 1 + a.abs().sum().item<double>();
-            Math.Abs(sides.MeanTrace - sides.RadialLaplacian).Should().BeLessThan(1e-12 * scale, $"[F7] ⟨Tr H⟩ = {sides.MeanTrace} vs ∂²⟨L⟩ + (D-1)/r ∂⟨L⟩ = {sides.RadialLaplacian} (D={dim}, r={radius})");
-            Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(1e-12 * scale * (1 + radius), $"[F7] ∂⟨L⟩/∂r = {sides.FirstRadialDerivative:R} vs r Tr(A)/D = {radius * trace / dim:R} for L = ½θᵀAθ + bᵀθ");
+            Math.Abs(sides.MeanTrace - sides.RadialLaplacian).Should().BeLessThan(F7Constants.Rtol * scale, $"[F7] ⟨Tr H⟩ = {sides.MeanTrace} vs ∂²⟨L⟩ + (D-1)/r ∂⟨L⟩ = {sides.RadialLaplacian} (D={dim}, r={radius})");
+            Math.Abs(sides.FirstRadialDerivative - radius * trace / dim).Should().BeLessThan(F7Constants.Rtol * scale * (1 + radius), $"[F7] ∂⟨L⟩/∂r = {sides.FirstRadialDerivative:R} vs r Tr(A)/D = {radius * trace / dim:R} for L = ½θᵀAθ + bᵀθ");
             // The closed-form radial profile ⟨L⟩_r = c + r² Tr(A)/(2D) gives the same right-hand side.
-            ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < 1e-12 * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius})");
+            ClaimAssert.That("F7", Math.Abs(SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim) - trace) < F7Constants.Rtol * scale, $"closed-form profile: radial Laplacian {SphericalMean.RadialLaplacian(radius * trace / dim, trace / dim, radius, dim):R} vs Tr A = {trace:R} (D={dim}, r={radius}); Rtol = {F7Constants.Rtol}");
         });
     }
-
-    private const int F1RestrictionDimension = 5;
 
     public static IEnumerable<TestCaseData> F1RestrictionCases() =>
         new[] { "MLP-Tanh-bias", "MLP-ReLU", "LeNet5-Max-1x16x16" }
@@ -491,14 +483,14 @@ public sealed class FortScherlisExactTests
         using var scope = torch.NewDisposeScope();
         using var c = EngineCases.Create(architecture);
         var objective = c.Objective(temperature: 0.9, batchSize: 4);
-        var basis = SubspaceBasis.Create(c.Model.ParameterCount, F1RestrictionDimension, seed: 11, kind);
+        var basis = SubspaceBasis.Create(c.Model.ParameterCount, F1Constants.RestrictionDimension, seed: 11, kind);
         using var point = new LinearizationPoint(objective, c.Theta);
         var projected = DenseMaterializer.Materialize(new ProjectedOperator(new HessianOperator(point), basis));
 
         var oracle = AutogradHessian.Rows(w => objective.Loss.Sum(objective.Model.Forward(c.Theta + basis.matmul(w), objective.Data.Inputs), objective.Data.Targets) / objective.Count,
-            torch.zeros(F1RestrictionDimension, dtype: ScalarType.Float64));
+            torch.zeros(F1Constants.RestrictionDimension, dtype: ScalarType.Float64));
 
         TestContext.Out.WriteLine($"{architecture}, {kind}: relative error {ClaimAssert.RelativeError(projected, oracle):E3}");
-        ClaimAssert.Close("F1", $"{architecture}, {kind} basis: VᵀHV vs ∇²_w L(θ₀ + Vw)", projected, oracle, 1e-10);
+        ClaimAssert.Close("F1", $"{architecture}, {kind} basis: VᵀHV vs ∇²_w L(θ₀ + Vw)", projected, oracle, F1Constants.Rtol);
     }
 }

@@ -13,25 +13,25 @@ public sealed class FortScherlisStatisticalTests
     {
         int[] dims = { 2, 8, 32, 144 };
         // Growth (d ≪ PC²) and plateau (d ≳ PC²) are a statement about nets whose PC(H) is not small (specs/F4): seeds
-        // are admitted in order until F4Admitted of them have PC(H) ≥ F4MinResolvablePc (9/20 calibrated seeds do).
-        var (all, admitted) = SeedWindow.Admit(F4Admitted, F4MaxSeeds,
-            seed => (Seed: seed, Run: DimensionScan.Run(seed, dims, 6)),
-            m => m.Run.FullPositiveCurvature >= F4MinResolvablePc);
+        // are admitted in order until F4Constants.Admitted of them have PC(H) ≥ F4Constants.MinResolvablePc (9/20 calibrated seeds do).
+        var (all, admitted) = SeedWindow.Admit(F4Constants.Admitted, F4Constants.MaxSeeds,
+            seed => (Seed: seed, Run: DimensionScan.Run(seed, dims, F4Constants.Bases)),
+            m => m.Run.FullPositiveCurvature >= F4Constants.MinResolvablePc);
         foreach (var (seed, (full, _, pc, positive)) in all)
         {
-            TestContext.Out.WriteLine($"seed {seed}: PC(H) = {full:F3}{(full >= F4MinResolvablePc ? " (admitted)" : "")}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
-            ClaimAssert.Close("F4", $"seed {seed}: PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, 1e-10);
+            TestContext.Out.WriteLine($"seed {seed}: PC(H) = {full:F3}{(full >= F4Constants.MinResolvablePc ? " (admitted)" : "")}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
+            ClaimAssert.Close("F4", $"seed {seed}: PC(H_d) at d = D (orthonormal basis: a similarity transform)", pc[3], full, F4Constants.FullDimensionRtol);
         }
-        ClaimAssert.That("F4", admitted.Count == F4Admitted,
-            $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPositiveCurvature.ToString("F3")))}); {F4Admitted} needed");
+        ClaimAssert.That("F4", admitted.Count == F4Constants.Admitted,
+            $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4Constants.MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPositiveCurvature.ToString("F3")))}); {F4Constants.Admitted} needed");
         foreach (var (seed, (full, _, pc, _)) in admitted)
         {
             ClaimAssert.That("F4", pc[0] < pc[2], $"seed {seed} (PC(H) = {full:F3}): PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
-            ClaimAssert.That("F4", pc[2] / full > F4MinPlateau, $"seed {seed}: PC(H_32)/PC(H) = {pc[2] / full:F3} ≤ {F4MinPlateau}; it should be near 1 once d ≳ PC² = {full * full:F1}");
+            ClaimAssert.That("F4", pc[2] / full > F4Constants.MinPlateau, $"seed {seed}: PC(H_32)/PC(H) = {pc[2] / full:F3} ≤ {F4Constants.MinPlateau}; it should be near 1 once d ≳ PC² = {full * full:F1}");
         }
         var first = all[0].Run;
-        ClaimAssert.That("F4", first.PositiveFraction[0] - first.PositiveFraction[2] > F4MinPositiveDrop,
-            $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.PositiveFraction[0]:F3}) to d = 32 ({first.PositiveFraction[2]:F3}) by more than {F4MinPositiveDrop}");
+        ClaimAssert.That("F4", first.PositiveFraction[0] - first.PositiveFraction[2] > F4Constants.MinPositiveDrop,
+            $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.PositiveFraction[0]:F3}) to d = 32 ({first.PositiveFraction[2]:F3}) by more than {F4Constants.MinPositiveDrop}");
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class FortScherlisStatisticalTests
             double r = model.InitialParameters(SeedOffset.Apply(1L)).norm().item<double>();
             var diffs = new List<double>();
             long p = model.ParameterCount;
-            for (int frame = 0; frame < 2; frame++)
+            for (int frame = 0; frame < F7Constants.Frames; frame++)
             {
                 var directions = SphericalMean.CrossPolytope(p, SeedOffset.Apply(40 + frame));
                 for (long j = 0; j < directions.shape[1]; j++)
@@ -59,7 +59,7 @@ public sealed class FortScherlisStatisticalTests
             var est = Goldilocks.Spectral.Hutchinson.MeanWithError(diffs);
             TestContext.Out.WriteLine($"{activation}: mean of Tr H − [∂²⟨L⟩ + (D−1)/r ∂⟨L⟩] over {diffs.Count} points = {est.Value:E3} ± {est.StandardError:E2}");
             if (activation == Activation.Tanh)
-                ClaimAssert.That("F7", Math.Abs(est.Value) < 4 * est.StandardError, $"tanh net: mean difference {est.Value:E3} is {est.Value / est.StandardError:F1} SE from 0");
+                ClaimAssert.That("F7", Math.Abs(est.Value) < F7Constants.MaxStandardErrors * est.StandardError, $"tanh net: mean difference {est.Value:E3} is {est.Value / est.StandardError:F1} SE from 0 (allowed {F7Constants.MaxStandardErrors})");
         }
     }
 
@@ -70,8 +70,8 @@ public sealed class FortScherlisStatisticalTests
         double[] c = { 0.05, 0.3, 1, 3, 20 };
         var pc = RadiusScan.Run(SeedOffset.Apply(0L), c).PositiveCurvature;
         TestContext.Out.WriteLine($"PC(H) at r/r_init = {string.Join(", ", c)}: {string.Join(", ", pc.Select(x => x.ToString("F4")))}");
-        ClaimAssert.That("F8", pc[2] > F8MinPeakRatio * pc[1], $"PC at r_init = {pc[2]:F3} should exceed {F8MinPeakRatio}× its value at 0.3 r_init ({pc[1]:F3})");
-        ClaimAssert.That("F8", pc[0] < F8MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be ≈ 0");
+        ClaimAssert.That("F8", pc[2] > F8Constants.MinPeakRatio * pc[1], $"PC at r_init = {pc[2]:F3} should exceed {F8Constants.MinPeakRatio}× its value at 0.3 r_init ({pc[1]:F3})");
+        ClaimAssert.That("F8", pc[0] < F8Constants.MaxInsidePc, $"PC far inside (0.05 r_init) = {pc[0]:F4} should be below {F8Constants.MaxInsidePc} (≈ 0)");
         ClaimAssert.That("F8", pc[4] < pc[2], $"PC far outside (20 r_init) = {pc[4]:F3} should be below its value at r_init ({pc[2]:F3})");
     }
 
@@ -79,25 +79,25 @@ public sealed class FortScherlisStatisticalTests
     [Claim("F9")]
     public void F9_training_on_random_hyperplanes_and_hyperspheres_works_only_where_they_meet_the_zone()
     {
-        // plane[i], sphere[i]: hyperplanes, hyperspheres through c[i]·θ_init, each the mean over F9Bases surfaces.
+        // plane[i], sphere[i]: hyperplanes, hyperspheres through c[i]·θ_init, each the mean over F9Constants.Bases surfaces.
         double[] c = { 0.1, 1, 10 };
-        var acc = SurfaceAccuracy.Means(SeedOffset.Apply(0L), c, F9Bases);
-        TestContext.Out.WriteLine($"mean accuracy over {F9Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc.Hyperplane.Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc.Hypersphere.Select(x => x.ToString("F3")))}");
+        var acc = SurfaceAccuracy.Means(SeedOffset.Apply(0L), c, F9Constants.Bases);
+        TestContext.Out.WriteLine($"mean accuracy over {F9Constants.Bases} surfaces at {string.Join(", ", c)} r_init: plane {string.Join(", ", acc.Hyperplane.Select(x => x.ToString("F3")))}; sphere {string.Join(", ", acc.Hypersphere.Select(x => x.ToString("F3")))}");
         var (plane, sphere) = (acc.Hyperplane, acc.Hypersphere);
-        ClaimAssert.That("F9", plane[1] - plane[2] > F9MinPlaneOutsideDrop, $"hyperplane accuracy should drop from r_init ({plane[1]:F3}) to 10 r_init ({plane[2]:F3}) by > {F9MinPlaneOutsideDrop}");
-        ClaimAssert.That("F9", plane[0] - plane[2] > F9MinPlaneInsideOverOutside, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should beat those through 10 r_init ({plane[2]:F3}) by > {F9MinPlaneInsideOverOutside}");
-        ClaimAssert.That("F9", plane[1] - plane[0] < F9MaxPlaneInsideShortfall, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should do about as well as through r_init ({plane[1]:F3}): shortfall < {F9MaxPlaneInsideShortfall}");
-        ClaimAssert.That("F9", sphere[1] - sphere[2] > F9MinSphereOutsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 10 r_init ({sphere[2]:F3}) by > {F9MinSphereOutsideDrop}");
-        ClaimAssert.That("F9", sphere[1] - sphere[0] > F9MinSphereInsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 0.1 r_init ({sphere[0]:F3}) by > {F9MinSphereInsideDrop}");
+        ClaimAssert.That("F9", plane[1] - plane[2] > F9Constants.MinPlaneOutsideDrop, $"hyperplane accuracy should drop from r_init ({plane[1]:F3}) to 10 r_init ({plane[2]:F3}) by > {F9Constants.MinPlaneOutsideDrop}");
+        ClaimAssert.That("F9", plane[0] - plane[2] > F9Constants.MinPlaneInsideOverOutside, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should beat those through 10 r_init ({plane[2]:F3}) by > {F9Constants.MinPlaneInsideOverOutside}");
+        ClaimAssert.That("F9", plane[1] - plane[0] < F9Constants.MaxPlaneInsideShortfall, $"hyperplanes through 0.1 r_init ({plane[0]:F3}) should do about as well as through r_init ({plane[1]:F3}): shortfall < {F9Constants.MaxPlaneInsideShortfall}");
+        ClaimAssert.That("F9", sphere[1] - sphere[2] > F9Constants.MinSphereOutsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 10 r_init ({sphere[2]:F3}) by > {F9Constants.MinSphereOutsideDrop}");
+        ClaimAssert.That("F9", sphere[1] - sphere[0] > F9Constants.MinSphereInsideDrop, $"hypersphere accuracy should drop from r_init ({sphere[1]:F3}) to 0.1 r_init ({sphere[0]:F3}) by > {F9Constants.MinSphereInsideDrop}");
     }
 
     [Test]
     [Claim("F10")]
     public void F10_training_started_well_inside_the_zone_drifts_outward()
     {
-        double ratio = RadiusDrift.Run(SeedOffset.Apply(0L), 0.1).Ratio;
+        double ratio = RadiusDrift.Run(SeedOffset.Apply(0L), F10Constants.StartRadius).Ratio;
         TestContext.Out.WriteLine($"‖θ_T‖/r_init after GD from 0.1 r_init: {ratio:F3}");
-        ClaimAssert.That("F10", ratio > F10MinRatio, $"the radius should grow from 0.1 r_init to > {F10MinRatio} r_init, got {ratio:F3}");
+        ClaimAssert.That("F10", ratio > F10Constants.MinRatio, $"the radius should grow from 0.1 r_init to > {F10Constants.MinRatio} r_init, got {ratio:F3}");
     }
 
     [Test]
@@ -106,23 +106,6 @@ public sealed class FortScherlisStatisticalTests
     {
         double rho = CurvatureLossCorrelation.Run(SeedOffset.Apply(0L), onShell: true).Spearman;
         TestContext.Out.WriteLine($"Spearman correlation of PC(H) with the initial loss over 24 Kaiming draws rescaled to one radius: {rho:F3}");
-        ClaimAssert.That("F11", rho < F11MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11MaxCorrelation}");
+        ClaimAssert.That("F11", rho < F11Constants.MaxCorrelation, $"Spearman(PC, initial loss) = {rho:F3} should be below {F11Constants.MaxCorrelation}");
     }
-
-    // Margins (see the specs for the calibration distributions).
-    private const int F4Admitted = 3, F4MaxSeeds = 20;  // 9/20 calibrated seeds admitted: P(< 3 of 20) ≈ 1e-3 (binomial)
-    private const double F4MinResolvablePc = 1.5;   // PC_2 vs PC_32 differ by ≥ 50% in theory; 9/9 calibrated seeds with PC ≥ 1.5 grow
-    private const double F4MinPlateau = 0.8;        // calibrated min 0.918 over the seeds with PC ≥ 1.5 (theory ≥ 0.9)
-    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)
-    private const double F8MinPeakRatio = 1.5;      // calibrated PC(r_init)/PC(0.3 r_init): min 2.45, median 14.6 (seeds 0..19)
-    private const double F8MaxInsidePc = 0.01;      // calibrated max 8.7e-4 at 0.05 r_init; theory PC ∝ r³ (Tr H-term = 0)
-    // F9/F11: each margin ≈ calibrated mean ∓ 3 SD over seeds 0..19, rounded to the safe side (specs/F9, specs/F11).
-    private const int F9Bases = 8;                          // surfaces averaged per point
-    private const double F9MinPlaneOutsideDrop = 0.15;      // calibrated min 0.334, median 0.520, mean − 3 SD 0.166
-    private const double F9MinPlaneInsideOverOutside = 0.1; // calibrated min 0.305, median 0.545, mean − 3 SD 0.119
-    private const double F9MaxPlaneInsideShortfall = 0.15;  // calibrated max 0.047, median −0.014, mean + 3 SD 0.141
-    private const double F9MinSphereOutsideDrop = 0.1;      // calibrated min 0.264, median 0.452, mean − 3 SD 0.129
-    private const double F9MinSphereInsideDrop = 0.05;      // calibrated min 0.142, median 0.303, mean − 3 SD 0.073
-    private const double F10MinRatio = 0.2;         // at least doubled from 0.1 r_init
-    private const double F11MaxCorrelation = -0.15; // calibrated max −0.198, median −0.604, mean + 3 SD −0.179
 }

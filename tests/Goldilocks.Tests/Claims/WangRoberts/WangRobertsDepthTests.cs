@@ -26,9 +26,9 @@ public sealed class WangRobertsDepthTests
         var run = EigenTracking.Run(objective, model.InitialParameters(seed), 3.0 / lambdaMax, 6, new EigenTrackingOptions(TopK: 1, KeepEigenvectors: true, KeepParameters: true));
         foreach (var s in run.Records)
         {
-            ClaimAssert.Close("W7", $"depth-1 Hessian at step {s.Step}", DenseMaterializer.Hessian(objective, s.Parameters!), expected, 1e-12);
+            ClaimAssert.Close("W7", $"depth-1 Hessian at step {s.Step}", DenseMaterializer.Hessian(objective, s.Parameters!), expected, W7Constants.HessianRtol);
             double cos = EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!);
-            ClaimAssert.That("W7", 1 - cos <= 1e-9, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max)");
+            ClaimAssert.That("W7", 1 - cos <= W7Constants.DepthOneTolerance, $"depth 1: |cos(v₁(t), v₁(0))| = {cos:R} at step {s.Step} (η = 3/λ_max): 1 − |cos| = {1 - cos:E3} > {W7Constants.DepthOneTolerance}");
         }
         ClaimAssert.That("W7", run.Records[^1].Loss > run.Records[0].Loss, $"η = 3/λ_max must be unstable (the loss grows): loss {run.Records[0].Loss:R} at step 0, {run.Records[^1].Loss:R} at step {run.Records[^1].Step}");
     }
@@ -42,7 +42,7 @@ public sealed class WangRobertsDepthTests
         var next = dln.Step(1.5 * dln.RotationThreshold);
         double cos = WangRobertsOracle.Cosine(WangRobertsOracle.Top(dln.Z, dln.Parameters).Vector, WangRobertsOracle.Top(dln.Z, next.Parameters).Vector);
         TestContext.Out.WriteLine($"depth 2: |cos(v₁(θ), v₁(θ'))| = {cos:R}");
-        ClaimAssert.That("W7", cos < 0.99, $"depth 2 must rotate: |cos| = {cos:R}");
+        ClaimAssert.That("W7", cos < W7Constants.MaxDepthTwoCosine, $"depth 2 must rotate: |cos| = {cos:R} ≥ {W7Constants.MaxDepthTwoCosine}");
         // A deep linear MLP (depth 3) under MSE: an unstable run changes its top eigenvector too.
         using var scope = torch.NewDisposeScope();
         var deep = Mlp.DeepLinear(4, new[] { 3, 3 }, 1);
@@ -52,7 +52,7 @@ public sealed class WangRobertsDepthTests
         var run = EigenTracking.Run(objective, theta0, 2.2 / s0, 4, new EigenTrackingOptions(TopK: 1, KeepEigenvectors: true));
         double minCos = run.Records.Skip(1).Min(s => EigenvectorSimilarity.AbsCosine(s.Eigenvectors!, run.Records[0].Eigenvectors!));
         TestContext.Out.WriteLine($"depth 3 linear, η = 2.2/S₀: min |cos(v₁(t), v₁(0))| = {minCos:R}");
-        ClaimAssert.That("W7", minCos < 0.999, $"deep linear net must rotate under unstable steps: min |cos| = {minCos:R}");
+        ClaimAssert.That("W7", minCos < W7Constants.MaxDeepCosine, $"deep linear net must rotate under unstable steps: min |cos| = {minCos:R} ≥ {W7Constants.MaxDeepCosine}");
     }
 
     [TestCase(Activation.Identity, false)]
@@ -76,7 +76,7 @@ public sealed class WangRobertsDepthTests
                 var x = inputs[i].data<double>().ToArray();
                 var masks = activation == Activation.ReLU ? SumOfMultiplications.ReluMasks(model, parameters, x) : null;
                 var som = SumOfMultiplications.Evaluate(model, parameters, x, masks);
-                ClaimAssert.Close("W8", $"SoM vs forward ({activation}, bias {bias}, seed {seed}, sample {i})", torch.tensor(som), forward[i], 1e-12);
+                ClaimAssert.Close("W8", $"SoM vs forward ({activation}, bias {bias}, seed {seed}, sample {i})", torch.tensor(som), forward[i], W8Constants.Rtol);
             }
         }
     }
@@ -92,6 +92,6 @@ public sealed class WangRobertsDepthTests
         var x = SyntheticClusters.Generate(6, 4, 2, 1).Inputs;
         var som = SumOfMultiplications.Evaluate(model, theta.data<double>().ToArray(), x[0].data<double>().ToArray());
         double err = ClaimAssert.RelativeError(torch.tensor(som), model.Forward(theta, x)[0]);
-        ClaimAssert.That("W8", err > 1e-3, $"σ = I paths must not reproduce a ReLU net with inactive units (relative error {err:E3})");
+        ClaimAssert.That("W8", err > W8Constants.MinControlError, $"σ = I paths must not reproduce a ReLU net with inactive units (relative error {err:E3} ≤ {W8Constants.MinControlError})");
     }
 }

@@ -11,8 +11,6 @@ namespace Goldilocks.Tests.Claims.WangRoberts;
 [Category(Categories.Slow)]
 public sealed class WangRobertsEdgeOfStabilityTests
 {
-    private const int Window = 5;
-
     private static string List(IEnumerable<double> xs) => string.Join(", ", xs.Select(x => x.ToString("F3")));
 
     [Test]
@@ -22,7 +20,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
         // Progressive sharpening is a statement about stable training (Sec. 2.1: "so long as training is stable"): the
         // rise is judged on the first 5 seeds that start below the edge (ηS/2 < 1 at step 0; 13 of 108 calibration seeds
         // start above it). Hovering and the falling loss are judged on every run tracked, those included.
-        var (s, stable) = SeedWindow.Admit(Window, W9MaxSeeds, seed =>
+        var (s, stable) = SeedWindow.Admit(W9Constants.Window, W9Constants.MaxSeeds, seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
             var run = EdgeOfStabilityRuns.Track(objective, theta0, extras: false);
@@ -31,20 +29,20 @@ public sealed class WangRobertsEdgeOfStabilityTests
             return EdgeOfStabilityStatistics.Sharpening(run);
         }, x => x.InitialRatio < 1);
         // Plain GD at η = 0.3 (cheap) over a wider window: the loss is non-monotone on only 31 of 54 seeds (7 in a row monotone).
-        var increases = SeedWindow.Of(W9LossWindow).Select(seed =>
+        var increases = SeedWindow.Of(W9Constants.LossWindow).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
             return EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0);
         }).ToList();
         TestContext.Out.WriteLine($"ηS/2 initial {List(s.Select(x => x.InitialRatio))}; peak {List(s.Select(x => x.PeakRatio))}; late median {List(s.Select(x => x.LateMedianRatio))}; late fraction in [0.8, 1.3] {List(s.Select(x => x.LateFractionNearLimit))}; final/initial loss {List(s.Select(x => x.FinalLossFraction))}; step-to-step loss increases {string.Join(", ", increases)}");
-        ClaimAssert.Holds(WangRobertsVerdicts.W9(s, stable, Window, increases));
+        ClaimAssert.Holds(WangRobertsVerdicts.W9(s, stable, W9Constants.Window, increases));
     }
 
     [Test]
     [Claim("W12")]
     public void Suppressing_unstable_directions_makes_the_loss_monotone_while_sharpness_keeps_rising()
     {
-        var s = SeedWindow.Of(Window).Select(seed =>
+        var s = SeedWindow.Of(W12Constants.Window).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
             var run = EdgeOfStabilityRuns.Suppressed(objective, theta0);
@@ -53,7 +51,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
         }).ToList();
         TestContext.Out.WriteLine($"suppressed runs: loss increases {string.Join(", ", s.Select(x => x.LossIncreases))}; max directions suppressed {string.Join(", ", s.Select(x => x.MaxSuppressed))}; sharpness rise {List(s.Select(x => x.SharpnessRise))}");
         int acted = s.Count(x => x.MaxSuppressed >= 1);
-        ClaimAssert.That("W12", acted >= W12MinSeedsSuppressed, $"a direction was suppressed on only {acted} of {Window} seeds (< {W12MinSeedsSuppressed}): the runs never reached 2/η");
+        ClaimAssert.That("W12", acted >= W12Constants.MinSeedsSuppressed, $"a direction was suppressed on only {acted} of {W12Constants.Window} seeds (< {W12Constants.MinSeedsSuppressed}): the runs never reached 2/η");
         double increases = SeedWindow.Median(s.Select(x => (double)x.LossIncreases));
         ClaimAssert.That("W12", increases == 0, $"median step-to-step loss increases of the suppressed runs = {increases} (monotone expected)");
         double rise = s.Min(x => x.SharpnessRise);
@@ -64,7 +62,7 @@ public sealed class WangRobertsEdgeOfStabilityTests
     [Claim("W10")]
     public void Peak_sharpness_after_switching_to_a_small_eta_is_lower_for_a_larger_eta0()
     {
-        var ratios = SeedWindow.Of(Window).Select(seed =>
+        var ratios = SeedWindow.Of(W10Constants.Window).Select(seed =>
         {
             var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
             double base03 = EdgeOfStabilityRuns.SwitchPeak(objective, theta0, EdgeOfStabilityRuns.Eta, EdgeOfStabilityRuns.SwitchEarly);
@@ -72,8 +70,8 @@ public sealed class WangRobertsEdgeOfStabilityTests
             return large / base03;
         }).ToList();
         double ratio = SeedWindow.Median(ratios);
-        ClaimAssert.That("W10", ratio <= W10MaxRatio,
-            $"peak S after the switch to η = 0.1, η₀ = 0.45 over η₀ = 0.3: per seed {List(ratios)}, median {ratio:F3} > {W10MaxRatio}");
+        ClaimAssert.That("W10", ratio <= W10Constants.MaxRatio,
+            $"peak S after the switch to η = 0.1, η₀ = 0.45 over η₀ = 0.3: per seed {List(ratios)}, median {ratio:F3} > {W10Constants.MaxRatio}");
     }
 
     // Calibrated margins (specs/W9, W10, W12: Tolerance), all on 5-seed windows.

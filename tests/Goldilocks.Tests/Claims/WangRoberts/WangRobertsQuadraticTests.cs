@@ -26,7 +26,7 @@ public static class QuadraticArbitraries
 /// <summary>W1: the descent lemma and the per-eigen-direction flip / growth conditions on a quadratic.</summary>
 public sealed class WangRobertsQuadraticTests
 {
-    [ClaimProperty(Arbitrary = new[] { typeof(QuadraticArbitraries) }, MaxTest = 100)]
+    [ClaimProperty(Arbitrary = new[] { typeof(QuadraticArbitraries) }, MaxTest = W1Constants.PropertyCases)]
     [Claim("W1")]
     public void Each_eigen_component_is_multiplied_by_one_minus_eta_lambda_and_flips_or_grows_exactly_at_1_and_2_over_lambda(QuadraticCase c)
     {
@@ -45,7 +45,7 @@ public sealed class WangRobertsQuadraticTests
         var after = q.t().matmul(next).data<double>().ToArray();
         // The rotations into and out of the eigenbasis mix all components, so round-off is on the scale of
         // (1 + ηλ_max)·‖θ‖, not of one component (a component of 1.5e-5 in a θ of norm ~1 missed 1e-12·|c| by 2.5e-16).
-        double roundOff = 1e-12 * (1 + c.Eta * c.Eigenvalues.Max()) * Math.Sqrt(before.Sum(b => b * b));
+        double roundOff = W1Constants.RoundOff * (1 + c.Eta * c.Eigenvalues.Max()) * Math.Sqrt(before.Sum(b => b * b));
         for (int i = 0; i < n; i++)
         {
             double lambda = c.Eigenvalues[i];
@@ -60,12 +60,12 @@ public sealed class WangRobertsQuadraticTests
         }
         double l0 = loss.item<double>(), l1 = 0.5 * next.dot(a.matmul(next)).item<double>();
         double change = QuadraticDescent.LossChange(c.Eigenvalues, before, c.Eta);
-        ClaimAssert.That("W1", Math.Abs(l1 - l0 - change) <= 1e-11 * (l0 + l1 + 1e-300), $"loss change {l1 - l0:R} vs Σ½λc²((1−ηλ)²−1) = {change:R} at {c}");
+        ClaimAssert.That("W1", Math.Abs(l1 - l0 - change) <= W1Constants.LossRtol * (l0 + l1 + 1e-300), $"loss change {l1 - l0:R} vs Σ½λc²((1−ηλ)²−1) = {change:R} (difference {Math.Abs(l1 - l0 - change):E3} > {W1Constants.LossRtol} (L + L')) at {c}");
         double lMax = c.Eigenvalues.Max();
         if (c.Eta < 2 / lMax)
         {
             double bound = QuadraticDescent.DescentLemmaBound(lMax, c.Eta, grad.dot(grad).item<double>());
-            ClaimAssert.That("W1", l1 < l0 && l1 - l0 <= bound + 1e-12 * l0, $"η < 2/λ_max: L {l0:R} → {l1:R}, descent-lemma bound {bound:R} at {c}");
+            ClaimAssert.That("W1", l1 < l0 && l1 - l0 <= bound + W1Constants.DescentRtol * l0, $"η < 2/λ_max: L {l0:R} → {l1:R}, descent-lemma bound {bound:R} at {c}; DescentRtol = {W1Constants.DescentRtol}");
         }
     }
 }

@@ -1,0 +1,20 @@
+namespace Goldilocks.Papers.Deconstructing;
+
+/// <summary>G24 margins and sizes (specs/G24; calibration: StatisticalCalibration, seeds 0-19).</summary>
+internal static class G24Constants
+{
+    /// <summary>Dimension of the projected Hessian</summary>
+    public const int Dimension = 20;
+
+    /// <summary>Hutchinson probes per point</summary>
+    public const int Probes = 30;
+
+    /// <summary>Smallest Pearson correlation between the projected and Hutchinson PC curves over α</summary>
+    public const double MinPearson = 0.9;
+
+    /// <summary>A zone edge is where PC first/last reaches this share of the peak</summary>
+    public const double EdgeShare = 0.5;
+
+    /// <summary>Largest difference of the zone edges, in grid steps</summary>
+    public const int MaxEdgeShift = 1;
+}

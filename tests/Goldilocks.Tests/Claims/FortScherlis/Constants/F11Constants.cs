@@ -1,0 +1,8 @@
+namespace Goldilocks.Tests.Claims.FortScherlis;
+
+/// <summary>F11 margins (specs/F11).</summary>
+internal static class F11Constants
+{
+    /// <summary>Spearman(PC, initial loss) on the shell must be below this; calibrated max −0.198, median −0.604, mean + 3 SD −0.179</summary>
+    public const double MaxCorrelation = -0.15;
+}
