@@ -45,7 +45,7 @@ public static class DeconstructingVerdicts
 
     /// <summary>G18 (StatisticalZoneTests.VanishingLogitGradientsGiveTheLogLogSlopes): over the α ≤ 1e-2 points of one
     /// seed's T = 1 sweep (down to α = 1e-3) the log-log slopes of ‖G‖₂ and ‖H-term‖₂ are 2L − 2 and L − 2 within
-    /// <see cref="G18SlopeTolerance"/>; at the smallest α the H-term dominates (‖G‖₂/‖H-term‖₂ &lt; 0.1) and PC(H) &lt; 35 % of the peak.</summary>
+    /// <see cref="G18Constants.SlopeTolerance"/>; at the smallest α the H-term dominates (‖G‖₂/‖H-term‖₂ &lt; 0.1) and PC(H) &lt; 35 % of the peak.</summary>
     public static ClaimEvaluation G18(IReadOnlyList<CurvaturePoint> sweep, int degree)
     {
         ArgumentNullException.ThrowIfNull(sweep);
@@ -61,16 +61,13 @@ public static class DeconstructingVerdicts
         string window = $"α ∈ [{F(a[0])}, {F(a[^1])}]";
         return new CheckList("G18")
             .Measure($"slopes over {window}: ‖G‖₂ {gSlope:F6} (2L−2 = {2 * degree - 2}), ‖H-term‖₂ {hSlope:F6} (L−2 = {degree - 2}); at α = {F(first.Alpha)}: ‖G‖₂/‖H-term‖₂ = {F(first.DominanceRatio)}, PC(H)/peak = {F(first.HessianPC / maxPC)}")
-            .That(Math.Abs(gSlope - (2 * degree - 2)) <= G18SlopeTolerance, $"log-log slope of ‖G‖₂ over {window} is {gSlope:R}, expected 2L−2 = {2 * degree - 2} ± {G18SlopeTolerance}")
-            .That(Math.Abs(hSlope - (degree - 2)) <= G18SlopeTolerance, $"log-log slope of ‖H-term‖₂ over {window} is {hSlope:R}, expected L−2 = {degree - 2} ± {G18SlopeTolerance}")
-            .That(first.DominanceRatio < 0.1, $"at α = {F(first.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(first.DominanceRatio)} should be < 0.1 (H-term dominates)")
-            .That(first.HessianPC < 0.35 * maxPC, $"PC(H) at α = {F(first.Alpha)} is {F(first.HessianPC)}, not small against the peak {F(maxPC)} (< 35%)")
+            .That(Math.Abs(gSlope - (2 * degree - 2)) <= G18Constants.SlopeTolerance, $"log-log slope of ‖G‖₂ over {window} is {gSlope:R}, expected 2L−2 = {2 * degree - 2} ± {G18Constants.SlopeTolerance}")
+            .That(Math.Abs(hSlope - (degree - 2)) <= G18Constants.SlopeTolerance, $"log-log slope of ‖H-term‖₂ over {window} is {hSlope:R}, expected L−2 = {degree - 2} ± {G18Constants.SlopeTolerance}")
+            .That(first.DominanceRatio < G18Constants.MaxDominanceRatio, $"at α = {F(first.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(first.DominanceRatio)} should be < {G18Constants.MaxDominanceRatio} (H-term dominates)")
+            .That(first.HessianPC < G18Constants.MaxPcShare * maxPC, $"PC(H) at α = {F(first.Alpha)} is {F(first.HessianPC)}, not small against the peak {F(maxPC)} (< {G18Constants.MaxPcShare:P0})")
             .Done();
     }
 
-    /// <summary>G18: the slopes deviate from 2L − 2 and L − 2 only through p' = softmax(α^L z) ≠ uniform, a relative
-    /// correction O(α^L · spread(z)) ≈ 1e-6 · spread at α = 1e-2 (L = 3); measured 2.1e-7 and 1.8e-7 (spec G18).</summary>
-    public const double G18SlopeTolerance = 1e-5;
 
     /// <summary>G19 (StatisticalZoneTests.SoftmaxCollapseKillsTheGTerm): at the largest α (≥ 100) of one seed's T = 1
     /// sweep ≥ 90 % of the samples are collapsed, ‖G‖₂/‖H-term‖₂ &lt; 1e-3 and PC(H) &lt; 35 % of the sweep's peak.</summary>
@@ -83,9 +80,9 @@ public static class DeconstructingVerdicts
         double maxPC = sweep.Max(x => x.HessianPC);
         return new CheckList("G19")
             .Measure($"at α = {F(p.Alpha)}: collapsed share {F(p.CollapsedFraction)}, ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)}, PC(H)/peak = {F(p.HessianPC / maxPC)}")
-            .That(p.CollapsedFraction >= 0.9, $"at α = {F(p.Alpha)} only {F(p.CollapsedFraction)} of the samples have one-hot softmax (≥ 0.9 expected)")
-            .That(p.DominanceRatio < 1e-3, $"at α = {F(p.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)} (< 1e-3 expected)")
-            .That(p.HessianPC < 0.35 * maxPC, $"PC(H) at α = {F(p.Alpha)} is {F(p.HessianPC)}, not small against the peak {F(maxPC)} (< 35%)")
+            .That(p.CollapsedFraction >= G19Constants.MinCollapsedFraction, $"at α = {F(p.Alpha)} only {F(p.CollapsedFraction)} of the samples have one-hot softmax (≥ {G19Constants.MinCollapsedFraction} expected)")
+            .That(p.DominanceRatio < G19Constants.MaxDominanceRatio, $"at α = {F(p.Alpha)} ‖G‖₂/‖H-term‖₂ = {F(p.DominanceRatio)} (< {G19Constants.MaxDominanceRatio} expected)")
+            .That(p.HessianPC < G19Constants.MaxPcShare * maxPC, $"PC(H) at α = {F(p.Alpha)} is {F(p.HessianPC)}, not small against the peak {F(maxPC)} (< {G19Constants.MaxPcShare:P0})")
             .Done();
     }
 
@@ -100,17 +97,17 @@ public static class DeconstructingVerdicts
         double maxPC = sweep.Max(p => p.HessianPC);
         double argmax = sweep.MaxBy(p => p.HessianPC)!.Alpha;
         var zone = sweep.Where(p => p.Alpha >= 1e-2 * (1 - GridMatch)).ToArray();
-        var disagree = zone.Where(p => (p.HessianPC >= 0.5 * maxPC) != (p.DominanceRatio >= 1)).Select(p => F(p.Alpha)).ToArray();
+        var disagree = zone.Where(p => (p.HessianPC >= G20Constants.HalfPeak * maxPC) != (p.DominanceRatio >= 1)).Select(p => F(p.Alpha)).ToArray();
         return new CheckList("G20")
             .Measure($"PC(H) peaks at α = {F(argmax)} ({F(maxPC)}); PC(H) at α = 1 / peak = {F(one.HessianPC / maxPC)}; Eq. 6 disagrees at {disagree.Length} of {zone.Length} points")
-            .That(argmax >= 0.1 && argmax <= 10, $"PC(H) peaks at α = {F(argmax)}, outside [0.1, 10]")
-            .That(one.HessianPC >= 0.6 * maxPC, $"PC(H) at α = 1 is {F(one.HessianPC)}, below 60% of the peak {F(maxPC)}")
-            .That(disagree.Length <= 2, $"Eq. 6: 'PC(H) ≥ half its peak' and '‖G‖₂ ≥ ‖H-term‖₂' disagree at α = {string.Join(", ", disagree)} (at most 2 of {zone.Length} grid points allowed)")
+            .That(argmax >= G20Constants.MinPeakAlpha && argmax <= G20Constants.MaxPeakAlpha, $"PC(H) peaks at α = {F(argmax)}, outside [{G20Constants.MinPeakAlpha}, {G20Constants.MaxPeakAlpha}]")
+            .That(one.HessianPC >= G20Constants.MinShareAtOne * maxPC, $"PC(H) at α = 1 is {F(one.HessianPC)}, below {G20Constants.MinShareAtOne:P0} of the peak {F(maxPC)}")
+            .That(disagree.Length <= G20Constants.MaxDisagreements, $"Eq. 6: 'PC(H) ≥ half its peak' and '‖G‖₂ ≥ ‖H-term‖₂' disagree at α = {string.Join(", ", disagree)} (at most {G20Constants.MaxDisagreements} of {zone.Length} grid points allowed)")
             .Done();
     }
 
     /// <summary>G21, first part (StatisticalZoneTests.TemperatureAlphaToLRestoresTheUnscaledCurvature): at T = α^L,
-    /// PC(H) equals PC(H) at α = 1, T = 1 (<paramref name="unscaled"/>) within <see cref="G21Rtol"/> at every α.</summary>
+    /// PC(H) equals PC(H) at α = 1, T = 1 (<paramref name="unscaled"/>) within <see cref="G21Constants.Rtol"/> at every α.</summary>
     public static ClaimEvaluation G21AlphaToL(IReadOnlyList<CurvaturePoint> scaled, CurvaturePoint unscaled)
     {
         ArgumentNullException.ThrowIfNull(scaled);
@@ -118,16 +115,14 @@ public static class DeconstructingVerdicts
         var checks = new CheckList("G21");
         double worst = scaled.Max(p => RelativeError(p.HessianPC, unscaled.HessianPC));
         checks.Measure($"T = α^L over α ∈ [{F(scaled.Min(p => p.Alpha))}, {F(scaled.Max(p => p.Alpha))}]: PC(H) vs α = 1 largest relative error {worst:E2}");
-        foreach (var p in scaled) checks.Close($"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, unscaled.HessianPC, G21Rtol);
+        foreach (var p in scaled) checks.Close($"PC(H) at α = {F(p.Alpha)}, T = α^L vs α = 1, T = 1", p.HessianPC, unscaled.HessianPC, G21Constants.Rtol);
         return checks.Done();
     }
 
-    /// <summary>G21: T = α^L and T = α^(−L) give the same PC up to round-off; measured ≤ 9.5e-15, bound 100× that (spec G21).</summary>
-    public const double G21Rtol = 1e-12;
 
     /// <summary>G21, second part (StatisticalZoneTests.TemperatureAloneRecreatesTheZone): over the T sweep at α = 1,
     /// PC(H) at T = 1 is ≥ 60 % of the sweep's peak and &lt; 35 % of it at the coldest and hottest T; each X2 pair (the
-    /// T = α^(−L) point and the T = 1 point at α) has the same PC(H) within <see cref="G21Rtol"/>.</summary>
+    /// T = α^(−L) point and the T = 1 point at α) has the same PC(H) within <see cref="G21Constants.Rtol"/>.</summary>
     public static ClaimEvaluation G21Temperature(IReadOnlyList<CurvaturePoint> temperatureSweep, IReadOnlyList<(CurvaturePoint AtTemperature, CurvaturePoint AtAlpha)> x2Pairs)
     {
         ArgumentNullException.ThrowIfNull(temperatureSweep);
@@ -140,16 +135,16 @@ public static class DeconstructingVerdicts
         var checks = new CheckList("G21")
             .Measure($"T sweep at α = 1: PC(H)/peak {F(unit.HessianPC / peak)} at T = 1, {F(cold.HessianPC / peak)} at T = {F(cold.Temperature)}, {F(hot.HessianPC / peak)} at T = {F(hot.Temperature)}")
             .Measure(x2Pairs.Count == 0 ? "X2 cross-check: no T = 1 α sweep given" : $"X2 cross-check on {x2Pairs.Count} α point(s), largest relative error {x2Pairs.Max(p => RelativeError(p.AtTemperature.HessianPC, p.AtAlpha.HessianPC)):E2}")
-            .That(unit.HessianPC >= 0.6 * peak, $"PC(H) at T = 1 ({F(unit.HessianPC)}) should be ≥ 60% of the peak of the T sweep ({F(peak)})")
-            .That(cold.HessianPC < 0.35 * peak && hot.HessianPC < 0.35 * peak,
-                $"PC(H) at T = {F(hot.Temperature)} ({F(hot.HessianPC)}) and T = {F(cold.Temperature)} ({F(cold.HessianPC)}) should be < 35% of the peak {F(peak)}");
+            .That(unit.HessianPC >= G21Constants.MinShareAtOne * peak, $"PC(H) at T = 1 ({F(unit.HessianPC)}) should be ≥ {G21Constants.MinShareAtOne:P0} of the peak of the T sweep ({F(peak)})")
+            .That(cold.HessianPC < G21Constants.MaxEdgeShare * peak && hot.HessianPC < G21Constants.MaxEdgeShare * peak,
+                $"PC(H) at T = {F(hot.Temperature)} ({F(hot.HessianPC)}) and T = {F(cold.Temperature)} ({F(cold.HessianPC)}) should be < {G21Constants.MaxEdgeShare:P0} of the peak {F(peak)}");
         // X2: T = α^{-L} at α = 1 is the α point at T = 1 with H scaled by α², so PC must coincide with the α sweep.
-        foreach (var (t, a) in x2Pairs) checks.Close($"PC(H) at T = α^(-L), α = {F(a.Alpha)} vs the α sweep", t.HessianPC, a.HessianPC, G21Rtol);
+        foreach (var (t, a) in x2Pairs) checks.Close($"PC(H) at T = α^(-L), α = {F(a.Alpha)} vs the α sweep", t.HessianPC, a.HessianPC, G21Constants.Rtol);
         return checks.Done();
     }
 
     /// <summary>G4 on a T = α^L grid (CurvatureCommandTests.With_T_equal_alpha_to_the_L_the_positive_curvature_does_not_depend_on_alpha):
-    /// for H, G-term and H-term, PC equals its value at α = 1 and ‖·‖₂ equals α⁻² times it, both within <see cref="G4Rtol"/>.</summary>
+    /// for H, G-term and H-term, PC equals its value at α = 1 and ‖·‖₂ equals α⁻² times it, both within <see cref="G4Constants.Rtol"/>.</summary>
     public static ClaimEvaluation G4(IReadOnlyList<CurvaturePoint> alphaToL)
     {
         ArgumentNullException.ThrowIfNull(alphaToL);
@@ -166,21 +161,15 @@ public static class DeconstructingVerdicts
                 double pc = s.PositiveCurvature ?? double.NaN, expectedNorm = norm1 / (p.Alpha * p.Alpha);
                 worstPC = Math.Max(worstPC, RelativeError(pc, pc1));
                 worstNorm = Math.Max(worstNorm, RelativeError(s.SpectralNorm, expectedNorm));
-                checks.Close($"PC({op}) at α = {F(p.Alpha)}, T = α^L", pc, pc1, G4Rtol);
-                checks.Close($"‖{op}‖₂ at α = {F(p.Alpha)} vs α⁻²‖{op}‖₂(α = 1)", s.SpectralNorm, expectedNorm, G4Rtol);
+                checks.Close($"PC({op}) at α = {F(p.Alpha)}, T = α^L", pc, pc1, G4Constants.Rtol);
+                checks.Close($"‖{op}‖₂ at α = {F(p.Alpha)} vs α⁻²‖{op}‖₂(α = 1)", s.SpectralNorm, expectedNorm, G4Constants.Rtol);
             }
         }
         return checks.Measure($"over α ∈ [{F(alphaToL.Min(p => p.Alpha))}, {F(alphaToL.Max(p => p.Alpha))}] at T = α^L: largest relative error of PC {worstPC:E2}, of α²‖·‖₂ {worstNorm:E2}").Done();
     }
 
-    /// <summary>G4 on projected curvature at T = α^L: an exact identity in float64, relative tolerance 1e-8 (spec G4).</summary>
-    public const double G4Rtol = 1e-8;
 
-    /// <summary>Largest Spearman(entropy, Γ⁻²) allowed along a path (spec G12).</summary>
-    public const double G12MaxRankCorrelation = -0.98;
 
-    /// <summary>Largest relative dip of Γ⁻² allowed along a path: round-off only (spec G12).</summary>
-    public const double G12MaxViolation = 1e-12;
 
     /// <summary>G12 (StatisticalSoftmaxTests.InverseGammaSquaredIsMonotoneInEntropy): along every path Spearman(entropy,
     /// Γ⁻²) ≤ −0.98, dips ≤ 1e-12 of the range, Γ⁻² ≈ 1/(K−1) (5 %) at the hottest point and ≤ 1 at the coldest; the
@@ -191,15 +180,15 @@ public static class DeconstructingVerdicts
         var checks = new CheckList("G12");
         foreach (var p in r.Paths)
         {
-            checks.That(p.EntropyRankCorrelation <= G12MaxRankCorrelation,
-                $"Spearman(entropy, Γ⁻²) = {F(p.EntropyRankCorrelation)} > {G12MaxRankCorrelation} along the path with top-gap ratio {F(p.TopGapRatio)}");
-            checks.That(p.MonotonicityViolation <= G12MaxViolation,
-                $"Γ⁻² falls by {F(p.MonotonicityViolation)} of its range along the path with top-gap ratio {F(p.TopGapRatio)} (> {G12MaxViolation})");
-            checks.Close("Γ⁻² at the hottest point (≈ uniform p) vs 1/(K−1)", p.Points[0].InverseGammaSquared, 1.0 / (r.Classes - 1), 0.05);
-            checks.That(p.Points[^1].InverseGammaSquared <= 1 + 1e-9, $"Γ⁻² = {F(p.Points[^1].InverseGammaSquared)} > 1 at the coldest point");
+            checks.That(p.EntropyRankCorrelation <= G12Constants.MaxRankCorrelation,
+                $"Spearman(entropy, Γ⁻²) = {F(p.EntropyRankCorrelation)} > {G12Constants.MaxRankCorrelation} along the path with top-gap ratio {F(p.TopGapRatio)}");
+            checks.That(p.MonotonicityViolation <= G12Constants.MaxViolation,
+                $"Γ⁻² falls by {F(p.MonotonicityViolation)} of its range along the path with top-gap ratio {F(p.TopGapRatio)} (> {G12Constants.MaxViolation})");
+            checks.Close("Γ⁻² at the hottest point (≈ uniform p) vs 1/(K−1)", p.Points[0].InverseGammaSquared, 1.0 / (r.Classes - 1), G12Constants.HotPointRtol);
+            checks.That(p.Points[^1].InverseGammaSquared <= 1 + G12Constants.ColdSlack, $"Γ⁻² = {F(p.Points[^1].InverseGammaSquared)} > 1 + {G12Constants.ColdSlack} at the coldest point");
         }
         var avg = new GammaPath(Array.Empty<double>(), 0, r.AveragePath);
-        checks.That(avg.MonotonicityViolation <= 1e-9, $"the average-matrix path (red curve) is not monotone: violation {F(avg.MonotonicityViolation)}");
+        checks.That(avg.MonotonicityViolation <= G12Constants.MaxAverageViolation, $"the average-matrix path (red curve) is not monotone: violation {F(avg.MonotonicityViolation)} > {G12Constants.MaxAverageViolation}");
         return checks.Measure($"{r.Paths.Count} paths, K = {r.Classes}: largest Spearman(entropy, Γ⁻²) {F(r.Paths.Max(p => p.EntropyRankCorrelation))}, largest dip {F(r.Paths.Max(p => p.MonotonicityViolation))}; average path dip {F(avg.MonotonicityViolation)}").Done();
     }
 
@@ -208,22 +197,20 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G22(Eq8Result r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        if (r.Points.Count < G22MinLevels)
-            return ClaimEvaluation.Inapplicable("G22", $"the criterion needs ≥ {G22MinLevels} confidence levels with a defined G-term PC; the grid has {r.Points.Count} level(s)");
+        if (r.Points.Count < G22Constants.MinDefinedLevels)
+            return ClaimEvaluation.Inapplicable("G22", $"the criterion needs ≥ {G22Constants.MinDefinedLevels} confidence levels with a defined G-term PC; the grid has {r.Points.Count} level(s)");
         var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
         double rho = ok.Length >= 2 ? Statistics.Spearman(ok.Select(p => p.TrueGTermPC!.Value).ToArray(), ok.Select(p => p.PredictedPC!.Value).ToArray()) : double.NaN;
         double hot = ok.Length > 0 ? ok[0].PredictedPC!.Value / ok[0].TrueGTermPC!.Value : double.NaN;
         string hotAlpha = ok.Length > 0 ? F(ok[0].Alpha) : "—";
         return new CheckList("G22")
             .Measure($"{ok.Length} of {r.Points.Count} levels defined; Spearman(true PC, Eq. 8) = {F(rho)}; Eq. 8 / true PC at α = {hotAlpha}: {F(hot)}")
-            .That(ok.Length >= G22MinLevels, $"only {ok.Length} of {r.Points.Count} confidence levels have a defined G-term PC")
-            .That(rho >= 0.75, $"Spearman(true PC, Eq. 8) = {F(rho)} < 0.75: Eq. 8 does not follow the trend over confidence")
-            .That(hot >= 1.0 && hot <= 2.5, $"at α = {hotAlpha} (near-uniform p) Eq. 8 / true PC = {F(hot)}, outside the calibrated [1.0, 2.5] (spec G22: Eq. 8 overestimates at this scale)")
+            .That(ok.Length >= G22Constants.MinDefinedLevels, $"only {ok.Length} of {r.Points.Count} confidence levels have a defined G-term PC")
+            .That(rho >= G22Constants.MinSpearman, $"Spearman(true PC, Eq. 8) = {F(rho)} < {G22Constants.MinSpearman}: Eq. 8 does not follow the trend over confidence")
+            .That(hot >= G22Constants.MinHotRatio && hot <= G22Constants.MaxHotRatio, $"at α = {hotAlpha} (near-uniform p) Eq. 8 / true PC = {F(hot)}, outside the calibrated [{G22Constants.MinHotRatio}, {G22Constants.MaxHotRatio}] (spec G22: Eq. 8 overestimates at this scale)")
             .Done();
     }
 
-    /// <summary>G22: fewest confidence levels with both PCs defined (7 of the test's 9; spec G22).</summary>
-    public const int G22MinLevels = 7;
 
     /// <summary>G15 (StatisticalGradientTests.GradientNormIsLinearInThePriorMismatch): Pearson r between ‖∇L‖ and
     /// ‖Q̂ − Q‖ ≥ 0.1 and a positive fitted slope.</summary>
@@ -232,7 +219,7 @@ public static class DeconstructingVerdicts
         ArgumentNullException.ThrowIfNull(r);
         return new CheckList("G15")
             .Measure($"{r.Points.Count} priors: Pearson r = {F(r.Fit.R)}, slope {F(r.Fit.Slope)} (Eq. 9: {F(r.PredictedSlope)})")
-            .That(r.Fit.R >= 0.1, $"Pearson r between ‖∇L‖ and ‖Q̂ − Q‖ is {F(r.Fit.R)} < 0.1 (calibrated minimum 0.136, spec G15)")
+            .That(r.Fit.R >= G15Constants.MinPearson, $"Pearson r between ‖∇L‖ and ‖Q̂ − Q‖ over {r.Points.Count} priors is {F(r.Fit.R)} < {G15Constants.MinPearson} (spec G15)")
             .That(r.Fit.Slope > 0, $"the gradient norm does not grow with ‖Q̂ − Q‖: slope {F(r.Fit.Slope)}")
             .Done();
     }
@@ -249,9 +236,9 @@ public static class DeconstructingVerdicts
         double gap = one.LastLayerCosine - Math.Abs(small.LastLayerCosine);
         return new CheckList("G16")
             .Measure($"last-layer cosine {F(one.LastLayerCosine)} at α = 1, {F(small.LastLayerCosine)} at α = 0.01; full cosine {F(one.Cosine)} at α = 1, {F(small.Cosine)} at α = 0.01")
-            .That(one.LastLayerCosine >= 0.2, $"last-layer gradient cosine of the data vs Gaussian noise at α = 1 is {F(one.LastLayerCosine)} < 0.2")
-            .That(Math.Abs(small.LastLayerCosine) <= 0.35, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(small.LastLayerCosine))} > 0.35")
-            .That(gap >= 0.1, $"last-layer cosine at α = 1 ({F(one.LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(small.LastLayerCosine))}) by {F(gap)} < 0.1")
+            .That(one.LastLayerCosine >= G16Constants.MinLastLayerCosine, $"last-layer gradient cosine of the data vs Gaussian noise at α = 1 is {F(one.LastLayerCosine)} < {G16Constants.MinLastLayerCosine}")
+            .That(Math.Abs(small.LastLayerCosine) <= G16Constants.MaxUniformCosine, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(small.LastLayerCosine))} > {G16Constants.MaxUniformCosine}")
+            .That(gap >= G16Constants.MinGap, $"last-layer cosine at α = 1 ({F(one.LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(small.LastLayerCosine))}) by {F(gap)} < {G16Constants.MinGap}")
             .That(one.Cosine > Math.Abs(small.Cosine), $"full-gradient cosine at α = 1 ({F(one.Cosine)}) is not above |cosine| at α = 0.01 ({F(Math.Abs(small.Cosine))})")
             .Done();
     }
@@ -263,16 +250,16 @@ public static class DeconstructingVerdicts
         ArgumentNullException.ThrowIfNull(r);
         return new CheckList("G23")
             .Measure($"{r.Points.Count} inits, Spearman: PC~entropy {F(r.PcVsEntropy)}, PC~loss {F(r.PcVsLoss)}, PC~‖∇L‖ {F(r.PcVsGradientNorm)}, entropy~loss {F(r.EntropyVsLoss)}")
-            .That(r.PcVsEntropy >= 0.05, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < 0.05")
-            .That(r.PcVsLoss <= -0.05, $"Spearman(PC, initial loss) = {F(r.PcVsLoss)} > -0.05")
-            .That(r.PcVsGradientNorm <= -0.05, $"Spearman(PC, gradient norm) = {F(r.PcVsGradientNorm)} > -0.05")
-            .That(r.EntropyVsLoss <= -0.2, $"Spearman(mean entropy, initial loss) = {F(r.EntropyVsLoss)} > -0.2")
+            .That(r.PcVsEntropy >= G23Constants.MinPcVsEntropy, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < {G23Constants.MinPcVsEntropy}")
+            .That(r.PcVsLoss <= G23Constants.MaxPcVsLoss, $"Spearman(PC, initial loss) = {F(r.PcVsLoss)} > {G23Constants.MaxPcVsLoss}")
+            .That(r.PcVsGradientNorm <= G23Constants.MaxPcVsGradientNorm, $"Spearman(PC, gradient norm) = {F(r.PcVsGradientNorm)} > {G23Constants.MaxPcVsGradientNorm}")
+            .That(r.EntropyVsLoss <= G23Constants.MaxEntropyVsLoss, $"Spearman(mean entropy, initial loss) = {F(r.EntropyVsLoss)} > {G23Constants.MaxEntropyVsLoss}")
             .Done();
     }
 
     /// <summary>G27, trainability part (StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot): at α = 1
     /// some admissible rate (η‖H‖₂ &lt; 2) reaches accuracy ≥ 0.8; the grid has cells with η‖H‖₂ &gt; 20 at α ≤ 1 and each
-    /// of them diverged or stayed ≤ 0.5. The accuracy margin is calibrated at <see cref="G27CalibratedSteps"/> GD steps;
+    /// of them diverged or stayed ≤ 0.5. The accuracy margin is calibrated at <see cref="G27Constants.Steps"/> GD steps;
     /// a grid whose admissible cells at α = 1 ran fewer steps cannot be judged.</summary>
     /// <param name="cells">The α × η₀ cells.</param>
     /// <param name="plannedSteps">The steps every cell was given (diverged cells stop earlier).</param>
@@ -281,24 +268,22 @@ public static class DeconstructingVerdicts
         ArgumentNullException.ThrowIfNull(cells);
         var atOne = cells.Where(c => Math.Abs(c.Alpha - 1) <= GridMatch).ToArray();
         if (atOne.Length == 0) return ClaimEvaluation.Inapplicable("G27", $"the criterion needs α = 1 in the grid ({string.Join(", ", cells.Select(c => F(c.Alpha)).Distinct())})");
-        if (plannedSteps < G27CalibratedSteps)
-            return ClaimEvaluation.Inapplicable("G27", $"the accuracy margin 0.8 is calibrated at {G27CalibratedSteps} GD steps; this grid ran {plannedSteps}",
-                $"best accuracy at α = 1 with an admissible rate (η‖H‖₂ < 2) after {plannedSteps} steps: {F(atOne.Where(c => c.SharpnessProduct < 2).Select(c => c.BestAccuracy).DefaultIfEmpty(double.NaN).Max())}");
-        var admissible = atOne.Where(c => c.SharpnessProduct < 2).ToArray();
+        if (plannedSteps < G27Constants.Steps)
+            return ClaimEvaluation.Inapplicable("G27", $"the accuracy margin 0.8 is calibrated at {G27Constants.Steps} GD steps; this grid ran {plannedSteps}",
+                $"best accuracy at α = 1 with an admissible rate (η‖H‖₂ < 2) after {plannedSteps} steps: {F(atOne.Where(c => c.SharpnessProduct < G27Constants.MaxAdmissibleSharpness).Select(c => c.BestAccuracy).DefaultIfEmpty(double.NaN).Max())}");
+        var admissible = atOne.Where(c => c.SharpnessProduct < G27Constants.MaxAdmissibleSharpness).ToArray();
         double bestAdmissible = admissible.Length > 0 ? admissible.Max(c => c.BestAccuracy) : double.NaN;
-        var wild = cells.Where(c => c.Alpha <= 1 + GridMatch && c.SharpnessProduct > 20).ToArray();
+        var wild = cells.Where(c => c.Alpha <= 1 + GridMatch && c.SharpnessProduct > G27Constants.MinInadmissibleSharpness).ToArray();
         var checks = new CheckList("G27")
             .Measure($"best admissible accuracy at α = 1: {F(bestAdmissible)}; {wild.Length} cell(s) with η‖H‖₂ > 20 at α ≤ 1, best accuracy among them {(wild.Length > 0 ? F(wild.Max(c => c.BestAccuracy)) : "—")}")
             .That(admissible.Length > 0, $"no admissible (η‖H‖₂ < 2) rate at α = 1 in the grid: η‖H‖₂ at α = 1 is {string.Join(", ", atOne.Select(c => F(c.SharpnessProduct)))}")
-            .That(bestAdmissible >= 0.8, $"best accuracy at α = 1 with an admissible rate is {F(bestAdmissible)} < 0.8")
+            .That(bestAdmissible >= G27Constants.MinAdmissibleAccuracy, $"best accuracy at α = 1 with an admissible rate is {F(bestAdmissible)} < {G27Constants.MinAdmissibleAccuracy}")
             .That(wild.Length > 0, $"the grid has no clearly inadmissible cell (η‖H‖₂ > 20) at α ≤ 1: largest η‖H‖₂ {F(cells.Where(c => c.Alpha <= 1 + GridMatch).Max(c => c.SharpnessProduct))}");
         foreach (var c in wild)
-            checks.That(c.Diverged || c.BestAccuracy <= 0.5, $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} reached accuracy {F(c.BestAccuracy)} > 0.5 (admissible runs: {F(bestAdmissible)})");
+            checks.That(c.Diverged || c.BestAccuracy <= G27Constants.MaxInadmissibleAccuracy, $"α {F(c.Alpha)}, η₀ {F(c.BaseRate)} with η‖H‖₂ = {F(c.SharpnessProduct)} reached accuracy {F(c.BestAccuracy)} > {G27Constants.MaxInadmissibleAccuracy} (admissible runs: {F(bestAdmissible)})");
         return checks.Done();
     }
 
-    /// <summary>G27: GD steps per cell at which the accuracy margins were calibrated (spec G27, 20 seeds).</summary>
-    public const int G27CalibratedSteps = 200;
 
     /// <summary>G27, USO part (StatisticalTrainabilityTests.UniformSoftmaxOutputModelDivergesAlongItsOwnWeights): along the
     /// USO run ‖θ‖ and ‖g‖ grow at every record, cos(θ, −g) increases from the first to the last record and the
@@ -315,16 +300,11 @@ public static class DeconstructingVerdicts
         }
         return checks
             .That(uso[^1].CosineToNegativeGradient > uso[0].CosineToNegativeGradient, $"USO: cos(θ, −g) should increase (alignment of the divergence): {F(uso[0].CosineToNegativeGradient)} at step {uso[0].Step}, {F(uso[^1].CosineToNegativeGradient)} at step {uso[^1].Step}")
-            .That(uso[^1].CosineToInitial < 0.99, $"USO: the parameter vector did not rotate away from θ₀ (cos = {F(uso[^1].CosineToInitial)})")
+            .That(uso[^1].CosineToInitial < G27Constants.UsoMaxFinalCosine, $"USO: the parameter vector did not rotate away from θ₀ (cos = {F(uso[^1].CosineToInitial)})")
             .Done();
     }
 
-    /// <summary>Smallest Pearson correlation allowed between the two PC curves over α (spec G24).</summary>
-    public const double G24MinPearson = 0.9;
 
-    /// <summary>G24: fewest α points for the curve comparison (the test has 9). Two independent curves reach Pearson ≥ 0.9
-    /// with probability 1/2 at 2 points, ≈ 14 % at 3 and ≈ 2 % at 5 (t-distribution with n − 2 degrees of freedom).</summary>
-    public const int G24MinPoints = 5;
 
     /// <summary>G24 (StatisticalAppendixTests.HutchinsonAgreesWithTheProjectedHessianOnTheZone): over α the projected and
     /// Hutchinson PC curves have Pearson ≥ 0.9, peak at the same grid point, and their ≥ 50 %-of-peak edges differ by at
@@ -332,19 +312,19 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G24(IReadOnlyList<HutchinsonPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Count < G24MinPoints)
-            return ClaimEvaluation.Inapplicable("G24", $"the curves' Pearson correlation and edges need ≥ {G24MinPoints} α points; the grid has {points.Count}");
+        if (points.Count < G24Constants.MinPoints)
+            return ClaimEvaluation.Inapplicable("G24", $"the curves' Pearson correlation and edges need ≥ {G24Constants.MinPoints} α points; the grid has {points.Count}");
         var proj = points.Select(p => p.ProjectedPC).ToArray();
         var hut = points.Select(p => p.HutchinsonPC ?? 0).ToArray();
         double pearson = Statistics.Pearson(proj, hut);
         int pPeak = Array.IndexOf(proj, proj.Max()), hPeak = Array.IndexOf(hut, hut.Max());
-        var (p0, p1) = HutchinsonComparison.Edges(proj, 0.5);
-        var (h0, h1) = HutchinsonComparison.Edges(hut, 0.5);
+        var (p0, p1) = HutchinsonComparison.Edges(proj, G24Constants.EdgeShare);
+        var (h0, h1) = HutchinsonComparison.Edges(hut, G24Constants.EdgeShare);
         return new CheckList("G24")
             .Measure($"Pearson(projected, Hutchinson PC) = {F(pearson)}; peaks at grid index {pPeak} and {hPeak}; zone edges [{p0}, {p1}] and [{h0}, {h1}]")
-            .That(pearson >= G24MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {G24MinPearson}")
+            .That(pearson >= G24Constants.MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {G24Constants.MinPearson}")
             .That(pPeak == hPeak, $"the two curves peak at different grid points: projected at index {pPeak} ({F(proj.Max())}), Hutchinson at {hPeak} ({F(hut.Max())})")
-            .That(Math.Abs(p0 - h0) <= 1 && Math.Abs(p1 - h1) <= 1, $"zone edges (≥ 50% of peak) differ by more than one grid step: projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]")
+            .That(Math.Abs(p0 - h0) <= G24Constants.MaxEdgeShift && Math.Abs(p1 - h1) <= G24Constants.MaxEdgeShift, $"zone edges (≥ 50% of peak) differ by more than one grid step: projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]")
             .Done();
     }
 
@@ -362,12 +342,12 @@ public static class DeconstructingVerdicts
         {
             var w = window[0];
             checks.Measure($"at α = {F(w.Alpha)}: PC(G) {F(w.GTermPC)}, ‖G − G^μ₀/N‖_F/‖G‖_F = {F(w.DominanceError)}, |cos(x_μ₀, v₁)| = {F(w.InputAlignment)}")
-                .That(w.DominanceError <= 0.1, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {F(w.DominanceError)} > 0.1")
-                .That(w.InputAlignment >= 0.9, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {F(w.InputAlignment)} < 0.9");
+                .That(w.DominanceError <= G26Constants.MaxDominanceError, $"at α = {F(w.Alpha)} ‖G − G^μ₀/N‖_F/‖G‖_F = {F(w.DominanceError)} > {G26Constants.MaxDominanceError}")
+                .That(w.InputAlignment >= G26Constants.MinInputAlignment, $"at α = {F(w.Alpha)} |cos(x_μ₀, top first-layer eigenvector averaged over hidden units)| = {F(w.InputAlignment)} < {G26Constants.MinInputAlignment}");
         }
         else checks.Measure("no α in the pre-collapse window");
         return checks.Measure($"PC(G) at α = {F(points[0].Alpha)}: {F(points[0].GTermPC)}")
-            .That(points[0].GTermPC > 1.5, $"at α = {F(points[0].Alpha)} PC(G) = {F(points[0].GTermPC)}: no excess to lose")
+            .That(points[0].GTermPC > G26Constants.MinInitialPc, $"at α = {F(points[0].Alpha)} PC(G) = {F(points[0].GTermPC)}: no excess to lose")
             .Done();
     }
 }

@@ -18,23 +18,15 @@ public static class SagunVerdicts
     /// same at both widths.</summary>
     public static ClaimStatement S6CountStatement { get; } = new("S6", "Growing width keeps the number of outliers (Sec. 3.2, Fig. 4-6)", null, "specs/S6-width-scaling.md", false);
 
-    /// <summary>S4: smallest median near-zero fraction (|λ| &lt; 1e-3 λ_max) of trained ReLU nets at K = 2 (the claim's "most";
-    /// calibrated min 0.600, seeds 0..19) and at K = 5 ("most" does NOT hold: median 0.413, min 0.327; a bulk only).</summary>
-    public const double S4MinZeroFractionK2 = 0.5, S4MinZeroFractionK5 = 0.25;
 
-    /// <summary>S5: smallest median λ_K/λ_(K+1) of trained ReLU nets (calibrated minimum 1.307 at K = 5, 1.49 at K = 2, seeds 0..19).</summary>
-    public const double S5MinKthRatio = 1.2;
 
-    /// <summary>S6: the median-of-5 λ₁(32)/λ₁(8) must lie in (1/S6MaxTopRatio, S6MaxTopRatio) (calibrated 0.636 / 0.917 / 1.526;
-    /// P-proportional scaling would give 4); the window max of |λ_min|/λ_max must stay below S6MaxNegative (at most 0.0569).</summary>
-    public const double S6MaxTopRatio = 2, S6MaxNegative = 0.1;
 
     /// <summary>Share of the eigenvalues with |λ| &lt; 1e-3·max|λ|.</summary>
     public static double NearZeroFraction(IReadOnlyList<double> eigenvalues)
     {
         ArgumentNullException.ThrowIfNull(eigenvalues);
         double top = eigenvalues.Max(Math.Abs);
-        return eigenvalues.Count(l => Math.Abs(l) < 1e-3 * top) / (double)eigenvalues.Count;
+        return eigenvalues.Count(l => Math.Abs(l) < S4Constants.NearZeroRelative * top) / (double)eigenvalues.Count;
     }
 
     /// <summary>λ_K/λ_(K+1) of the eigenvalues sorted descending.</summary>
@@ -45,7 +37,7 @@ public static class SagunVerdicts
         return d[k - 1] / d[k];
     }
 
-    private static double? MinZeroFraction(int classes) => classes switch { 2 => S4MinZeroFractionK2, 5 => S4MinZeroFractionK5, _ => null };
+    private static double? MinZeroFraction(int classes) => classes switch { 2 => S4Constants.MinZeroFractionK2, 5 => S4Constants.MinZeroFractionK5, _ => null };
 
     /// <summary>S4 (SagunStatisticalTests.S4_S5_trained_ReLU_nets_have_a_bulk_near_zero_and_a_break_after_K_eigenvalues):
     /// the median over a seed window of the trained spectra's near-zero fraction exceeds the margin of K (calibrated at K = 2 and 5 only).</summary>
@@ -61,7 +53,7 @@ public static class SagunVerdicts
             .Done();
     }
 
-    /// <summary>S5 (same test): the median over a seed window of the trained spectra's λ_K/λ_(K+1) exceeds <see cref="S5MinKthRatio"/>
+    /// <summary>S5 (same test): the median over a seed window of the trained spectra's λ_K/λ_(K+1) exceeds <see cref="S5Constants.MinKthRatio"/>
     /// (calibrated on trained ReLU nets at K = 2 and 5).</summary>
     public static ClaimEvaluation S5(int classes, IReadOnlyList<IReadOnlyList<double>> trainedSpectra)
     {
@@ -71,7 +63,7 @@ public static class SagunVerdicts
         double kthRatio = Statistics.WindowMedian(trainedSpectra.Select(s => KthRatio(s, classes)));
         return new CheckList("S5")
             .Measure($"K = {classes}: median λ_K/λ_(K+1) = {kthRatio:F3} over {trainedSpectra.Count} trained nets")
-            .That(kthRatio > S5MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {trainedSpectra.Count} seeds is {kthRatio:F3} ≤ {S5MinKthRatio}: no break after the K-th eigenvalue")
+            .That(kthRatio > S5Constants.MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {trainedSpectra.Count} seeds is {kthRatio:F3} ≤ {S5Constants.MinKthRatio}: no break after the K-th eigenvalue")
             .Done();
     }
 
@@ -84,8 +76,8 @@ public static class SagunVerdicts
         double negative = rows.SelectMany(r => new[] { r.Narrow, r.Wide }).Max(r => Math.Abs(Math.Min(r.Bottom, 0)) / r.Top[0]);
         return new CheckList("S6")
             .Measure($"median λ₁(wide)/λ₁(narrow) = {ratio:F3} over {rows.Count} seeds; largest |λ_min|/λ_max = {negative:F4}")
-            .That(ratio > 1 / S6MaxTopRatio && ratio < S6MaxTopRatio, $"median over {rows.Count} seeds of λ1(width 32)/λ1(width 8) = {ratio:F3}: λ1 changes by more than a factor {S6MaxTopRatio} while P grows 4x")
-            .That(negative < S6MaxNegative, $"largest |λmin|/λmax over widths 8, 32 and {rows.Count} seeds = {negative:F4} (≥ {S6MaxNegative})")
+            .That(ratio > 1 / S6Constants.MaxTopRatio && ratio < S6Constants.MaxTopRatio, $"median over {rows.Count} seeds of λ1(width 32)/λ1(width 8) = {ratio:F3}: λ1 changes by more than a factor {S6Constants.MaxTopRatio} while P grows 4x")
+            .That(negative < S6Constants.MaxNegative, $"largest |λmin|/λmax over widths 8, 32 and {rows.Count} seeds = {negative:F4} (≥ {S6Constants.MaxNegative})")
             .Done();
     }
 

@@ -41,12 +41,7 @@ public static class WangRobertsVerdicts
         return checks.Done();
     }
 
-    /// <summary>W9 margins on 5-seed windows (spec W9): median rise of ηS/2 ≥ 0.05, median late fraction in [0.8, 1.3]
-    /// ≥ 0.8, median final/initial loss ≤ 0.05, at least one step-to-step loss increase over the plain-GD runs.</summary>
-    public const double W9MinRise = 0.05, W9MinFractionNear = 0.8, W9MaxLossFraction = 0.05;
 
-    /// <summary>W9: fewest step-to-step loss increases over the plain-GD window (spec W9).</summary>
-    public const int W9MinLossIncreases = 1;
 
     /// <summary>W9 (WangRobertsEdgeOfStabilityTests.Sharpness_rises_to_2_over_eta_and_hovers_there_while_the_loss_falls_non_monotonically):
     /// the window of runs that start below the edge is full; their median rise of ηS/2 ≥ 0.05; over every tracked run the
@@ -67,10 +62,10 @@ public static class WangRobertsVerdicts
         return new CheckList("W9")
             .Measure($"{stable.Count} of {tracked.Count} run(s) start below the edge; median rise of ηS/2 {F(rise)}, late fraction near 2/η {near:P0}, final/initial loss {F(loss)}, {lossIncreases.Sum()} loss increase(s)")
             .That(stable.Count == window, $"only {stable.Count} of {tracked.Count} seeds start below the edge (ηS/2 < 1): η = 0.3 is too large for this setup to show progressive sharpening")
-            .That(rise >= W9MinRise, $"median rise of ηS/2 from step 0 to the late window over the {window} runs that start stable {rise:F3} (< {W9MinRise}): no progressive sharpening")
-            .That(near >= W9MinFractionNear, $"median fraction of late records with ηS/2 in [0.8, 1.3] {near:P0} (< {W9MinFractionNear:P0}): S does not hover at 2/η")
-            .That(lossIncreases.Sum() >= W9MinLossIncreases, $"{lossIncreases.Sum()} step-to-step loss increases over {lossIncreases.Count} runs (< {W9MinLossIncreases}): training was monotone")
-            .That(loss <= W9MaxLossFraction, $"median final/initial loss {loss:F4} > {W9MaxLossFraction}: the loss did not keep falling")
+            .That(rise >= W9Constants.MinRise, $"median rise of ηS/2 from step 0 to the late window over the {window} runs that start stable {rise:F3} (< {W9Constants.MinRise}): no progressive sharpening")
+            .That(near >= W9Constants.MinFractionNear, $"median fraction of late records with ηS/2 in [0.8, 1.3] {near:P0} (< {W9Constants.MinFractionNear:P0}): S does not hover at 2/η")
+            .That(lossIncreases.Sum() >= W9Constants.MinLossIncreases, $"{lossIncreases.Sum()} step-to-step loss increases over {lossIncreases.Count} runs (< {W9Constants.MinLossIncreases}): training was monotone")
+            .That(loss <= W9Constants.MaxLossFraction, $"median final/initial loss {loss:F4} > {W9Constants.MaxLossFraction}: the loss did not keep falling")
             .Done();
     }
 }

@@ -17,4 +17,7 @@ internal static class G24Constants
 
     /// <summary>Largest difference of the zone edges, in grid steps</summary>
     public const int MaxEdgeShift = 1;
+
+    /// <summary>Fewest α points for the curve comparison (the test has 9): two independent curves reach Pearson ≥ 0.9 with probability 1/2 at 2 points, ≈ 14 % at 3 and ≈ 2 % at 5</summary>
+    public const int MinPoints = 5;
 }

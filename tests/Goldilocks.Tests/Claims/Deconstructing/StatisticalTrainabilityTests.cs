@@ -16,13 +16,13 @@ public sealed class StatisticalTrainabilityTests
     public void AdmissibleRatesTrainAndInadmissibleOnesDoNot()
     {
         using var problem = Synthetic(seed: SeedOffset.Apply(0L));
-        var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, DeconstructingVerdicts.G27CalibratedSteps, SeedOffset.Apply(0L));
+        var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, G27Constants.Steps, SeedOffset.Apply(0L));
         foreach (var c in cells)
             TestContext.Out.WriteLine($"α {F(c.Alpha)} η₀ {F(c.BaseRate)}: best acc {F(c.BestAccuracy)}, max ‖θ‖ {F(c.MaxParameterNorm)}, zero-logit share {F(c.ZeroLogitShare)}, η‖H‖₂ {F(c.SharpnessProduct)}, diverged {c.Diverged}");
         // Margins from 20 seeds (spec G27): best admissible accuracy at α = 1 is 1.0 in 20/20; the inadmissible cells at
         // α = 1 (η₀ = 10, η‖H‖₂ 47-161) reach at most 0.317 (chance 0.1). At α = 10 the sharpness at αθ₀ over-predicts
         // failure (η‖H‖₂ up to 535 trained to 100%), so the inadmissibility check is restricted to α ≤ 1.
-        ClaimAssert.Holds(DeconstructingVerdicts.G27Training(cells, DeconstructingVerdicts.G27CalibratedSteps));
+        ClaimAssert.Holds(DeconstructingVerdicts.G27Training(cells, G27Constants.Steps));
     }
 
     [Test]

@@ -72,11 +72,4 @@ public sealed class SagunStatisticalTests
     }
 
     private static long SeedFor(int classes) => SeedOffset.Apply((long)classes);   // fixed seeds (shifted by GOLDILOCKS_SEED_OFFSET in a seed sweep); the calibration covers seeds 0..19
-    // S4, S5 and S6 margins: SagunVerdicts (the criteria the report also applies).
-    private const double S5MaxTanhKthRatio = 1.5; // calibrated tanh K = 5 max 1.334 (ReLU median 2.11)
-    // S6, S7: medians over 5 consecutive seeds (SeedWindow); calibrated on the windows starting at seeds 0..19 (specs/S6, S7).
-    private const int S6S7Window = 5;
-    private const double S7Separation = 2.0;
-    private const double S7MinTopRatio = 1;       // median-of-5 λ1(large)/λ1(small): min 1.048 / median 1.163 / max 1.192 (per seed ≤ 1 on 3 of 24)
-    private const double S7MaxBarrier = 0.02;     // window max of the barrier (separation 2): median 5.8e-4, max 8.8e-3
 }

@@ -73,9 +73,4 @@ public sealed class WangRobertsEdgeOfStabilityTests
         ClaimAssert.That("W10", ratio <= W10Constants.MaxRatio,
             $"peak S after the switch to η = 0.1, η₀ = 0.45 over η₀ = 0.3: per seed {List(ratios)}, median {ratio:F3} > {W10Constants.MaxRatio}");
     }
-
-    // Calibrated margins (specs/W9, W10, W12: Tolerance), all on 5-seed windows.
-    // W9's margins: WangRobertsVerdicts.W9 (the criterion the report also applies).
-    private const double W10MaxRatio = 0.95;
-    private const int W9MaxSeeds = 10, W9LossWindow = 10, W12MinSeedsSuppressed = 2;
 }
