@@ -2,7 +2,7 @@
 # Regenerates specs/README.md from the header tables of specs/<ID>-<name>.md (bash, grep, sed, sort only).
 # Each spec starts with "# <ID>: <title>" and has rows "| Kind | ... |", "| Status | ... |", "| Tests | ... |".
 # It also regenerates, at the end of each spec's "## How it is checked", the table of the claim's test constants: the
-# fields of `internal static class <ID>Constants` under tests/ (one `public const <type> <Name> = <literal>;` per line,
+# fields of `internal static class <ID>Constants` under tests/ or src/Goldilocks.Papers/ (one `public const <type> <Name> = <literal>;` per line,
 # each after a one-line `/// <summary>meaning</summary>`), value as written. TraceabilityTests compares the table with
 # the compiled constants, so a margin changed in the code and not here (or the reverse) fails the suite.
 set -euo pipefail
