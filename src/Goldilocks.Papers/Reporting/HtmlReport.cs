@@ -78,7 +78,7 @@ public sealed class HtmlReport(string title, string dataLine)
           .Append("table{border-collapse:collapse;font-size:85%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}")
           .Append("pre{white-space:pre-wrap;word-break:break-all}summary{cursor:pointer;color:#225}nav li{margin:.15em 0}")
           .Append("section{border-top:1px solid #ddd;margin-top:2em}.data{font-weight:bold;padding:.5em;background:#eef}.settings{font-size:95%;background:#f6f6f0;padding:.3em .5em}")
-          .Append("table.verdicts td{text-align:left;vertical-align:top}tr.holds .verdict{background:#dfd}tr.holds-weaker .verdict{background:#eef6d0}")
+          .Append("table.verdicts td,table.verdicts th{text-align:left;vertical-align:top}tr.holds .verdict{background:#dfd}tr.holds-weaker .verdict{background:#eef6d0}")
           .Append("tr.does-not-hold .verdict{background:#fdd}tr.not-run .verdict{background:#eee}</style></head><body>\n");
         sb.Append($"<p class=\"data\" id=\"data\">{E(dataLine)}</p>\n<h1>{E(title)}</h1>\n");
         if (_verdicts.Count > 0) sb.Append(VerdictTable());
