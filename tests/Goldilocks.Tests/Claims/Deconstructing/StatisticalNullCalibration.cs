@@ -1,0 +1,98 @@
+using static Goldilocks.Tests.Claims.Deconstructing.StatisticalProblems;
+
+namespace Goldilocks.Tests.Claims.Deconstructing;
+
+/// <summary>
+/// Power and null pass probability of the statistical claims of paper 000 (specs "Tolerance and why"): each test runs
+/// the claim's experiment at the seeds the seed sweep uses (offsets 0..49, <see cref="NullModel.AtOffset"/>), prints
+/// the claim statistic per offset, and the share of permutation-null draws that pass the margin. Explicit: run with
+/// <c>dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~StatisticalNullCalibration.&lt;Name&gt;" --logger "console;verbosity=detailed"</c>;
+/// NULL_OFFSETS=n uses offsets 0..n-1, NULL_DRAWS=m permutations per offset.
+/// </summary>
+[Explicit("calibration: minutes; run by hand, results go to the specs")]
+[Category("Calibration")]
+public sealed class StatisticalNullCalibration
+{
+    private static readonly int Offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 50;
+    private static readonly int Draws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
+
+    [OneTimeSetUp]
+    public void SingleThread() => torch.set_num_threads(1);
+
+    /// <summary>For each candidate margin: offsets whose claim statistic passes, and null draws that pass (pooled).</summary>
+    private static void Report(string what, IReadOnlyList<double> claim, IReadOnlyList<double> nulls, IEnumerable<double> margins, bool atLeast)
+    {
+        bool Pass(double v, double margin) => atLeast ? v >= margin : v <= margin;
+        TestContext.Out.WriteLine($"{what}: claim min {F(claim.Min())} median {F(Statistics.Quantile(claim, 0.5))} max {F(claim.Max())}; "
+            + $"null 1%/99% quantiles {F(Statistics.Quantile(nulls, 0.01))} / {F(Statistics.Quantile(nulls, 0.99))} over {nulls.Count} draws");
+        foreach (var margin in margins)
+            TestContext.Out.WriteLine($"  margin {(atLeast ? ">=" : "<=")} {F(margin)}: claim {claim.Count(v => Pass(v, margin))}/{claim.Count}, null {nulls.Count(v => Pass(v, margin))}/{nulls.Count}");
+    }
+
+    [Test]
+    public void G15_prior_gradient_line()
+    {
+        var sizes = new[] { 60, 120, 240, StatisticalGradientTests.PriorDraws }.Distinct().Order().ToArray();
+        int maxPriors = sizes[^1];
+        var claim = sizes.ToDictionary(s => s, _ => new List<double>());
+        var nulls = sizes.ToDictionary(s => s, _ => new List<double>());
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed, perClass: 50);
+            using var theta = problem.Model.InitialParameters(seed);
+            var r = PriorGradient.Run(problem.Model, problem.Data, theta, maxPriors, 300, seed);
+            foreach (var s in sizes)
+            {
+                var x = r.Points.Take(s).Select(p => p.PriorDistance).ToArray();
+                var y = r.Points.Take(s).Select(p => p.GradientNorm).ToArray();
+                claim[s].Add(Statistics.Pearson(x, y));
+                for (int i = 0; i < Draws; i++) nulls[s].Add(Statistics.Pearson(x, NullModel.Permuted(y, new Random(1000 * k + i))));
+            }
+            TestContext.Out.WriteLine($"offset {k}: r {string.Join(" ", sizes.Select(s => $"{s}:{F(claim[s][^1])}"))}");
+        }
+        foreach (var s in sizes) Report($"G15 Pearson r, {s} priors", claim[s], nulls[s], new[] { 0.1, 0.2, 0.25, 0.3, 0.35, 0.4 }, atLeast: true);
+    }
+
+    [Test]
+    public void G23_confidence()
+    {
+        var sizes = new[] { 60, 120, 240, StatisticalGradientTests.ConfidenceInits }.Distinct().Order().ToArray();
+        int maxInits = sizes[^1];
+        var margins = new[] { 0.05, 0.1, 0.12, 0.13, 0.14, 0.15, 0.2 };
+        var lines = new List<string>();
+        var claimMin = sizes.ToDictionary(s => s, _ => new List<double>());   // min over the three PC signs (sign-adjusted)
+        var nullMin = sizes.ToDictionary(s => s, _ => new List<double>());
+        var entLoss = sizes.ToDictionary(s => s, _ => new List<double>());
+        var entLossNull = sizes.ToDictionary(s => s, _ => new List<double>());
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Synthetic(seed: seed);
+            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, maxInits).Select(i => seed + i).ToArray(), dimension: 10);
+            foreach (var s in sizes)
+            {
+                var pts = r.Points.Take(s).ToArray();
+                var ent = pts.Select(p => p.MeanEntropy).ToArray();
+                var grad = pts.Select(p => p.GradientNorm).ToArray();
+                var loss = pts.Select(p => p.Loss).ToArray();
+                double Signed(double[] pc) => Math.Min(Statistics.Spearman(pc, ent), Math.Min(-Statistics.Spearman(pc, grad), -Statistics.Spearman(pc, loss)));
+                var pcs = pts.Select(p => p.PositiveCurvature).ToArray();
+                claimMin[s].Add(Signed(pcs));
+                entLoss[s].Add(Statistics.Spearman(ent, loss));
+                for (int i = 0; i < Draws; i++)
+                {
+                    var rng = new Random(1000 * k + i);
+                    nullMin[s].Add(Signed(NullModel.Permuted(pcs, rng)));
+                    entLossNull[s].Add(Statistics.Spearman(ent, NullModel.Permuted(loss, rng)));
+                }
+            }
+            TestContext.Out.WriteLine($"offset {k}: min signed rho {string.Join(" ", sizes.Select(s => $"{s}:{F(claimMin[s][^1])}"))} ent~loss {string.Join(" ", sizes.Select(s => $"{s}:{F(entLoss[s][^1])}"))}");
+        }
+        foreach (var s in sizes)
+        {
+            Report($"G23 min(ρ(PC,entropy), −ρ(PC,‖∇L‖), −ρ(PC,loss)), {s} inits", claimMin[s], nullMin[s], margins, atLeast: true);
+            Report($"G23 ρ(entropy, loss), {s} inits", entLoss[s], entLossNull[s], new[] { -0.2, -0.3 }, atLeast: false);
+        }
+    }
+}
