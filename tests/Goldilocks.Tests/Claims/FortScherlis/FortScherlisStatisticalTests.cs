@@ -110,10 +110,10 @@ public sealed class FortScherlisStatisticalTests
     }
 
     // Margins (see the specs for the calibration distributions).
-    private const int F4Admitted = 3, F4MaxSeeds = 20;  // 9/20 calibrated seeds admitted: P(< 3 of 20) ≈ 1e-3 (binomial)
-    private const double F4MinResolvablePc = 1.5;   // PC_2 vs PC_32 differ by ≥ 50% in theory; 9/9 calibrated seeds with PC ≥ 1.5 grow
-    private const double F4MinPlateau = 0.8;        // calibrated min 0.918 over the seeds with PC ≥ 1.5 (theory ≥ 0.9)
-    private const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)
+    internal const int F4Admitted = 3, F4MaxSeeds = 20;  // 9/20 calibrated seeds admitted: P(< 3 of 20) ≈ 1e-3 (binomial)
+    internal const double F4MinResolvablePc = 1.5;   // PC_2 vs PC_32 differ by ≥ 50% in theory; 9/9 calibrated seeds with PC ≥ 1.5 grow
+    internal const double F4MinPlateau = 0.8;        // calibrated min 0.918 over the seeds with PC ≥ 1.5 (theory ≥ 0.9)
+    internal const double F4MinPositiveDrop = 0.0;   // the claim's direction only; calibrated min 0.010 (20/20 > 0)
     private const double F8MinPeakRatio = 1.5;      // calibrated PC(r_init)/PC(0.3 r_init): min 2.45, median 14.6 (seeds 0..19)
     private const double F8MaxInsidePc = 0.01;      // calibrated max 8.7e-4 at 0.05 r_init; theory PC ∝ r³ (Tr H-term = 0)
     // F9/F11: each margin ≈ calibrated mean ∓ 3 SD over seeds 0..19, rounded to the safe side (specs/F9, specs/F11).
