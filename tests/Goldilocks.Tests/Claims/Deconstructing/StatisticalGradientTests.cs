@@ -50,21 +50,49 @@ public sealed class StatisticalGradientTests
         ClaimAssert.That("G15", nullR < G15MinPearson, $"negative control: Pearson r of the permuted pairing is {F(nullR)} ≥ {F(G15MinPearson)}; the margin does not separate the claim from no relation");
     }
 
+    // G16 margins (spec G16, 50 seeds): last-layer cos(α = 1) ≥ 0.2, |cos(α = 0.01)| ≤ 0.35, paired gap ≥ 0.1.
+    private const double G16MinLastLayerCosine = 0.2, G16MaxControlCosine = 0.35, G16MinGap = 0.1;
+
+    /// <summary>The G16 verdict on one pair of measurements: <paramref name="biased"/> at α = 1, <paramref name="control"/> at α = 0.01.</summary>
+    internal static bool G16Passes(GradientCosinePoint biased, GradientCosinePoint control) =>
+        biased.LastLayerCosine >= G16MinLastLayerCosine && Math.Abs(control.LastLayerCosine) <= G16MaxControlCosine
+        && biased.LastLayerCosine - Math.Abs(control.LastLayerCosine) >= G16MinGap && biased.Cosine > Math.Abs(control.Cosine);
+
+    /// <summary>The G16 measurement at one seed: FashionMNIST vs Gaussian noise at α = 1 and α = 0.01.</summary>
+    internal static IReadOnlyList<GradientCosinePoint> G16Cosines(long seed, params double[] alphas)
+    {
+        using var a = Zone(seed);
+        using var noise = GradientCosine.GaussianNoise((int)a.Data.Count, a.Model.InputShape, a.Data.Classes, seed + 77);
+        return GradientCosine.Run(a.Model, a.Data, noise, seed, alphas);
+    }
+
     [Test]
     [Claim("G16")]
     public void UnrelatedBalancedDatasetsShareTheGradientOnlyWhenTheModelIsBiased()
     {
-        using var a = Zone(SeedOffset.Apply(0L));
-        using var noise = GradientCosine.GaussianNoise((int)a.Data.Count, a.Model.InputShape, a.Data.Classes, SeedOffset.Apply(77));
-        var r = GradientCosine.Run(a.Model, a.Data, noise, SeedOffset.Apply(0L), new[] { 1.0, 0.01 });
+        var r = G16Cosines(SeedOffset.Apply(0L), 1.0, 0.01);
         TestContext.Out.WriteLine($"last-layer cos at α = 1: {F(r[0].LastLayerCosine)}, at α = 0.01: {F(r[1].LastLayerCosine)}; full cos at α = 1: {F(r[0].Cosine)} (‖Q̂ − U‖ = {F(r[0].PriorGapA)}, {F(r[0].PriorGapB)}); at α = 0.01: {F(r[1].Cosine)} (‖Q̂ − U‖ = {F(r[1].PriorGapA)})");
-        // Margins from 50 seeds (spec G16): last-layer cos(α = 1) ≥ 0.225, |cos(α = 0.01)| ≤ 0.298, paired gap ≥ 0.169.
-        ClaimAssert.That("G16", r[0].LastLayerCosine >= 0.2, $"last-layer gradient cosine of {a.Source} vs Gaussian noise at α = 1 is {F(r[0].LastLayerCosine)} < 0.2");
-        ClaimAssert.That("G16", Math.Abs(r[1].LastLayerCosine) <= 0.35, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(r[1].LastLayerCosine))} > 0.35");
+        ClaimAssert.That("G16", r[0].LastLayerCosine >= G16MinLastLayerCosine, $"last-layer gradient cosine of FashionMNIST vs Gaussian noise at α = 1 is {F(r[0].LastLayerCosine)} < {F(G16MinLastLayerCosine)}");
+        ClaimAssert.That("G16", Math.Abs(r[1].LastLayerCosine) <= G16MaxControlCosine, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(r[1].LastLayerCosine))} > {F(G16MaxControlCosine)}");
         double gap = r[0].LastLayerCosine - Math.Abs(r[1].LastLayerCosine);
-        ClaimAssert.That("G16", gap >= 0.1,
-            $"last-layer cosine at α = 1 ({F(r[0].LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(r[1].LastLayerCosine))}) by {F(gap)} < 0.1");
+        ClaimAssert.That("G16", gap >= G16MinGap,
+            $"last-layer cosine at α = 1 ({F(r[0].LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(r[1].LastLayerCosine))}) by {F(gap)} < {F(G16MinGap)}");
         ClaimAssert.That("G16", r[0].Cosine > Math.Abs(r[1].Cosine), $"full-gradient cosine at α = 1 ({F(r[0].Cosine)}) is not above |cosine| at α = 0.01 ({F(Math.Abs(r[1].Cosine))})");
+    }
+
+    /// <summary>G16 null model: the model's prior is uniform in both measurements (the shared term Σ_k c_k(Q̂_k − 1/K) of
+    /// Eq. 9 absent): the α = 0.01 measurement of the test's seed stands in for α = 1, and that of the next seed is the
+    /// control. The test's verdict must fail.</summary>
+    [Test]
+    [Claim("G16")]
+    [Category(Categories.NegativeControl)]
+    public void UnbiasedModelsShareNoGradientBetweenUnrelatedDatasets()
+    {
+        var a = G16Cosines(SeedOffset.Apply(0L), 0.01)[0];
+        var b = G16Cosines(SeedOffset.Apply(1L), 0.01)[0];
+        TestContext.Out.WriteLine($"null draw (both at α = 0.01): last-layer cos {F(a.LastLayerCosine)} vs control {F(b.LastLayerCosine)} (gap {F(a.LastLayerCosine - Math.Abs(b.LastLayerCosine))}); full cos {F(a.Cosine)} vs {F(b.Cosine)}");
+        ClaimAssert.That("G16", !G16Passes(a, b),
+            $"negative control: two uniform-output measurements pass the G16 margins (last-layer cos {F(a.LastLayerCosine)} ≥ {F(G16MinLastLayerCosine)}, gap {F(a.LastLayerCosine - Math.Abs(b.LastLayerCosine))} ≥ {F(G16MinGap)})");
     }
 
     /// <summary>Kaiming initializations per G23 study (Fig. 6): at 60 the permutation null passed the sign margins in 21 % of draws (spec G23).</summary>

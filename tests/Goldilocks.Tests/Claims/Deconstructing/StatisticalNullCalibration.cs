@@ -95,4 +95,19 @@ public sealed class StatisticalNullCalibration
             Report($"G23 ρ(entropy, loss), {s} inits", entLoss[s], entLossNull[s], new[] { -0.2, -0.3 }, atLeast: false);
         }
     }
+
+    /// <summary>G16: the test's measurement at the sweep offsets; null model: the model's prior uniform in both
+    /// measurements, i.e. the α = 0.01 measurements of two different offsets (i ≠ j, ordered) as "α = 1" and control.</summary>
+    [Test]
+    public void G16_gradient_cosines()
+    {
+        var rows = Enumerable.Range(0, Offsets).Select(k => StatisticalGradientTests.G16Cosines(NullModel.AtOffset(0, k), 1.0, 0.01)).ToList();
+        foreach (var (r, k) in rows.Select((r, k) => (r, k)))
+            TestContext.Out.WriteLine($"offset {k}: last(1) {F(r[0].LastLayerCosine)} last(0.01) {F(r[1].LastLayerCosine)} full(1) {F(r[0].Cosine)} full(0.01) {F(r[1].Cosine)} pass {StatisticalGradientTests.G16Passes(r[0], r[1])}");
+        int claim = rows.Count(r => StatisticalGradientTests.G16Passes(r[0], r[1]));
+        var pairs = (from i in Enumerable.Range(0, rows.Count) from j in Enumerable.Range(0, rows.Count) where i != j select (A: rows[i][1], B: rows[j][1])).ToList();
+        int nulls = pairs.Count(p => StatisticalGradientTests.G16Passes(p.A, p.B));
+        TestContext.Out.WriteLine($"G16: claim {claim}/{rows.Count}; null {nulls}/{pairs.Count} ordered pairs of α = 0.01 measurements; "
+            + $"null last-layer cos ≥ 0.2 alone: {rows.Count(r => r[1].LastLayerCosine >= 0.2)}/{rows.Count}; control |cos| max {F(rows.Max(r => Math.Abs(r[1].LastLayerCosine)))}");
+    }
 }

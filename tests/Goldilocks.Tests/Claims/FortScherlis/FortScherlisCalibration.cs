@@ -39,7 +39,7 @@ public sealed class FortScherlisCalibration
             var admitted = new List<DimensionScanResult>();
             for (long seed = 0; seed < FortScherlisStatisticalTests.F4MaxSeeds && admitted.Count < 5; seed++)
             {
-                var r = DimensionScan.Run(NullModel.AtOffset(seed, k), dims, 6);
+                var r = DimensionScan.Run(NullModel.AtOffset(seed, k), dims, FortScherlisStatisticalTests.F4Bases);
                 all.Add(r);
                 if (r.FullPositiveCurvature >= FortScherlisStatisticalTests.F4MinResolvablePc) admitted.Add(r);
             }
@@ -47,16 +47,7 @@ public sealed class FortScherlisCalibration
             TestContext.Out.WriteLine($"offset {k}: {all.Count} seeds, {admitted.Count} admitted; first: PC(H) {all[0].FullPositiveCurvature:F3} pos drop {all[0].PositiveFraction[0] - all[0].PositiveFraction[2]:F3}; admitted: "
                 + string.Join("; ", admitted.Select(r => $"PC {r.FullPositiveCurvature:F3} PC2 {r.PositiveCurvature[0]:F3} PC32 {r.PositiveCurvature[2]:F3} drop {r.PositiveFraction[0] - r.PositiveFraction[2]:F3}")));
         }
-        // (PC_2, PC_32, pos_2, pos_32) of one scan, as measured or with the d = 2 / d = 32 labels of its bases permuted.
-        static (double Pc2, double Pc32, double Pos2, double Pos32) Stats(DimensionScanResult r, Random? rng)
-        {
-            var pairs = r.BasisPositiveCurvature[0].Zip(r.BasisPositiveFraction[0]).Concat(r.BasisPositiveCurvature[2].Zip(r.BasisPositiveFraction[2])).ToArray();
-            if (rng is not null) pairs = NullModel.Permuted(pairs, rng);
-            int b = r.BasisPositiveCurvature[0].Count;
-            var lo = pairs.Take(b).ToArray();
-            var hi = pairs.Skip(b).ToArray();
-            return (lo.Average(p => p.First), hi.Average(p => p.First), lo.Average(p => p.Second), hi.Average(p => p.Second));
-        }
+        static (double Pc2, double Pc32, double Pos2, double Pos32) Stats(DimensionScanResult r, Random? rng) => FortScherlisStatisticalTests.F4Labelled(r, rng);
         // One null draw relabels each scan once: every condition on that scan sees the same permutation.
         Func<DimensionScanResult, (double Pc2, double Pc32, double Pos2, double Pos32)> Labelling(Random? rng)
         {
@@ -72,7 +63,8 @@ public sealed class FortScherlisCalibration
                 o.Admitted.Count >= admitted && o.Admitted.Take(admitted).All(r => Grows(r, st(r))) && Drops(st(o.First));
             bool All((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) =>
                 o.Admitted.Count >= admitted && o.Admitted.Take(admitted).All(r => Grows(r, st(r)) && Drops(st(r)));
-            bool Both((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) => First(o, st) && All(o, st);
+            bool Both((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) =>
+                o.Admitted.Count >= admitted && FortScherlisStatisticalTests.F4Passes(o.First, o.Admitted.Take(admitted), r => st(r));
             foreach (var (name, design) in new (string, Func<(DimensionScanResult, List<DimensionScanResult>), Func<DimensionScanResult, (double, double, double, double)>, bool>)[] { ("first", First), ("all", All), ("both", Both) })
             {
                 int claim = perOffset.Count(o => design(o, Labelling(null)));
