@@ -110,4 +110,69 @@ public sealed class StatisticalNullCalibration
         TestContext.Out.WriteLine($"G16: claim {claim}/{rows.Count}; null {nulls}/{pairs.Count} ordered pairs of α = 0.01 measurements; "
             + $"null last-layer cos ≥ 0.2 alone: {rows.Count(r => r[1].LastLayerCosine >= 0.2)}/{rows.Count}; control |cos| max {F(rows.Max(r => Math.Abs(r[1].LastLayerCosine)))}");
     }
+
+    /// <summary>G22: the test's Eq. 8 fit at the sweep offsets with 9 and 17 confidence levels; null model: Eq. 8 does not
+    /// track the true G-term PC, i.e. the pairing of true and predicted PC across the levels is permuted (the hottest
+    /// level's ratio then uses whichever prediction lands there).</summary>
+    [Test]
+    public void G22_eq8_tracking()
+    {
+        foreach (int levels in new[] { 9, StatisticalSoftmaxTests.G22Levels }.Distinct())
+        {
+            var rho = new List<double>();
+            var hot = new List<double>();
+            var nullRho = new List<double>();
+            var nullHotOk = new List<bool>();
+            for (int k = 0; k < Offsets; k++)
+            {
+                long seed = NullModel.AtOffset(0, k);
+                using var problem = Synthetic(seed: seed);
+                var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, levels), seed: seed, dimension: 50);
+                var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
+                var t = ok.Select(p => p.TrueGTermPC!.Value).ToArray();
+                var e = ok.Select(p => p.PredictedPC!.Value).ToArray();
+                rho.Add(Statistics.Spearman(t, e));
+                hot.Add(e[0] / t[0]);
+                for (int i = 0; i < Draws; i++)
+                {
+                    var pe = NullModel.Permuted(e, new Random(1000 * k + i));
+                    nullRho.Add(Statistics.Spearman(t, pe));
+                    nullHotOk.Add(pe[0] / t[0] >= 1.0 && pe[0] / t[0] <= 2.5);
+                }
+                TestContext.Out.WriteLine($"levels {levels} offset {k}: defined {ok.Length}, rho {F(rho[^1])}, hot ratio {F(hot[^1])}");
+            }
+            foreach (double m in new[] { 0.75, 0.8, 0.85, 0.9 })
+            {
+                int claim = rho.Zip(hot).Count(p => p.First >= m && p.Second >= 1.0 && p.Second <= 2.5);
+                int nulls = nullRho.Zip(nullHotOk).Count(p => p.First >= m && p.Second);
+                TestContext.Out.WriteLine($"G22 {levels} levels, Spearman ≥ {F(m)} and hot ratio in [1, 2.5]: claim {claim}/{rho.Count}, null {nulls}/{nullRho.Count} (Spearman alone {nullRho.Count(v => v >= m)})");
+            }
+            TestContext.Out.WriteLine($"G22 {levels} levels: rho min {F(rho.Min())} median {F(Statistics.Quantile(rho, 0.5))}; hot ratio min {F(hot.Min())} max {F(hot.Max())}");
+        }
+    }
+
+    /// <summary>G12: the test's 30 paths at the sweep offsets; null model: Γ⁻² permuted along each path. Counts paths
+    /// (not only whole draws) that pass the per-path checks, and draws in which all 30 pass (the test's verdict).</summary>
+    [Test]
+    public void G12_gamma_paths()
+    {
+        int claim = 0, nullPaths = 0, nullAll = 0, paths = 0;
+        double nullBest = double.PositiveInfinity;
+        for (int k = 0; k < Offsets; k++)
+        {
+            var r = GammaCurves.Run(paths: 30, seed: NullModel.AtOffset(0, k));
+            if (r.Paths.All(StatisticalSoftmaxTests.G12PathPasses)) claim++;
+            for (int i = 0; i < Draws; i++)
+            {
+                var rng = new Random(1000 * k + i);
+                var permuted = r.Paths.Select(p => StatisticalSoftmaxTests.G12Permuted(p, rng)).ToArray();
+                int pass = permuted.Count(StatisticalSoftmaxTests.G12PathPasses);
+                nullPaths += pass;
+                paths += permuted.Length;
+                if (pass == permuted.Length) nullAll++;
+                nullBest = Math.Min(nullBest, permuted.Min(p => p.EntropyRankCorrelation));
+            }
+        }
+        TestContext.Out.WriteLine($"G12: claim {claim}/{Offsets} offsets pass every path's rank and monotonicity checks; null: {nullAll}/{Offsets * Draws} draws pass, {nullPaths}/{paths} permuted paths pass, most negative permuted Spearman {F(nullBest)}");
+    }
 }
