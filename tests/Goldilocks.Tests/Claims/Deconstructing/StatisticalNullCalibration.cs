@@ -175,4 +175,26 @@ public sealed class StatisticalNullCalibration
         }
         TestContext.Out.WriteLine($"G12: claim {claim}/{Offsets} offsets pass every path's rank and monotonicity checks; null: {nullAll}/{Offsets * Draws} draws pass, {nullPaths}/{paths} permuted paths pass, most negative permuted Spearman {F(nullBest)}");
     }
+
+    /// <summary>G20: the test's α sweep at the sweep offsets; null model: PC(H) permuted across the 9 α points.</summary>
+    [Test]
+    public void G20_zone()
+    {
+        var alphas = StatisticalZoneTests.Alphas;
+        int claim = 0, nulls = 0;
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed);
+            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
+            var pc = sweep.Select(p => p.HessianPC).ToArray();
+            var ratio = sweep.Select(p => p.DominanceRatio).ToArray();
+            var st = StatisticalZoneTests.G20Statistics(alphas, pc, ratio);
+            if (StatisticalZoneTests.G20Passes(st)) claim++;
+            int n = Enumerable.Range(0, Draws).Count(i => StatisticalZoneTests.G20Passes(StatisticalZoneTests.G20Statistics(alphas, NullModel.Permuted(pc, new Random(1000 * k + i)), ratio)));
+            nulls += n;
+            TestContext.Out.WriteLine($"offset {k}: peak α {F(st.PeakAlpha)} PC(1)/peak {F(st.ShareAtOne)} disagreements {st.Disagree.Length}; null passes {n}/{Draws}; PC {string.Join(" ", pc.Select(v => v.ToString("R")))} ratio {string.Join(" ", ratio.Select(v => v.ToString("R")))}");
+        }
+        TestContext.Out.WriteLine($"G20: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
+    }
 }
