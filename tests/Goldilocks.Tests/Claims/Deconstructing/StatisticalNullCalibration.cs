@@ -197,4 +197,19 @@ public sealed class StatisticalNullCalibration
         }
         TestContext.Out.WriteLine($"G20: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
     }
+
+    /// <summary>G20 on a denser grid (α = 1e-3 … 100, quarter decades, 21 points): prints PC(H) and ‖G‖₂/‖H-term‖₂ per α
+    /// at the sweep offsets, for margins and the permutation null (spec G20).</summary>
+    [Test]
+    public void G20_dense_zone()
+    {
+        var alphas = Statistics.LogGrid(1e-3, 100, 21);
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed);
+            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
+            TestContext.Out.WriteLine($"offset {k}: PC {string.Join(" ", sweep.Select(p => p.HessianPC.ToString("R")))} ratio {string.Join(" ", sweep.Select(p => p.DominanceRatio.ToString("R")))}");
+        }
+    }
 }
