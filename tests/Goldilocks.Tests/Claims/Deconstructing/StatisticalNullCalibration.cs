@@ -212,4 +212,30 @@ public sealed class StatisticalNullCalibration
             TestContext.Out.WriteLine($"offset {k}: PC {string.Join(" ", sweep.Select(p => p.HessianPC.ToString("R")))} ratio {string.Join(" ", sweep.Select(p => p.DominanceRatio.ToString("R")))}");
         }
     }
+
+    /// <summary>G24: the test's two curves at the sweep offsets; null model: the Hutchinson curve permuted across α.</summary>
+    [Test]
+    public void G24_hutchinson_shape()
+    {
+        var margins = new[] { StatisticalAppendixTests.MinPearson, 0.95, 0.97 }.Distinct().Order().ToArray();
+        int levels = int.TryParse(Environment.GetEnvironmentVariable("G24_LEVELS"), out int l) ? l : StatisticalAppendixTests.G24Levels;
+        int edge = levels == 9 ? 1 : StatisticalAppendixTests.G24EdgeSteps;
+        var claim = new int[margins.Length];
+        var nulls = new int[margins.Length];
+        var pearson = new List<double>();
+        for (int k = 0; k < Offsets; k++)
+        {
+            var (proj, hut) = StatisticalAppendixTests.G24Curves(NullModel.AtOffset(0, k), levels);
+            pearson.Add(Statistics.Pearson(proj, hut));
+            var permuted = Enumerable.Range(0, Draws).Select(i => NullModel.Permuted(hut, new Random(1000 * k + i))).ToArray();
+            for (int m = 0; m < margins.Length; m++)
+            {
+                if (StatisticalAppendixTests.G24Passes(proj, hut, margins[m], edge)) claim[m]++;
+                nulls[m] += permuted.Count(p => StatisticalAppendixTests.G24Passes(proj, p, margins[m], edge));
+            }
+        }
+        TestContext.Out.WriteLine($"G24 Pearson over {Offsets} offsets: min {F(pearson.Min())} median {F(Statistics.Quantile(pearson, 0.5))}");
+        for (int m = 0; m < margins.Length; m++)
+            TestContext.Out.WriteLine($"G24 {levels} levels, edges within {edge} steps, Pearson ≥ {F(margins[m])}: claim {claim[m]}/{Offsets}, null {nulls[m]}/{Offsets * Draws}");
+    }
 }
