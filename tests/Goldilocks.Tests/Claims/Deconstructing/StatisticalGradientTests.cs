@@ -3,7 +3,7 @@ using static Goldilocks.Tests.Claims.Deconstructing.StatisticalProblems;
 namespace Goldilocks.Tests.Claims.Deconstructing;
 
 /// <summary>G15 (Fig. 5b), G16 (Fig. 5a) and G23 (Fig. 6): loss gradients, class priors and confidence.
-/// Margins: specs/G15, G16, G23 (StatisticalCalibration, seeds 0-19).</summary>
+/// Margins: specs/G15, G16, G23 (null pass probability and power: StatisticalNullCalibration, sweep offsets 0-49).</summary>
 [TestFixture]
 [Category(Categories.Statistical)]
 public sealed class StatisticalGradientTests
