@@ -233,13 +233,24 @@ public static class DeconstructingVerdicts
         var one = At(points, p => p.Alpha, 1.0);
         var small = At(points, p => p.Alpha, 0.01);
         if (one is null || small is null) return ClaimEvaluation.Inapplicable("G16", $"the criterion needs α = 1 and α = 0.01 ({Grid(points, p => p.Alpha)})");
+        return G16(one, small);
+    }
+
+    /// <summary>G16 on one pair: <paramref name="biased"/> (the α = 1 measurement, model prior not uniform) against
+    /// <paramref name="control"/> (the α = 0.01 measurement, uniform output); the null model feeds two uniform-output
+    /// measurements.</summary>
+    public static ClaimEvaluation G16(GradientCosinePoint biased, GradientCosinePoint control)
+    {
+        ArgumentNullException.ThrowIfNull(biased);
+        ArgumentNullException.ThrowIfNull(control);
+        var (one, small) = (biased, control);
         double gap = one.LastLayerCosine - Math.Abs(small.LastLayerCosine);
         return new CheckList("G16")
-            .Measure($"last-layer cosine {F(one.LastLayerCosine)} at α = 1, {F(small.LastLayerCosine)} at α = 0.01; full cosine {F(one.Cosine)} at α = 1, {F(small.Cosine)} at α = 0.01")
-            .That(one.LastLayerCosine >= G16Constants.MinLastLayerCosine, $"last-layer gradient cosine of the data vs Gaussian noise at α = 1 is {F(one.LastLayerCosine)} < {G16Constants.MinLastLayerCosine}")
-            .That(Math.Abs(small.LastLayerCosine) <= G16Constants.MaxUniformCosine, $"|last-layer cosine| at α = 0.01 (uniform output) is {F(Math.Abs(small.LastLayerCosine))} > {G16Constants.MaxUniformCosine}")
-            .That(gap >= G16Constants.MinGap, $"last-layer cosine at α = 1 ({F(one.LastLayerCosine)}) exceeds the uniform-output control |cos| at α = 0.01 ({F(Math.Abs(small.LastLayerCosine))}) by {F(gap)} < {G16Constants.MinGap}")
-            .That(one.Cosine > Math.Abs(small.Cosine), $"full-gradient cosine at α = 1 ({F(one.Cosine)}) is not above |cosine| at α = 0.01 ({F(Math.Abs(small.Cosine))})")
+            .Measure($"last-layer cosine {F(one.LastLayerCosine)} at α = {F(one.Alpha)}, {F(small.LastLayerCosine)} at α = {F(small.Alpha)} (control); full cosine {F(one.Cosine)}, {F(small.Cosine)}")
+            .That(one.LastLayerCosine >= G16Constants.MinLastLayerCosine, $"last-layer gradient cosine of the data vs Gaussian noise at α = {F(one.Alpha)} is {F(one.LastLayerCosine)} < {G16Constants.MinLastLayerCosine}")
+            .That(Math.Abs(small.LastLayerCosine) <= G16Constants.MaxUniformCosine, $"|last-layer cosine| of the control (α = {F(small.Alpha)}, uniform output) is {F(Math.Abs(small.LastLayerCosine))} > {G16Constants.MaxUniformCosine}")
+            .That(gap >= G16Constants.MinGap, $"last-layer cosine ({F(one.LastLayerCosine)}) exceeds the uniform-output control |cos| ({F(Math.Abs(small.LastLayerCosine))}) by {F(gap)} < {G16Constants.MinGap}")
+            .That(one.Cosine > Math.Abs(small.Cosine), $"full-gradient cosine ({F(one.Cosine)}) is not above the control's |cosine| ({F(Math.Abs(small.Cosine))})")
             .Done();
     }
 
@@ -312,19 +323,31 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G24(IReadOnlyList<HutchinsonPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Count < G24Constants.MinPoints)
-            return ClaimEvaluation.Inapplicable("G24", $"the curves' Pearson correlation and edges need ≥ {G24Constants.MinPoints} α points; the grid has {points.Count}");
-        var proj = points.Select(p => p.ProjectedPC).ToArray();
-        var hut = points.Select(p => p.HutchinsonPC ?? 0).ToArray();
+        return G24(points.Select(p => p.Alpha).ToArray(), points.Select(p => p.ProjectedPC).ToArray(), points.Select(p => p.HutchinsonPC ?? 0).ToArray());
+    }
+
+    /// <summary>G24 on the two PC curves over the log-spaced grid <paramref name="alphas"/> (the null model feeds a
+    /// permuted Hutchinson curve); zone edges are compared in decades of α, so the margin means the same on any grid.</summary>
+    public static ClaimEvaluation G24(IReadOnlyList<double> alphas, IReadOnlyList<double> projected, IReadOnlyList<double> hutchinson)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        ArgumentNullException.ThrowIfNull(projected);
+        ArgumentNullException.ThrowIfNull(hutchinson);
+        if (alphas.Count < G24Constants.MinPoints)
+            return ClaimEvaluation.Inapplicable("G24", $"the curves' Pearson correlation and edges need ≥ {G24Constants.MinPoints} α points; the grid has {alphas.Count}");
+        var proj = projected.ToArray();
+        var hut = hutchinson.ToArray();
         double pearson = Statistics.Pearson(proj, hut);
         int pPeak = Array.IndexOf(proj, proj.Max()), hPeak = Array.IndexOf(hut, hut.Max());
         var (p0, p1) = HutchinsonComparison.Edges(proj, G24Constants.EdgeShare);
         var (h0, h1) = HutchinsonComparison.Edges(hut, G24Constants.EdgeShare);
+        double Decades(int a, int b) => Math.Abs(Math.Log10(alphas[a]) - Math.Log10(alphas[b]));
+        double shift = Math.Max(Decades(p0, h0), Decades(p1, h1));
         return new CheckList("G24")
-            .Measure($"Pearson(projected, Hutchinson PC) = {F(pearson)}; peaks at grid index {pPeak} and {hPeak}; zone edges [{p0}, {p1}] and [{h0}, {h1}]")
+            .Measure($"Pearson(projected, Hutchinson PC) = {F(pearson)}; peaks at α = {F(alphas[pPeak])} and {F(alphas[hPeak])}; zone edges α ∈ [{F(alphas[p0])}, {F(alphas[p1])}] and [{F(alphas[h0])}, {F(alphas[h1])}]")
             .That(pearson >= G24Constants.MinPearson, $"Pearson correlation of the projected and Hutchinson PC curves is {F(pearson)} < {G24Constants.MinPearson}")
-            .That(pPeak == hPeak, $"the two curves peak at different grid points: projected at index {pPeak} ({F(proj.Max())}), Hutchinson at {hPeak} ({F(hut.Max())})")
-            .That(Math.Abs(p0 - h0) <= G24Constants.MaxEdgeShift && Math.Abs(p1 - h1) <= G24Constants.MaxEdgeShift, $"zone edges (≥ 50% of peak) differ by more than one grid step: projected [{p0}, {p1}], Hutchinson [{h0}, {h1}]")
+            .That(pPeak == hPeak, $"the two curves peak at different grid points: projected at α = {F(alphas[pPeak])} ({F(proj.Max())}), Hutchinson at α = {F(alphas[hPeak])} ({F(hut.Max())})")
+            .That(shift <= G24Constants.MaxEdgeShiftDecades + 1e-9, $"zone edges (≥ {G24Constants.EdgeShare:P0} of peak) differ by {F(shift)} decades of α (> {G24Constants.MaxEdgeShiftDecades}): projected [{F(alphas[p0])}, {F(alphas[p1])}], Hutchinson [{F(alphas[h0])}, {F(alphas[h1])}]")
             .Done();
     }
 

@@ -35,11 +35,12 @@ public static class EdgeOfStabilityRuns
     public const int AfterSwitch = 80;
 
     /// <summary>The η = 0.3 run; <paramref name="extras"/> adds the top-3 eigenvectors and −∇L·∇S to the records (the
-    /// trajectory and the sharpness estimates are the same either way).</summary>
-    public static EigenTrackingResult Track(Objective objective, Tensor theta0, bool extras = true)
+    /// trajectory and the sharpness estimates are the same either way). <paramref name="eta"/> replaces η = 0.3 (the
+    /// W9 null model runs the same setup at a stable η).</summary>
+    public static EigenTrackingResult Track(Objective objective, Tensor theta0, bool extras = true, double eta = Eta)
     {
         using var solver = new WarmStartedSubspaceIteration(blockSize: 4, iterations: 2);
-        return EigenTracking.Run(objective, theta0, Eta, Steps,
+        return EigenTracking.Run(objective, theta0, eta, Steps,
             new EigenTrackingOptions(TopK: extras ? 3 : 1, RecordEvery: RecordEvery, SharpeningFactor: extras, KeepEigenvectors: extras), solver);
     }
 
@@ -53,10 +54,10 @@ public static class EdgeOfStabilityRuns
     }
 
     /// <summary>Loss increases step to step of plain full-batch GD at η = 0.3 (the W9 trajectory, every step recorded:
-    /// the edge-of-stability oscillation has period 2 and a coarser record spacing under-samples it).</summary>
-    public static int PerStepLossIncreases(Objective objective, Tensor theta0)
+    /// the edge-of-stability oscillation has period 2 and a coarser record spacing under-samples it); <paramref name="eta"/> replaces η = 0.3.</summary>
+    public static int PerStepLossIncreases(Objective objective, Tensor theta0, double eta = Eta)
     {
-        var run = GradientDescent.Run(objective, theta0, Eta, Steps);
+        var run = GradientDescent.Run(objective, theta0, eta, Steps);
         run.FinalParameters.Dispose();
         return run.Records.Zip(run.Records.Skip(1)).Count(p => p.Second.Loss > p.First.Loss);
     }

@@ -43,4 +43,14 @@ public static class ClaimAssert
         if (evaluation.NotApplicable is { } why) Assert.Fail($"[{evaluation.Claim}] the criterion does not apply: {why}");
         foreach (var check in evaluation.Checks) That(evaluation.Claim, check.Passed, check.Message);
     }
+
+    /// <summary>Negative control of a claim's criterion: on a null draw (<paramref name="nullDraw"/> says which) the
+    /// criterion applies and fails; prints the measured numbers and the checks that failed.</summary>
+    public static void FailsOnNull(ClaimEvaluation evaluation, string nullDraw)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        TestContext.Out.WriteLine($"[{evaluation.Claim}] null draw ({nullDraw}): {evaluation.Measured}; failing checks: {string.Join(" | ", evaluation.Failures)}");
+        if (evaluation.NotApplicable is { } why) Assert.Fail($"[{evaluation.Claim}] negative control ({nullDraw}): the criterion does not apply: {why}");
+        That(evaluation.Claim, !evaluation.Passed, $"negative control ({nullDraw}): the criterion passes on the null draw, so its margins do not separate the claim from no effect: {evaluation.Measured}");
+    }
 }

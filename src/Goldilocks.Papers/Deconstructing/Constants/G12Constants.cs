@@ -20,4 +20,7 @@ internal static class G12Constants
 
     /// <summary>Largest relative dip of Γ⁻² along the average-matrix path</summary>
     public const double MaxAverageViolation = 1e-9;
+
+    /// <summary>Seed of the one permutation draw of the negative control (Γ⁻² permuted along each path)</summary>
+    public const int NullDraw = 1;
 }

@@ -4,20 +4,23 @@ namespace Goldilocks.Papers.Deconstructing;
 internal static class G22Constants
 {
     /// <summary>Confidence levels α on a log grid over [0.1, 10]</summary>
-    public const int Levels = 9;
+    public const int Levels = 17;
 
     /// <summary>Dimension of the random subspace</summary>
     public const int Dimension = 50;
 
     /// <summary>Levels with a defined G-term PC needed</summary>
-    public const int MinDefinedLevels = 7;
+    public const int MinDefinedLevels = 13;
 
     /// <summary>Smallest Spearman(true G-term PC, Eq. 8 PC) over the levels</summary>
-    public const double MinSpearman = 0.75;
+    public const double MinSpearman = 0.8;
 
     /// <summary>Smallest Eq. 8 / true PC at the hottest level (Eq. 8 overestimates at this scale)</summary>
     public const double MinHotRatio = 1.0;
 
     /// <summary>Largest Eq. 8 / true PC at the hottest level</summary>
     public const double MaxHotRatio = 2.5;
+
+    /// <summary>Seed of the one permutation draw of the negative control (Eq. 8 permuted across the levels)</summary>
+    public const int NullDraw = 1;
 }

@@ -11,7 +11,7 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Category(Categories.Statistical)]
 public sealed class StatisticalZoneTests
 {
-    private static readonly double[] Alphas = { 1e-3, 3e-3, 1e-2, 0.1, 0.3, 1, 3, 10, 100 };
+    internal static readonly double[] Alphas = { 1e-3, 3e-3, 1e-2, 0.1, 0.3, 1, 3, 10, 100 };
     private ExperimentProblem _problem = null!;
     private IReadOnlyList<CurvaturePoint> _sweep = null!;
 
@@ -37,6 +37,11 @@ public sealed class StatisticalZoneTests
     [Test]
     [Claim("G19")]
     public void SoftmaxCollapseKillsTheGTerm() => ClaimAssert.Holds(DeconstructingVerdicts.G19(_sweep));
+
+    /// <summary>G20 null model: the sweep with PC(H) replaced by <paramref name="pc"/> (a permutation of the measured
+    /// values across α), everything else as measured.</summary>
+    internal static CurvaturePoint[] WithHessianPC(IReadOnlyList<CurvaturePoint> sweep, IReadOnlyList<double> pc) =>
+        sweep.Select((p, i) => p with { Hessian = p.Hessian with { PositiveCurvature = pc[i] } }).ToArray();
 
     [Test]
     [Claim("G20")]

@@ -21,6 +21,62 @@ public sealed class FortScherlisCalibration
         Summary("pos_2 - pos_32", rows.Select(r => r.PositiveFraction[0] - r.PositiveFraction[2]));
     }
 
+    /// <summary>F4 power and null: at sweep offsets 0..NULL_OFFSETS-1 (default 50) the test's seeds, scanned until
+    /// 5 have PC(H) ≥ 1.5; two designs judged on the first `admitted` of them: "first" (growth and plateau on every
+    /// admitted seed, positive-fraction drop on the first seed) and "all" (growth, plateau and drop on every admitted
+    /// seed). Null model: d does not matter, i.e. the 6 bases at d = 2 and the 6 at d = 32 of each seed swap labels at
+    /// random (NULL_DRAWS per offset, default 200).</summary>
+    [Test]
+    public void F4Null()
+    {
+        int offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 50;
+        int draws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
+        int[] dims = { 2, 8, 32, 144 };
+        var perOffset = new List<(DimensionScanResult First, List<DimensionScanResult> Admitted)>();
+        for (int k = 0; k < offsets; k++)
+        {
+            var all = new List<DimensionScanResult>();
+            var admitted = new List<DimensionScanResult>();
+            for (long seed = 0; seed < F4Constants.MaxSeeds && admitted.Count < 5; seed++)
+            {
+                var r = DimensionScan.Run(NullModel.AtOffset(seed, k), dims, F4Constants.Bases);
+                all.Add(r);
+                if (r.FullPositiveCurvature >= F4Constants.MinResolvablePc) admitted.Add(r);
+            }
+            perOffset.Add((all[0], admitted));
+            TestContext.Out.WriteLine($"offset {k}: {all.Count} seeds, {admitted.Count} admitted; first: PC(H) {all[0].FullPositiveCurvature:F3} pos drop {all[0].PositiveFraction[0] - all[0].PositiveFraction[2]:F3}; admitted: "
+                + string.Join("; ", admitted.Select(r => $"PC {r.FullPositiveCurvature:F3} PC2 {r.PositiveCurvature[0]:F3} PC32 {r.PositiveCurvature[2]:F3} drop {r.PositiveFraction[0] - r.PositiveFraction[2]:F3}")));
+        }
+        static (double Pc2, double Pc32, double Pos2, double Pos32) Stats(DimensionScanResult r, Random? rng) => FortScherlisStatisticalTests.F4Labelled(r, rng);
+        // One null draw relabels each scan once: every condition on that scan sees the same permutation.
+        Func<DimensionScanResult, (double Pc2, double Pc32, double Pos2, double Pos32)> Labelling(Random? rng)
+        {
+            var memo = new Dictionary<DimensionScanResult, (double, double, double, double)>(ReferenceEqualityComparer.Instance);
+            return r => memo.TryGetValue(r, out var v) ? v : memo[r] = Stats(r, rng);
+        }
+        static bool Grows(DimensionScanResult r, (double Pc2, double Pc32, double Pos2, double Pos32) s) =>
+            s.Pc2 < s.Pc32 && s.Pc32 / r.FullPositiveCurvature > F4Constants.MinPlateau;
+        static bool Drops((double Pc2, double Pc32, double Pos2, double Pos32) s) => s.Pos2 - s.Pos32 > F4Constants.MinPositiveDrop;
+        foreach (int admitted in new[] { 3, 4, 5 })
+        {
+            bool First((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) =>
+                o.Admitted.Count >= admitted && o.Admitted.Take(admitted).All(r => Grows(r, st(r))) && Drops(st(o.First));
+            bool All((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) =>
+                o.Admitted.Count >= admitted && o.Admitted.Take(admitted).All(r => Grows(r, st(r)) && Drops(st(r)));
+            bool Both((DimensionScanResult First, List<DimensionScanResult> Admitted) o, Func<DimensionScanResult, (double, double, double, double)> st) =>
+                o.Admitted.Count >= admitted && FortScherlisStatisticalTests.F4Passes(o.First, o.Admitted.Take(admitted), r => st(r));
+            foreach (var (name, design) in new (string, Func<(DimensionScanResult, List<DimensionScanResult>), Func<DimensionScanResult, (double, double, double, double)>, bool>)[] { ("first", First), ("all", All), ("both", Both) })
+            {
+                int claim = perOffset.Count(o => design(o, Labelling(null)));
+                int nulls = 0;
+                for (int k = 0; k < perOffset.Count; k++)
+                    for (int i = 0; i < draws; i++)
+                        if (design(perOffset[k], Labelling(new Random(1000 * k + i)))) nulls++;
+                TestContext.Out.WriteLine($"F4 design '{name}' with {admitted} admitted seeds: claim {claim}/{perOffset.Count}, null {nulls}/{perOffset.Count * draws}");
+            }
+        }
+    }
+
     [Test]
     public void F8()
     {

@@ -7,16 +7,38 @@ namespace Goldilocks.Tests.Claims.FortScherlis;
 [Category(Categories.Statistical)]
 public sealed class FortScherlisStatisticalTests
 {
+    private static readonly int[] F4Dimensions = { 2, 8, 32, 144 };
+
+    /// <summary>The F4 scans: offset-shifted seeds 0, 1, … until <see cref="F4Constants.Admitted"/> have PC(H) ≥ <see cref="F4Constants.MinResolvablePc"/>.</summary>
+    private static readonly Lazy<(IReadOnlyList<(long Seed, DimensionScanResult Run)> All, IReadOnlyList<(long Seed, DimensionScanResult Run)> Admitted)> F4Scans =
+        new(() => SeedWindow.Admit(F4Constants.Admitted, F4Constants.MaxSeeds, seed => (Seed: seed, Run: DimensionScan.Run(seed, F4Dimensions, F4Constants.Bases)),
+            m => m.Run.FullPositiveCurvature >= F4Constants.MinResolvablePc));
+
+    /// <summary>Mean PC and positive fraction at d = 2 and d = 32 of one scan: as measured (<paramref name="rng"/> null) or,
+    /// for the F4 null model (d does not matter), with the d = 2 / d = 32 labels of its bases permuted by <paramref name="rng"/>.</summary>
+    internal static (double Pc2, double Pc32, double Pos2, double Pos32) F4Labelled(DimensionScanResult r, Random? rng)
+    {
+        var pairs = r.BasisPositiveCurvature[0].Zip(r.BasisPositiveFraction[0]).Concat(r.BasisPositiveCurvature[2].Zip(r.BasisPositiveFraction[2])).ToArray();
+        if (rng is not null) pairs = NullModel.Permuted(pairs, rng);
+        int b = r.BasisPositiveCurvature[0].Count;
+        return (pairs.Take(b).Average(p => p.First), pairs.Skip(b).Average(p => p.First), pairs.Take(b).Average(p => p.Second), pairs.Skip(b).Average(p => p.Second));
+    }
+
+    /// <summary>The F4 verdict on PC growth, plateau and positive-fraction drop, given the (possibly relabelled) statistics of each scan.</summary>
+    internal static bool F4Passes(DimensionScanResult first, IEnumerable<DimensionScanResult> admitted, Func<DimensionScanResult, (double Pc2, double Pc32, double Pos2, double Pos32)> stats)
+    {
+        bool Drops(DimensionScanResult r) { var s = stats(r); return s.Pos2 - s.Pos32 > F4Constants.MinPositiveDrop; }
+        return admitted.All(r => { var s = stats(r); return s.Pc2 < s.Pc32 && s.Pc32 / r.FullPositiveCurvature > F4Constants.MinPlateau && Drops(r); }) && Drops(first);
+    }
+
     [Test]
     [Claim("F4")]
     public void F4_projected_PC_grows_with_d_and_reaches_PC_of_H_while_the_positive_fraction_falls()
     {
-        int[] dims = { 2, 8, 32, 144 };
+        int[] dims = F4Dimensions;
         // Growth (d ≪ PC²) and plateau (d ≳ PC²) are a statement about nets whose PC(H) is not small (specs/F4): seeds
         // are admitted in order until F4Constants.Admitted of them have PC(H) ≥ F4Constants.MinResolvablePc (9/20 calibrated seeds do).
-        var (all, admitted) = SeedWindow.Admit(F4Constants.Admitted, F4Constants.MaxSeeds,
-            seed => (Seed: seed, Run: DimensionScan.Run(seed, dims, F4Constants.Bases)),
-            m => m.Run.FullPositiveCurvature >= F4Constants.MinResolvablePc);
+        var (all, admitted) = F4Scans.Value;
         foreach (var (seed, (full, _, pc, positive)) in all)
         {
             TestContext.Out.WriteLine($"seed {seed}: PC(H) = {full:F3}{(full >= F4Constants.MinResolvablePc ? " (admitted)" : "")}; PC(H_d) for d = {string.Join(", ", dims)}: {string.Join(", ", pc.Select(x => x.ToString("F3")))}; positive fraction: {string.Join(", ", positive.Select(x => x.ToString("F3")))}");
@@ -24,14 +46,35 @@ public sealed class FortScherlisStatisticalTests
         }
         ClaimAssert.That("F4", admitted.Count == F4Constants.Admitted,
             $"only {admitted.Count} of {all.Count} seeds have PC(H) ≥ {F4Constants.MinResolvablePc} (PC(H) = {string.Join(", ", all.Select(m => m.Run.FullPositiveCurvature.ToString("F3")))}); {F4Constants.Admitted} needed");
-        foreach (var (seed, (full, _, pc, _)) in admitted)
+        foreach (var (seed, (full, _, pc, positive)) in admitted)
         {
             ClaimAssert.That("F4", pc[0] < pc[2], $"seed {seed} (PC(H) = {full:F3}): PC(H_d) must grow from d = 2 ({pc[0]:F3}) to d = 32 ({pc[2]:F3})");
             ClaimAssert.That("F4", pc[2] / full > F4Constants.MinPlateau, $"seed {seed}: PC(H_32)/PC(H) = {pc[2] / full:F3} ≤ {F4Constants.MinPlateau}; it should be near 1 once d ≳ PC² = {full * full:F1}");
+            ClaimAssert.That("F4", positive[0] - positive[2] > F4Constants.MinPositiveDrop,
+                $"seed {seed}: positive fraction must fall from d = 2 ({positive[0]:F3}) to d = 32 ({positive[2]:F3}) by more than {F4Constants.MinPositiveDrop}");
         }
         var first = all[0].Run;
         ClaimAssert.That("F4", first.PositiveFraction[0] - first.PositiveFraction[2] > F4Constants.MinPositiveDrop,
             $"seed {all[0].Seed}: positive fraction must fall from d = 2 ({first.PositiveFraction[0]:F3}) to d = 32 ({first.PositiveFraction[2]:F3}) by more than {F4Constants.MinPositiveDrop}");
+    }
+
+    /// <summary>F4 null model: d does not matter, i.e. the bases measured at d = 2 and at d = 32 are exchangeable. One fixed
+    /// relabelling of the test's own scans must fail the growth/plateau/drop verdict.</summary>
+    [Test]
+    [Claim("F4")]
+    [Category(Categories.NegativeControl)]
+    public void F4_with_the_dimension_labels_of_the_bases_permuted_PC_neither_grows_nor_the_positive_fraction_falls()
+    {
+        var (all, admitted) = F4Scans.Value;
+        var rng = new Random(F4Constants.NullDraw);
+        var relabelled = all.ToDictionary(m => m.Run, m => F4Labelled(m.Run, rng));
+        foreach (var (seed, run) in all)
+        {
+            var s = relabelled[run];
+            TestContext.Out.WriteLine($"seed {seed} (PC(H) = {run.FullPositiveCurvature:F3}{(admitted.Any(m => m.Seed == seed) ? ", admitted" : "")}), d labels permuted (draw {F4Constants.NullDraw}): PC_2 {s.Pc2:F3}, PC_32 {s.Pc32:F3}, positive fraction {s.Pos2:F3} → {s.Pos32:F3}");
+        }
+        ClaimAssert.That("F4", !F4Passes(all[0].Run, admitted.Select(m => m.Run), r => relabelled[r]),
+            "negative control: with the d = 2 / d = 32 labels of the bases permuted, PC still grows with a plateau and the positive fraction still falls on every admitted seed and the first");
     }
 
     [Test]

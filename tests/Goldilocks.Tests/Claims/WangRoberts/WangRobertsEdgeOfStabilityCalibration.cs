@@ -63,4 +63,26 @@ public sealed class WangRobertsEdgeOfStabilityCalibration
             Log($"seed {seed} {sw.ElapsedMilliseconds} ms | W9 {w9} perStepIncreases {perStep} | W11 {w11} | W12 negFrac {neg} {sup} | W10 {w10}");
         }
     }
+
+    /// <summary>W9 null model: the same seeds trained at the stable η = <see cref="EdgeOfStabilityRuns.SmallEta"/> (2/η = 20,
+    /// far above the sharpness GD reaches), where no edge of stability exists; per seed the W9 statistics in units of
+    /// that η, then the share of seeds on the passing side of each W9 margin. Seeds from WR_SEEDS (e.g. 0-59).</summary>
+    [Test]
+    public void W9Null()
+    {
+        var rows = new List<(SharpeningSummary S, int Increases)>();
+        foreach (long seed in Seeds())
+        {
+            var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
+            var run = EdgeOfStabilityRuns.Track(objective, theta0, extras: false, eta: EdgeOfStabilityRuns.SmallEta);
+            run.FinalParameters?.Dispose();
+            var s = EdgeOfStabilityStatistics.Sharpening(run);
+            int inc = EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0, EdgeOfStabilityRuns.SmallEta);
+            rows.Add((s, inc));
+            TestContext.Out.WriteLine($"seed {seed}: diverged {run.Diverged} {s} perStepIncreases {inc}");
+        }
+        TestContext.Out.WriteLine($"η = {EdgeOfStabilityRuns.SmallEta} over {rows.Count} seeds: peak ηS/2 max {rows.Max(r => r.S.PeakRatio):F3}; late fraction in [0.8, 1.3] max {rows.Max(r => r.S.LateFractionNearLimit):F3} "
+            + $"(> 0 on {rows.Count(r => r.S.LateFractionNearLimit > 0)}); step-to-step loss increases: total {rows.Sum(r => r.Increases)}, seeds with any {rows.Count(r => r.Increases > 0)}; "
+            + $"rise of ηS/2 min {rows.Min(r => r.S.LateMedianRatio - r.S.InitialRatio):F3} max {rows.Max(r => r.S.LateMedianRatio - r.S.InitialRatio):F3}; final/initial loss max {rows.Max(r => r.S.FinalLossFraction):F4}");
+    }
 }

@@ -38,6 +38,34 @@ public sealed class WangRobertsEdgeOfStabilityTests
         ClaimAssert.Holds(WangRobertsVerdicts.W9(s, stable, W9Constants.Window, increases));
     }
 
+    /// <summary>W9 null model: the same seeds trained at the stable η = 0.1 (2/η = 20, above any sharpness GD reaches here),
+    /// a world without an edge of stability. In units of that η the sharpness must not hover in [0.8, 1.3] and the loss
+    /// must fall monotonically: the hover and loss-increase margins of the W9 test fail (spec W9: 0 of 60 null seeds
+    /// pass either).</summary>
+    [Test]
+    [Claim("W9")]
+    [Category(Categories.NegativeControl)]
+    public void At_a_stable_eta_sharpness_stays_below_2_over_eta_and_the_loss_falls_monotonically()
+    {
+        const double eta = EdgeOfStabilityRuns.SmallEta;
+        var s = SeedWindow.Of(W9Constants.Window).Select(seed =>
+        {
+            var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
+            var run = EdgeOfStabilityRuns.Track(objective, theta0, extras: false, eta: eta);
+            run.FinalParameters?.Dispose();
+            return EdgeOfStabilityStatistics.Sharpening(run);
+        }).ToList();
+        var increases = SeedWindow.Of(W9Constants.LossWindow).Select(seed =>
+        {
+            var (objective, theta0) = SquaredErrorSetup.Default.Create(seed);
+            return EdgeOfStabilityRuns.PerStepLossIncreases(objective, theta0, eta);
+        }).ToList();
+        double near = SeedWindow.Median(s.Select(x => x.LateFractionNearLimit));
+        TestContext.Out.WriteLine($"η = {eta}: ηS/2 initial {List(s.Select(x => x.InitialRatio))}; peak {List(s.Select(x => x.PeakRatio))}; late fraction in [0.8, 1.3] {List(s.Select(x => x.LateFractionNearLimit))} (median {near:F3}); step-to-step loss increases {string.Join(", ", increases)}");
+        ClaimAssert.That("W9", near < W9Constants.MinFractionNear, $"negative control at η = {eta}: median late fraction of ηS/2 in [0.8, 1.3] is {near:P0} ≥ {W9Constants.MinFractionNear:P0}, the hover margin passes without an edge of stability");
+        ClaimAssert.That("W9", increases.Sum() < W9Constants.MinLossIncreases, $"negative control at η = {eta}: {increases.Sum()} step-to-step loss increases over {W9Constants.LossWindow} runs ≥ {W9Constants.MinLossIncreases}, the loss-increase margin passes at a stable η");
+    }
+
     [Test]
     [Claim("W12")]
     public void Suppressing_unstable_directions_makes_the_loss_monotone_while_sharpness_keeps_rising()

@@ -1,0 +1,233 @@
+using static Goldilocks.Tests.Claims.Deconstructing.StatisticalProblems;
+
+namespace Goldilocks.Tests.Claims.Deconstructing;
+
+/// <summary>
+/// Power and null pass probability of the statistical claims of paper 000 (specs "Tolerance and why"): each test runs
+/// the claim's experiment at the seeds the seed sweep uses (offsets 0..49, <see cref="NullModel.AtOffset"/>), prints
+/// the claim statistic per offset, and the share of permutation-null draws that pass the margin. Explicit: run with
+/// <c>dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~StatisticalNullCalibration.&lt;Name&gt;" --logger "console;verbosity=detailed"</c>;
+/// NULL_OFFSETS=n uses offsets 0..n-1, NULL_DRAWS=m permutations per offset.
+/// </summary>
+[Explicit("calibration: minutes; run by hand, results go to the specs")]
+[Category("Calibration")]
+public sealed class StatisticalNullCalibration
+{
+    private static readonly int Offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 50;
+    private static readonly int Draws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
+
+    [OneTimeSetUp]
+    public void SingleThread() => torch.set_num_threads(1);
+
+    /// <summary>For each candidate margin: offsets whose claim statistic passes, and null draws that pass (pooled).</summary>
+    private static void Report(string what, IReadOnlyList<double> claim, IReadOnlyList<double> nulls, IEnumerable<double> margins, bool atLeast)
+    {
+        bool Pass(double v, double margin) => atLeast ? v >= margin : v <= margin;
+        TestContext.Out.WriteLine($"{what}: claim min {F(claim.Min())} median {F(Statistics.Quantile(claim, 0.5))} max {F(claim.Max())}; "
+            + $"null 1%/99% quantiles {F(Statistics.Quantile(nulls, 0.01))} / {F(Statistics.Quantile(nulls, 0.99))} over {nulls.Count} draws");
+        foreach (var margin in margins)
+            TestContext.Out.WriteLine($"  margin {(atLeast ? ">=" : "<=")} {F(margin)}: claim {claim.Count(v => Pass(v, margin))}/{claim.Count}, null {nulls.Count(v => Pass(v, margin))}/{nulls.Count}");
+    }
+
+    [Test]
+    public void G15_prior_gradient_line()
+    {
+        var sizes = new[] { 60, 120, 240, G15Constants.Priors }.Distinct().Order().ToArray();
+        int maxPriors = sizes[^1];
+        var claim = sizes.ToDictionary(s => s, _ => new List<double>());
+        var nulls = sizes.ToDictionary(s => s, _ => new List<double>());
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed, perClass: 50);
+            using var theta = problem.Model.InitialParameters(seed);
+            var r = PriorGradient.Run(problem.Model, problem.Data, theta, maxPriors, 300, seed);
+            foreach (var s in sizes)
+            {
+                var x = r.Points.Take(s).Select(p => p.PriorDistance).ToArray();
+                var y = r.Points.Take(s).Select(p => p.GradientNorm).ToArray();
+                claim[s].Add(Statistics.Pearson(x, y));
+                for (int i = 0; i < Draws; i++) nulls[s].Add(Statistics.Pearson(x, NullModel.Permuted(y, new Random(1000 * k + i))));
+            }
+            TestContext.Out.WriteLine($"offset {k}: r {string.Join(" ", sizes.Select(s => $"{s}:{F(claim[s][^1])}"))}");
+        }
+        foreach (var s in sizes) Report($"G15 Pearson r, {s} priors", claim[s], nulls[s], new[] { 0.1, 0.2, 0.25, 0.3, 0.35, 0.4 }, atLeast: true);
+    }
+
+    [Test]
+    public void G23_confidence()
+    {
+        var sizes = new[] { 60, 120, 240, G23Constants.Inits }.Distinct().Order().ToArray();
+        int maxInits = sizes[^1];
+        var margins = new[] { 0.05, 0.1, 0.12, 0.13, 0.14, 0.15, 0.2 };
+        var lines = new List<string>();
+        var claimMin = sizes.ToDictionary(s => s, _ => new List<double>());   // min over the three PC signs (sign-adjusted)
+        var nullMin = sizes.ToDictionary(s => s, _ => new List<double>());
+        var entLoss = sizes.ToDictionary(s => s, _ => new List<double>());
+        var entLossNull = sizes.ToDictionary(s => s, _ => new List<double>());
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Synthetic(seed: seed);
+            var r = ConfidenceStudy.Run(problem.Model, problem.Data, Enumerable.Range(0, maxInits).Select(i => seed + i).ToArray(), dimension: 10);
+            foreach (var s in sizes)
+            {
+                var pts = r.Points.Take(s).ToArray();
+                var ent = pts.Select(p => p.MeanEntropy).ToArray();
+                var grad = pts.Select(p => p.GradientNorm).ToArray();
+                var loss = pts.Select(p => p.Loss).ToArray();
+                double Signed(double[] pc) => Math.Min(Statistics.Spearman(pc, ent), Math.Min(-Statistics.Spearman(pc, grad), -Statistics.Spearman(pc, loss)));
+                var pcs = pts.Select(p => p.PositiveCurvature).ToArray();
+                claimMin[s].Add(Signed(pcs));
+                entLoss[s].Add(Statistics.Spearman(ent, loss));
+                for (int i = 0; i < Draws; i++)
+                {
+                    var rng = new Random(1000 * k + i);
+                    nullMin[s].Add(Signed(NullModel.Permuted(pcs, rng)));
+                    entLossNull[s].Add(Statistics.Spearman(ent, NullModel.Permuted(loss, rng)));
+                }
+            }
+            TestContext.Out.WriteLine($"offset {k}: min signed rho {string.Join(" ", sizes.Select(s => $"{s}:{F(claimMin[s][^1])}"))} ent~loss {string.Join(" ", sizes.Select(s => $"{s}:{F(entLoss[s][^1])}"))}");
+        }
+        foreach (var s in sizes)
+        {
+            Report($"G23 min(ρ(PC,entropy), −ρ(PC,‖∇L‖), −ρ(PC,loss)), {s} inits", claimMin[s], nullMin[s], margins, atLeast: true);
+            Report($"G23 ρ(entropy, loss), {s} inits", entLoss[s], entLossNull[s], new[] { -0.2, -0.3 }, atLeast: false);
+        }
+    }
+
+    /// <summary>G16: the test's measurement at the sweep offsets; null model: the model's prior uniform in both
+    /// measurements, i.e. the α = 0.01 measurements of two different offsets (i ≠ j, ordered) as "α = 1" and control.</summary>
+    [Test]
+    public void G16_gradient_cosines()
+    {
+        var rows = Enumerable.Range(0, Offsets).Select(k => StatisticalGradientTests.G16Cosines(NullModel.AtOffset(0, k), 1.0, 0.01)).ToList();
+        foreach (var (r, k) in rows.Select((r, k) => (r, k)))
+            TestContext.Out.WriteLine($"offset {k}: last(1) {F(r[0].LastLayerCosine)} last(0.01) {F(r[1].LastLayerCosine)} full(1) {F(r[0].Cosine)} full(0.01) {F(r[1].Cosine)} pass {DeconstructingVerdicts.G16(r[0], r[1]).Passed}");
+        int claim = rows.Count(r => DeconstructingVerdicts.G16(r[0], r[1]).Passed);
+        var pairs = (from i in Enumerable.Range(0, rows.Count) from j in Enumerable.Range(0, rows.Count) where i != j select (A: rows[i][1], B: rows[j][1])).ToList();
+        int nulls = pairs.Count(p => DeconstructingVerdicts.G16(p.A, p.B).Passed);
+        TestContext.Out.WriteLine($"G16: claim {claim}/{rows.Count}; null {nulls}/{pairs.Count} ordered pairs of α = 0.01 measurements; "
+            + $"null last-layer cos ≥ 0.2 alone: {rows.Count(r => r[1].LastLayerCosine >= 0.2)}/{rows.Count}; control |cos| max {F(rows.Max(r => Math.Abs(r[1].LastLayerCosine)))}");
+    }
+
+    /// <summary>G22: the test's Eq. 8 fit at the sweep offsets with 9 and 17 confidence levels; null model: Eq. 8 does not
+    /// track the true G-term PC, i.e. the pairing of true and predicted PC across the levels is permuted (the hottest
+    /// level's ratio then uses whichever prediction lands there).</summary>
+    [Test]
+    public void G22_eq8_tracking()
+    {
+        foreach (int levels in new[] { 9, G22Constants.Levels }.Distinct())
+        {
+            var rho = new List<double>();
+            var hot = new List<double>();
+            var nullRho = new List<double>();
+            var nullHotOk = new List<bool>();
+            for (int k = 0; k < Offsets; k++)
+            {
+                long seed = NullModel.AtOffset(0, k);
+                using var problem = Synthetic(seed: seed);
+                var r = RandomLogitFit.Run(problem.Model, problem.Data, Statistics.LogGrid(0.1, 10, levels), seed: seed, dimension: 50);
+                var ok = r.Points.Where(p => p.TrueGTermPC is not null && p.PredictedPC is not null).ToArray();
+                var t = ok.Select(p => p.TrueGTermPC!.Value).ToArray();
+                var e = ok.Select(p => p.PredictedPC!.Value).ToArray();
+                rho.Add(Statistics.Spearman(t, e));
+                hot.Add(e[0] / t[0]);
+                for (int i = 0; i < Draws; i++)
+                {
+                    var pe = NullModel.Permuted(e, new Random(1000 * k + i));
+                    nullRho.Add(Statistics.Spearman(t, pe));
+                    nullHotOk.Add(pe[0] / t[0] >= 1.0 && pe[0] / t[0] <= 2.5);
+                }
+                TestContext.Out.WriteLine($"levels {levels} offset {k}: defined {ok.Length}, rho {F(rho[^1])}, hot ratio {F(hot[^1])}");
+            }
+            foreach (double m in new[] { 0.75, 0.8, 0.85, 0.9 })
+            {
+                int claim = rho.Zip(hot).Count(p => p.First >= m && p.Second >= 1.0 && p.Second <= 2.5);
+                int nulls = nullRho.Zip(nullHotOk).Count(p => p.First >= m && p.Second);
+                TestContext.Out.WriteLine($"G22 {levels} levels, Spearman ≥ {F(m)} and hot ratio in [1, 2.5]: claim {claim}/{rho.Count}, null {nulls}/{nullRho.Count} (Spearman alone {nullRho.Count(v => v >= m)})");
+            }
+            TestContext.Out.WriteLine($"G22 {levels} levels: rho min {F(rho.Min())} median {F(Statistics.Quantile(rho, 0.5))}; hot ratio min {F(hot.Min())} max {F(hot.Max())}");
+        }
+    }
+
+    /// <summary>G12: the test's 30 paths at the sweep offsets; null model: Γ⁻² permuted along each path. Counts paths
+    /// (not only whole draws) that pass the per-path checks, and draws in which all 30 pass (the test's verdict).</summary>
+    [Test]
+    public void G12_gamma_paths()
+    {
+        int claim = 0, nullPaths = 0, nullAll = 0, paths = 0;
+        double nullBest = double.PositiveInfinity;
+        for (int k = 0; k < Offsets; k++)
+        {
+            var r = GammaCurves.Run(paths: 30, seed: NullModel.AtOffset(0, k));
+            if (r.Paths.All(StatisticalSoftmaxTests.G12PathPasses)) claim++;
+            for (int i = 0; i < Draws; i++)
+            {
+                var rng = new Random(1000 * k + i);
+                var permuted = r.Paths.Select(p => StatisticalSoftmaxTests.G12Permuted(p, rng)).ToArray();
+                int pass = permuted.Count(StatisticalSoftmaxTests.G12PathPasses);
+                nullPaths += pass;
+                paths += permuted.Length;
+                if (pass == permuted.Length) nullAll++;
+                nullBest = Math.Min(nullBest, permuted.Min(p => p.EntropyRankCorrelation));
+            }
+        }
+        TestContext.Out.WriteLine($"G12: claim {claim}/{Offsets} offsets pass every path's rank and monotonicity checks; null: {nullAll}/{Offsets * Draws} draws pass, {nullPaths}/{paths} permuted paths pass, most negative permuted Spearman {F(nullBest)}");
+    }
+
+    /// <summary>G20: the test's α sweep at the sweep offsets; null model: PC(H) permuted across the 9 α points.</summary>
+    [Test]
+    public void G20_zone()
+    {
+        var alphas = StatisticalZoneTests.Alphas;
+        int claim = 0, nulls = 0;
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed);
+            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
+            var pc = sweep.Select(p => p.HessianPC).ToArray();
+            var ratio = sweep.Select(p => p.DominanceRatio).ToArray();
+            var verdict = DeconstructingVerdicts.G20(sweep);
+            if (verdict.Passed) claim++;
+            int n = Enumerable.Range(0, Draws).Count(i => DeconstructingVerdicts.G20(StatisticalZoneTests.WithHessianPC(sweep, NullModel.Permuted(pc, new Random(1000 * k + i)))).Passed);
+            nulls += n;
+            TestContext.Out.WriteLine($"offset {k}: {verdict.Measured}; null passes {n}/{Draws}; PC {string.Join(" ", pc.Select(v => v.ToString("R")))} ratio {string.Join(" ", ratio.Select(v => v.ToString("R")))}");
+        }
+        TestContext.Out.WriteLine($"G20: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
+    }
+
+    /// <summary>G20 on a denser grid (α = 1e-3 … 100, quarter decades, 21 points): prints PC(H) and ‖G‖₂/‖H-term‖₂ per α
+    /// at the sweep offsets, for margins and the permutation null (spec G20).</summary>
+    [Test]
+    public void G20_dense_zone()
+    {
+        var alphas = Statistics.LogGrid(1e-3, 100, 21);
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Zone(seed);
+            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
+            TestContext.Out.WriteLine($"offset {k}: PC {string.Join(" ", sweep.Select(p => p.HessianPC.ToString("R")))} ratio {string.Join(" ", sweep.Select(p => p.DominanceRatio.ToString("R")))}");
+        }
+    }
+
+    /// <summary>G24: the test's two curves at the sweep offsets; null model: the Hutchinson curve permuted across α.</summary>
+    [Test]
+    public void G24_hutchinson_shape()
+    {
+        int levels = int.TryParse(Environment.GetEnvironmentVariable("G24_LEVELS"), out int l) ? l : G24Constants.Levels;
+        int claim = 0, nulls = 0;
+        var pearson = new List<double>();
+        for (int k = 0; k < Offsets; k++)
+        {
+            var (alphas, proj, hut) = StatisticalAppendixTests.G24Curves(NullModel.AtOffset(0, k), levels);
+            pearson.Add(Statistics.Pearson(proj, hut));
+            if (DeconstructingVerdicts.G24(alphas, proj, hut).Passed) claim++;
+            nulls += Enumerable.Range(0, Draws).Count(i => DeconstructingVerdicts.G24(alphas, proj, NullModel.Permuted(hut, new Random(1000 * k + i))).Passed);
+        }
+        TestContext.Out.WriteLine($"G24 Pearson over {Offsets} offsets: min {F(pearson.Min())} median {F(Statistics.Quantile(pearson, 0.5))}");
+        TestContext.Out.WriteLine($"G24 {levels} levels, the test's criterion: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
+    }
+}
