@@ -217,6 +217,8 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G15(PriorGradientResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (r.Points.Count < G15Constants.Priors)
+            return ClaimEvaluation.Inapplicable("G15", $"the Pearson margin {G15Constants.MinPearson} is calibrated against the permutation null at {G15Constants.Priors} priors; the run has {r.Points.Count} (Pearson r = {F(r.Fit.R)})");
         return new CheckList("G15")
             .Measure($"{r.Points.Count} priors: Pearson r = {F(r.Fit.R)}, slope {F(r.Fit.Slope)} (Eq. 9: {F(r.PredictedSlope)})")
             .That(r.Fit.R >= G15Constants.MinPearson, $"Pearson r between ‖∇L‖ and ‖Q̂ − Q‖ over {r.Points.Count} priors is {F(r.Fit.R)} < {G15Constants.MinPearson} (spec G15)")
@@ -259,6 +261,8 @@ public static class DeconstructingVerdicts
     public static ClaimEvaluation G23(ConfidenceResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (r.Points.Count < G23Constants.Inits)
+            return ClaimEvaluation.Inapplicable("G23", $"the margins ±{G23Constants.MinPcVsEntropy} are calibrated against the permutation null at {G23Constants.Inits} initializations; the run has {r.Points.Count}");
         return new CheckList("G23")
             .Measure($"{r.Points.Count} inits, Spearman: PC~entropy {F(r.PcVsEntropy)}, PC~loss {F(r.PcVsLoss)}, PC~‖∇L‖ {F(r.PcVsGradientNorm)}, entropy~loss {F(r.EntropyVsLoss)}")
             .That(r.PcVsEntropy >= G23Constants.MinPcVsEntropy, $"Spearman(PC, mean entropy) = {F(r.PcVsEntropy)} < {G23Constants.MinPcVsEntropy}")

@@ -110,9 +110,9 @@ public sealed record ReportProfile(string Name, int Samples, int Points, int Dim
         // Counts: (default, full). Full is the papers' own counts; default what fits in 10 minutes on 2 cores. CPU seconds per
         // unit: measured in the default report (1,000 images; LeNet-5 500; trainability 300 images × 40 steps), scaled by images.
         double perImage = Samples / 1000.0;
-        int seeds = 3, tPoints = full ? 30 : 9, tSeeds = full ? 3 : 1, priors = full ? 2000 : 200, subset = full ? 5000 : 100;
-        int inits = full ? 2000 : 40, convSamples = full ? 3000 : 500, convPoints = full ? 30 : 9, convSeeds = full ? 3 : 1;
-        int dimPoints = full ? 30 : 9, probes = full ? 100 : 30;
+        int seeds = 3, tPoints = full ? 30 : 9, tSeeds = full ? 3 : 1, priors = full ? 2000 : 240, subset = full ? 5000 : 100;
+        int inits = full ? 2000 : 240, convSamples = full ? 3000 : 500, convPoints = full ? 30 : 9, convSeeds = full ? 3 : 1;
+        int confSamples = full ? 3000 : 300, dimPoints = full ? 30 : 9, probes = full ? 100 : 30;
         int trainSamples = full ? 60000 : 300, trainPoints = full ? 20 : 5, trainSteps = full ? 20000 : 40;
         return key switch
         {
@@ -127,8 +127,8 @@ public sealed record ReportProfile(string Name, int Samples, int Points, int Dim
                 $"30 logit paths of 81 scales; Eq. 8 fit on {net}, {data}, d = {Dimension}, {Grid(Points)}", PaperGamma, Points, 0.16 * perImage),
             "prior-gradient" => new("prior-gradient", Concat(LeNet300100, "--points", I(Points), "--priors", I(priors), "--subset-size", I(subset)), true, Samples,
                 $"{net}, {priors:N0} priors × {subset:N0}-image subsets of {data}; Fig. 5a cosine at {Grid(Points)}", PaperPriorGradient, priors, 0.027 * subset / 100.0),
-            "confidence" => new("confidence", Concat(LeNet300100, "-d", "10", "--inits", I(inits)), true, full ? 3000 : Samples,
-                $"{net}, {(full ? 3000 : Samples):N0} FashionMNIST images, {inits:N0} Kaiming initializations, d = 10", PaperConfidence, inits, 0.86 * (full ? 3000 : Samples) / 1000.0),
+            "confidence" => new("confidence", Concat(LeNet300100, "-d", "10", "--inits", I(inits)), true, confSamples,
+                $"{net}, {confSamples:N0} FashionMNIST images, {inits:N0} Kaiming initializations, d = 10", PaperConfidence, inits, 0.86 * confSamples / 1000.0),
             "trainability" => new("trainability", Concat(LeNet300100, "--points", I(trainPoints), "--steps", I(trainSteps), "--uso-steps", "40"), true, trainSamples,
                 $"{net}, {trainSamples:N0} FashionMNIST images, {trainPoints} α × 3 η₀, {trainSteps:N0} full-batch GD steps", PaperTrainability, 3 * trainPoints,
                 2.31 * trainSamples / 300.0 * trainSteps / 40.0),
