@@ -46,7 +46,7 @@ for project in Goldilocks.Engine Goldilocks.Papers; do
   [ -n "${patterns[$project]:-}" ] || continue
   args=(--config-file "$root/stryker-config.json" --project "$project.csproj"
         --test-project "$root/tests/Goldilocks.Tests/Goldilocks.Tests.csproj"
-        --output "$root/mutation-report/$project" --concurrency "${MUTATION_CONCURRENCY:-1}" --skip-version-check)
+        --output "$root/mutation-report/$project" --concurrency "${MUTATION_CONCURRENCY:-1}" --skip-version-check --log-to-file)
   for p in ${patterns[$project]}; do args+=(--mutate "$p"); done
   [ -n "${MUTATION_TEST_FILTER:-}" ] && args+=(--test-case-filter "$MUTATION_TEST_FILTER")
   echo "== $project: ${patterns[$project]}"
