@@ -275,4 +275,86 @@ public sealed class SpectralAlgorithmTests
         ClaimAssert.Close(EngineCases.Engine, "SLQ nodes of 1e-20·A vs 1e-20 × nodes of A", torch.tensor(tiny.Nodes), torch.tensor(unit.Nodes) * 1e-20, 1e-10);
         ClaimAssert.Close(EngineCases.Engine, "SLQ weights of 1e-20·A vs of A", torch.tensor(tiny.Weights), torch.tensor(unit.Weights), 1e-10);
     }
+
+    /// <summary>
+    /// The standard error of <see cref="Hutchinson.MeanWithError"/> on fixed samples against its closed form: for
+    /// c + {1, 2, 3, 4}, mean c + 5/2 and s² = (9/4 + 1/4 + 1/4 + 9/4)/3 = 5/3, so SE = √(s²/4) = √(5/12). With
+    /// c = 3·10¹⁵ every input, sum and deviation is exact in float64 while c + x is not (its ulp is 1), so the two-pass
+    /// Σ(x − mean)² is exact and the algebraically equal Σ(x + mean)(x − mean) = Σx² − n·mean² is off by O(1).
+    /// </summary>
+    [TestCase(0.0)]
+    [TestCase(3e15)]
+    public void Standard_error_of_a_fixed_sample_is_the_closed_form(double c)
+    {
+        var e = Hutchinson.MeanWithError(new[] { c + 1, c + 2, c + 3, c + 4 });
+        ClaimAssert.Close(EngineCases.Engine, $"mean of {c:G3} + {{1,2,3,4}}", e.Value, c + 2.5, 1e-15);
+        ClaimAssert.Close(EngineCases.Engine, $"standard error of {c:G3} + {{1,2,3,4}}", e.StandardError, Math.Sqrt(5.0 / 12.0), 1e-15);
+        ClaimAssert.That(EngineCases.Engine, e.Probes == 4, $"sample size {e.Probes}, expected 4");
+    }
+
+    /// <summary>
+    /// Rademacher probes on closed forms. For a diagonal D, vᵀDv = Tr D and ‖Dv‖² = Σ d_i² for every v ∈ {±1}^n, so
+    /// both estimates are exact with standard error 0 (the exact variance 2(‖D‖_F² − Σ D_ii²) is 0), already with the
+    /// minimum of 2 probes. For A = [[0, 1], [1, 0]], vᵀAv = 2v₁v₂ = ±2 and ‖Av‖² = 2: with k of m probes at +2 the mean
+    /// is μ = 2(2k − m)/m and the sample variance m(4 − μ²)/(m − 1), so the reported SE must be √((4 − μ²)/(m − 1)),
+    /// an identity in the estimate's own mean (m = 7 is odd, so μ ≠ 0 and (x − μ)² differs from (x + μ)²).
+    /// </summary>
+    [Test]
+    public void Hutchinson_on_closed_forms_is_exact_with_the_exact_standard_error()
+    {
+        using var scope = torch.NewDisposeScope();
+        var d = new[] { 3.0, -1.0, 0.5, 2.0 };
+        var diagonal = Hutchinson.Estimate(new MatrixOperator(torch.diag(torch.tensor(d, dtype: ScalarType.Float64))), probes: 2, seed: 11);
+        ClaimAssert.Close(EngineCases.Engine, "diagonal: Hutchinson Tr(D)", diagonal.Trace.Value, d.Sum(), 1e-15);
+        ClaimAssert.Close(EngineCases.Engine, "diagonal: Hutchinson ‖D‖_F²", diagonal.FrobeniusSquared.Value, d.Sum(x => x * x), 1e-15);
+        ClaimAssert.That(EngineCases.Engine, diagonal.Trace.StandardError == 0 && diagonal.FrobeniusSquared.StandardError == 0 && diagonal.Trace.Probes == 2,
+            $"diagonal: SE {diagonal.Trace.StandardError:E3} / {diagonal.FrobeniusSquared.StandardError:E3} (exact 0), probes {diagonal.Trace.Probes} (2)");
+
+        const int m = 7;
+        var swap = torch.tensor(new[] { 0.0, 1.0, 1.0, 0.0 }, dtype: ScalarType.Float64).reshape(2, 2);
+        for (long seed = 1; seed <= 5; seed++)
+        {
+            var e = Hutchinson.Estimate(new MatrixOperator(swap), m, seed);
+            double mu = e.Trace.Value;
+            int k = (int)Math.Round((mu * m / 2 + m) / 2);
+            ClaimAssert.Close(EngineCases.Engine, $"swap, seed {seed}: mean of ±2 terms is 2(2k − m)/m", mu, 2.0 * (2 * k - m) / m, 1e-14);
+            ClaimAssert.Close(EngineCases.Engine, $"swap, seed {seed}: SE of Tr", e.Trace.StandardError, Math.Sqrt((4 - mu * mu) / (m - 1)), 1e-14);
+            ClaimAssert.Close(EngineCases.Engine, $"swap, seed {seed}: Hutchinson ‖A‖_F²", e.FrobeniusSquared.Value, 2.0, 1e-15);
+            ClaimAssert.That(EngineCases.Engine, e.FrobeniusSquared.StandardError == 0, $"swap, seed {seed}: SE of ‖A‖_F² {e.FrobeniusSquared.StandardError:E3}, exact 0");
+        }
+    }
+
+    /// <summary>Two probes are the minimum for a standard error: 2 is accepted, 1 and 0 are rejected naming the argument; a null operator is rejected.</summary>
+    [Test]
+    public void Hutchinson_needs_two_probes_and_an_operator()
+    {
+        using var scope = torch.NewDisposeScope();
+        var op = new MatrixOperator(torch.eye(3, dtype: ScalarType.Float64));
+        Hutchinson.Estimate(op, 2, 0).Trace.Probes.Should().Be(2);
+        foreach (int probes in new[] { 1, 0 })
+            FluentActions.Invoking(() => Hutchinson.Estimate(op, probes, 0)).Should().Throw<ArgumentOutOfRangeException>()
+                .WithMessage("*at least 2 probes*").Which.ParamName.Should().Be("probes");
+        FluentActions.Invoking(() => Hutchinson.Estimate(null!, 2, 0)).Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>
+    /// Tr(A)/‖A‖_F on closed forms (√n for I_n; −1/√13 for [[1, 2], [2, −2]]) and its input checks: a non-square or
+    /// non-matrix tensor, a null or disposed tensor, and a matrix whose ‖A‖_F overflows float64 are each rejected
+    /// (the overflow would otherwise return Tr(A)/∞ = 0).
+    /// </summary>
+    [Test]
+    public void Positive_curvature_of_closed_forms_and_its_input_checks()
+    {
+        using var scope = torch.NewDisposeScope();
+        ClaimAssert.Close(EngineCases.Engine, "PC(I_5)", PositiveCurvature.Of(torch.eye(5, dtype: ScalarType.Float64)), Math.Sqrt(5), 1e-15);
+        ClaimAssert.Close(EngineCases.Engine, "PC([[1,2],[2,-2]])", PositiveCurvature.Of(torch.tensor(new[] { 1.0, 2.0, 2.0, -2.0 }, dtype: ScalarType.Float64).reshape(2, 2)), -1 / Math.Sqrt(13), 1e-15);
+        foreach (var shape in new[] { new long[] { 2, 3 }, new long[] { 3, 2 }, new long[] { 4 }, new long[] { 2, 2, 2 } })
+            FluentActions.Invoking(() => PositiveCurvature.Of(torch.ones(shape, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>()
+                .WithMessage($"*a square matrix is required, got [{string.Join(", ", shape)}]*");
+        FluentActions.Invoking(() => PositiveCurvature.Of(null!)).Should().Throw<ArgumentNullException>();
+        var disposed = torch.eye(2, dtype: ScalarType.Float64);
+        disposed.Dispose();
+        FluentActions.Invoking(() => PositiveCurvature.Of(disposed)).Should().Throw<ObjectDisposedException>();
+        FluentActions.Invoking(() => PositiveCurvature.Of(torch.eye(3, dtype: ScalarType.Float64) * 1e200)).Should().Throw<OverflowException>().WithMessage("*‖A‖_F*overflowed*");
+    }
 }
