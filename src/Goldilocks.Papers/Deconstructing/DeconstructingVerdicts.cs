@@ -192,8 +192,9 @@ public static class DeconstructingVerdicts
         return checks.Measure($"{r.Paths.Count} paths, K = {r.Classes}: largest Spearman(entropy, Γ⁻²) {F(r.Paths.Max(p => p.EntropyRankCorrelation))}, largest dip {F(r.Paths.Max(p => p.MonotonicityViolation))}; average path dip {F(avg.MonotonicityViolation)}").Done();
     }
 
-    /// <summary>G22 (StatisticalSoftmaxTests.Eq8TracksTheTrueGTermAcrossConfidence): ≥ 7 confidence levels have both PCs,
-    /// Spearman(true PC, Eq. 8) ≥ 0.75, and at the hottest level Eq. 8 / true PC ∈ [1.0, 2.5].</summary>
+    /// <summary>G22 (StatisticalSoftmaxTests.Eq8TracksTheTrueGTermAcrossConfidence): ≥ <see cref="G22Constants.MinDefinedLevels"/>
+    /// confidence levels have both PCs, Spearman(true PC, Eq. 8) ≥ <see cref="G22Constants.MinSpearman"/>, and at the hottest
+    /// level Eq. 8 / true PC lies in [<see cref="G22Constants.MinHotRatio"/>, <see cref="G22Constants.MaxHotRatio"/>].</summary>
     public static ClaimEvaluation G22(Eq8Result r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -212,8 +213,9 @@ public static class DeconstructingVerdicts
     }
 
 
-    /// <summary>G15 (StatisticalGradientTests.GradientNormIsLinearInThePriorMismatch): Pearson r between ‖∇L‖ and
-    /// ‖Q̂ − Q‖ ≥ 0.1 and a positive fitted slope.</summary>
+    /// <summary>G15 (StatisticalGradientTests.GradientNormIsLinearInThePriorMismatch): over at least
+    /// <see cref="G15Constants.Priors"/> priors, Pearson r between ‖∇L‖ and ‖Q̂ − Q‖ ≥ <see cref="G15Constants.MinPearson"/>
+    /// and a positive fitted slope.</summary>
     public static ClaimEvaluation G15(PriorGradientResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -256,8 +258,9 @@ public static class DeconstructingVerdicts
             .Done();
     }
 
-    /// <summary>G23 (StatisticalGradientTests.PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients): Spearman
-    /// ρ(PC, entropy) ≥ 0.05, ρ(PC, loss) ≤ −0.05, ρ(PC, ‖∇L‖) ≤ −0.05, ρ(entropy, loss) ≤ −0.2.</summary>
+    /// <summary>G23 (StatisticalGradientTests.PositiveCurvatureGoesWithLowConfidenceLowLossAndSmallGradients): over at
+    /// least <see cref="G23Constants.Inits"/> initializations, the Spearman correlations of PC with entropy, loss and
+    /// ‖∇L‖ and of entropy with loss beyond the margins of <see cref="G23Constants"/>.</summary>
     public static ClaimEvaluation G23(ConfidenceResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -322,8 +325,8 @@ public static class DeconstructingVerdicts
 
 
     /// <summary>G24 (StatisticalAppendixTests.HutchinsonAgreesWithTheProjectedHessianOnTheZone): over α the projected and
-    /// Hutchinson PC curves have Pearson ≥ 0.9, peak at the same grid point, and their ≥ 50 %-of-peak edges differ by at
-    /// most one grid step.</summary>
+    /// Hutchinson PC curves have Pearson ≥ <see cref="G24Constants.MinPearson"/>, peak at the same grid point, and their
+    /// ≥ 50 %-of-peak edges differ by at most <see cref="G24Constants.MaxEdgeShiftDecades"/> decades of α.</summary>
     public static ClaimEvaluation G24(IReadOnlyList<HutchinsonPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
