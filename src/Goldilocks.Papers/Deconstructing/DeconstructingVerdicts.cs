@@ -171,6 +171,15 @@ public static class DeconstructingVerdicts
 
 
 
+    /// <summary>G12's per-path part: Spearman(entropy, Γ⁻²) ≤ <see cref="G12Constants.MaxRankCorrelation"/> and dips ≤
+    /// <see cref="G12Constants.MaxViolation"/> of the range (the two path checks of <see cref="G12"/>; the null model counts
+    /// the permuted paths that pass it).</summary>
+    public static bool G12PathIsMonotone(GammaPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EntropyRankCorrelation <= G12Constants.MaxRankCorrelation && path.MonotonicityViolation <= G12Constants.MaxViolation;
+    }
+
     /// <summary>G12 (StatisticalSoftmaxTests.InverseGammaSquaredIsMonotoneInEntropy): along every path Spearman(entropy,
     /// Γ⁻²) ≤ −0.98, dips ≤ 1e-12 of the range, Γ⁻² ≈ 1/(K−1) (5 %) at the hottest point and ≤ 1 at the coldest; the
     /// average-matrix path is monotone (≤ 1e-9).</summary>

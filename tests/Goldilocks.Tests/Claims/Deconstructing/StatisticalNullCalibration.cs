@@ -161,12 +161,12 @@ public sealed class StatisticalNullCalibration
         for (int k = 0; k < Offsets; k++)
         {
             var r = GammaCurves.Run(paths: 30, seed: NullModel.AtOffset(0, k));
-            if (r.Paths.All(StatisticalSoftmaxTests.G12PathPasses)) claim++;
+            if (r.Paths.All(DeconstructingVerdicts.G12PathIsMonotone)) claim++;
             for (int i = 0; i < Draws; i++)
             {
                 var rng = new Random(1000 * k + i);
                 var permuted = r.Paths.Select(p => StatisticalSoftmaxTests.G12Permuted(p, rng)).ToArray();
-                int pass = permuted.Count(StatisticalSoftmaxTests.G12PathPasses);
+                int pass = permuted.Count(DeconstructingVerdicts.G12PathIsMonotone);
                 nullPaths += pass;
                 paths += permuted.Length;
                 if (pass == permuted.Length) nullAll++;

@@ -19,9 +19,6 @@ public sealed class StatisticalSoftmaxTests
         return path with { Points = path.Points.Select((p, i) => p with { InverseGammaSquared = g[i] }).ToArray() };
     }
 
-    /// <summary>The G12 per-path verdict on the rank correlation and the monotonicity.</summary>
-    internal static bool G12PathPasses(GammaPath path) => path.EntropyRankCorrelation <= G12Constants.MaxRankCorrelation && path.MonotonicityViolation <= G12Constants.MaxViolation;
-
     [Test]
     [Claim("G12")]
     [Category(Categories.NegativeControl)]
@@ -32,7 +29,7 @@ public sealed class StatisticalSoftmaxTests
         var permuted = r.Paths.Select(p => G12Permuted(p, rng)).ToArray();
         TestContext.Out.WriteLine($"Γ⁻² permuted along each of {permuted.Length} paths (draw {G12Constants.NullDraw}): Spearman(entropy, Γ⁻²) min {F(permuted.Min(p => p.EntropyRankCorrelation))}, "
             + $"max {F(permuted.Max(p => p.EntropyRankCorrelation))}; monotonicity violation min {F(permuted.Min(p => p.MonotonicityViolation))}; margins {G12Constants.MaxRankCorrelation}, {G12Constants.MaxViolation}");
-        int passing = permuted.Count(G12PathPasses);
+        int passing = permuted.Count(DeconstructingVerdicts.G12PathIsMonotone);
         ClaimAssert.That("G12", passing == 0, $"negative control: {passing} of {permuted.Length} paths with Γ⁻² permuted still pass the Spearman ≤ {G12Constants.MaxRankCorrelation} and monotonicity checks");
     }
 
