@@ -44,7 +44,8 @@ public static class ReportCommand
 
     private static readonly Option<string?> Shard = new Option<string?>("--shard")
     {
-        Description = "With --full: run only the cells ≡ i (mod n) of the sweep sections (zone, temperature, trainability), written i/n.",
+        Description = "Run only the cells ≡ i (mod n) of the sweep sections (zone, zone-lenet5, temperature, trainability, dimension, hutchinson, pre-collapse), written i/n; " +
+                      "join each section's shards with 'goldilocks merge', then finish with --resume (any profile; meant for --full).",
     }.Shard();
 
     private static readonly Option<string?> DataDirectory = new("--data-dir") { Description = "FashionMNIST folder (default: the Debian package's)." };
@@ -60,12 +61,11 @@ public static class ReportCommand
     }
 
     /// <summary>The profile --quick / --full (or neither: the default) asks for, with --samples, --grid-points and -d
-    /// replacing the profile's values when given. Both flags, or --shard without --full, are usage errors.</summary>
+    /// replacing the profile's values when given. Both flags together are a usage error.</summary>
     public static ReportProfile ProfileOf(ParseResult parse)
     {
         bool quick = parse.GetValue(Quick), full = parse.GetValue(Full);
         if (quick && full) throw new CliUsageException("--quick and --full ask for two different profiles: give at most one of them");
-        if (parse.GetValue(Shard) is not null && !full) throw new CliUsageException("--shard splits the --full sweep: give it together with --full");
         var profile = quick ? ReportProfile.Quick : full ? ReportProfile.Full : ReportProfile.Default;
         if (parse.GetResult(Samples) is not null) profile = profile with { Samples = parse.GetValue(Samples) };
         if (parse.GetResult(GridPoints) is not null) profile = profile with { Points = parse.GetValue(GridPoints) };
@@ -206,9 +206,9 @@ public static class ReportCommand
 
         if (unfinished.Count > 0)
         {
-            ctx.Info(Spectre.Console.Markup.Escape($"shard {shard} of the full report done; left for other shards or the final run: {string.Join("; ", unfinished)}. " +
+            ctx.Info(Spectre.Console.Markup.Escape($"shard {shard} of the {profile.Name} report done; left for other shards or the final run: {string.Join("; ", unfinished)}. " +
                 $"When every shard has run: for each sweep section S, goldilocks merge <shard folders>/S --out <final>/S; then " +
-                $"goldilocks report --full --resume --out <final> writes the report (the non-sweep sections run there)."));
+                $"goldilocks report {ProfileFlag(profile)}--resume --out <final> writes the report (the non-sweep sections run there)."));
             return CliApp.ExitOk;
         }
         double total = ctx.Clock.Elapsed.TotalSeconds;
@@ -255,6 +255,9 @@ public static class ReportCommand
                    ? "Split the sweep sections with --shard i/n."
                    : $"This shard {shard}: about {Hours(sweep / shard.Count)} of sweep cells; the final --resume run adds {Hours(rest)} of non-sweep sections.");
     }
+
+    /// <summary>The flag that selects <paramref name="profile"/> on the command line, with a trailing space ("" for the default).</summary>
+    private static string ProfileFlag(ReportProfile profile) => profile.Name == "default" ? "" : $"--{profile.Name} ";
 
     private static string Hours(double seconds) => seconds >= 3600 ? $"{seconds / 3600:F1} h" : seconds >= 60 ? $"{seconds / 60:F1} min" : $"{seconds:F0} s";
 

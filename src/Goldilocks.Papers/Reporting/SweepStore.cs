@@ -54,6 +54,8 @@ public sealed class SweepStore
         ArgumentNullException.ThrowIfNull(compute);
         if (keys.Distinct().Count() != keys.Count) throw new ArgumentException("sweep cell keys must be distinct", nameof(keys));
         var mine = Enumerable.Range(0, keys.Count).Where(shard.Contains).ToList();
+        // The folder exists even for a shard that holds no cell (more shards than cells), so merge accepts every shard folder.
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, CellFolder));
         AtomicFile.DeleteStaleTemporaries(Path.Combine(Directory, CellFolder)); // left by a killed run (SIGKILL mid-write)
         var results = new Dictionary<string, JsonNode>();
         int done = 0;

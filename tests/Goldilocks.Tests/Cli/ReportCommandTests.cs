@@ -85,6 +85,55 @@ public sealed class ReportCommandTests : TempFolderTest
         (parse.GetValue(ZoneCommand.AlphaMin), parse.GetValue(ZoneCommand.AlphaMax)).Should().Be((1e-2, 1e2));
     }
 
+    /// <summary>The report-level chain a --full run uses on a cluster (docs/cluster.md): <c>report --shard i/n</c> on 3
+    /// shards, <c>merge</c> of each sweep section, <c>report --resume</c>, against one unsharded run of the same profile.
+    /// The chain is the same code for every profile (<see cref="ReportProfile.Full"/> differs from the quick profile only in
+    /// its counts, whose arguments <see cref="Every_profile_section_parses_as_its_sub_command"/> checks), so it runs here at
+    /// the quick profile's tiny synthetic sizes.</summary>
+    [Test]
+    public void Report_run_as_three_shards_merged_and_resumed_equals_the_unsharded_report()
+    {
+        string[] report = { "report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2" };
+        var whole = CliRunner.Run(report.With("--out", Sub("whole"), "--json"));
+        whole.ExitCode.Should().Be(0, whole.ToString());
+
+        var sweeps = ReportProfile.Quick.Keys.Where(k => CliApp.Experiments.First(e => e.Name == ReportProfile.Quick.Section(k).Command).Sweep).ToArray();
+        sweeps.Should().Equal(new[] { "zone", "temperature", "trainability", "dimension", "hutchinson", "pre-collapse" }, "the quick profile's sweep sections");
+        var shards = Enumerable.Range(0, 3).Select(i => Sub($"shard{i}")).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            var s = CliRunner.Run(report.With("--out", shards[i], "--shard", $"{i}/3"));
+            s.ExitCode.Should().Be(0, s.ToString());
+            s.Out.Should().Contain($"shard {i}/3 of the quick report done");
+            File.Exists(Path.Combine(shards[i], "report.html")).Should().BeFalse("a shard writes cells, not the report");
+            foreach (string key in ReportProfile.Quick.Keys.Except(sweeps))
+                Directory.Exists(Path.Combine(shards[i], key)).Should().BeFalse($"{key} is not a sweep and runs only in the final run");
+        }
+        Directory.GetFiles(Path.Combine(shards[2], "hutchinson", "cells")).Should().BeEmpty("2 α points give shard 2/3 no hutchinson cell, and its empty folder still merges");
+        foreach (string key in sweeps)
+        {
+            var merge = CliRunner.Run(new[] { "merge" }.Concat(shards.Select(d => Path.Combine(d, key))).ToArray().With("--out", Path.Combine(Sub("all"), key)));
+            merge.ExitCode.Should().Be(0, $"merge {key}: {merge}");
+            int cells = Directory.GetFiles(Path.Combine(Sub("whole"), key, "cells")).Length;
+            merge.Out.Should().Contain($"merged {cells} cell(s) from 3 shard folder(s)", $"every cell of {key} comes from one of the shards");
+        }
+
+        var resumed = CliRunner.Run(report.With("--out", Sub("all"), "--resume", "--json"));
+        resumed.ExitCode.Should().Be(0, resumed.ToString());
+        resumed.Error.Should().NotContain(" computed", "every sweep cell comes from a shard");
+        var a = whole.Json()["results"]!;
+        var b = resumed.Json()["results"]!;
+        b["verdicts"]!.ToJsonString().Should().Be(a["verdicts"]!.ToJsonString());
+        b["sections"]!.AsArray().Select(x => (string)x!["command"]!).Should().Equal(ReportProfile.Quick.Keys);
+        foreach (string key in ReportProfile.Quick.Keys)
+        {
+            string command = ReportProfile.Quick.Section(key).Command;
+            var ours = ReportJson.Read(Path.Combine(Sub("all"), key, command + ".json"));
+            var theirs = ReportJson.Read(Path.Combine(Sub("whole"), key, command + ".json"));
+            ours["results"]!.ToJsonString().Should().Be(theirs["results"]!.ToJsonString(), $"section {key}");
+        }
+    }
+
     [Test]
     public void Full_profile_estimate_is_printed_with_its_method()
     {
