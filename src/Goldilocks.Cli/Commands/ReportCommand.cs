@@ -209,6 +209,15 @@ public static class ReportCommand
             ctx.Info(Spectre.Console.Markup.Escape($"shard {shard} of the {profile.Name} report done; left for other shards or the final run: {string.Join("; ", unfinished)}. " +
                 $"When every shard has run: for each sweep section S, goldilocks merge <shard folders>/S --out <final>/S; then " +
                 $"goldilocks report {ProfileFlag(profile)}--resume --out <final> writes the report (the non-sweep sections run there)."));
+            var shardSettings = ctx.BaseSettings(device);
+            shardSettings["profile"] = profile.Name;
+            shardSettings["shard"] = shard.ToString();
+            var shardDoc = ReportJson.Document(Name, shardSettings, new JsonObject
+            {
+                ["unfinished"] = new JsonArray(unfinished.Select(u => (JsonNode?)u).ToArray()),
+            });
+            shardDoc["files"] = new JsonArray("shard.json");
+            ctx.Emit(shardDoc, "shard.json");
             return CliApp.ExitOk;
         }
         double total = ctx.Clock.Elapsed.TotalSeconds;

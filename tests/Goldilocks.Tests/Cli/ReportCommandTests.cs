@@ -106,6 +106,8 @@ public sealed class ReportCommandTests : TempFolderTest
             s.ExitCode.Should().Be(0, s.ToString());
             s.Out.Should().Contain($"shard {i}/3 of the quick report done");
             File.Exists(Path.Combine(shards[i], "report.html")).Should().BeFalse("a shard writes cells, not the report");
+            var left = ReportJson.Read(Path.Combine(shards[i], "shard.json"))["results"]!["unfinished"]!.AsArray().Select(u => (string)u!).ToArray();
+            left.Should().HaveCount(ReportProfile.Quick.Keys.Count, "every section is left for other shards (sweeps) or the final run (the rest)");
             foreach (string key in ReportProfile.Quick.Keys.Except(sweeps))
                 Directory.Exists(Path.Combine(shards[i], key)).Should().BeFalse($"{key} is not a sweep and runs only in the final run");
         }
