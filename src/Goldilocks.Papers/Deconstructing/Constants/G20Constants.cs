@@ -15,6 +15,12 @@ internal static class G20Constants
     /// <summary>"in the zone": PC(H) at least this share of the peak</summary>
     public const double HalfPeak = 0.5;
 
-    /// <summary>Grid points (of the 7 with α ≥ 1e-2) where "in the zone" and ‖G‖₂ ≥ ‖H-term‖₂ may disagree</summary>
-    public const int MaxDisagreements = 2;
+    /// <summary>Zone points where ‖G‖₂ &lt; ‖H-term‖₂ (Eq. 6: the G-term dominates inside the zone)</summary>
+    public const int MaxZonePointsWithoutDominance = 1;
+
+    /// <summary>Decades between the zone's lower edge and the smallest α where ‖G‖₂ ≥ ‖H-term‖₂</summary>
+    public const double MaxLowerEdgeGapDecades = 0.3;
+
+    /// <summary>Grid points of the test's sweep, quarter decades over α ∈ [1e-3, 1e2]</summary>
+    public const int GridPoints = 21;
 }

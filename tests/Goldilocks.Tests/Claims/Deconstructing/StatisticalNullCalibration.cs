@@ -176,41 +176,64 @@ public sealed class StatisticalNullCalibration
         TestContext.Out.WriteLine($"G12: claim {claim}/{Offsets} offsets pass every path's rank and monotonicity checks; null: {nullAll}/{Offsets * Draws} draws pass, {nullPaths}/{paths} permuted paths pass, most negative permuted Spearman {F(nullBest)}");
     }
 
-    /// <summary>G20: the test's α sweep at the sweep offsets; null model: PC(H) permuted across the 9 α points.</summary>
+    /// <summary>G20: the test's 21-point α sweep at the sweep offsets; null model: PC(H) permuted across the α points.
+    /// Also prints each offset's PC(H) and ‖G‖₂/‖H-term‖₂ per α, for the spec's edge statistics.</summary>
     [Test]
     public void G20_zone()
     {
-        var alphas = StatisticalZoneTests.Alphas;
         int claim = 0, nulls = 0;
         for (int k = 0; k < Offsets; k++)
         {
             long seed = NullModel.AtOffset(0, k);
             using var problem = Zone(seed);
-            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
+            var sweep = StatisticalZoneTests.DenseSweep(problem, seed);
             var pc = sweep.Select(p => p.HessianPC).ToArray();
-            var ratio = sweep.Select(p => p.DominanceRatio).ToArray();
             var verdict = DeconstructingVerdicts.G20(sweep);
             if (verdict.Passed) claim++;
             int n = Enumerable.Range(0, Draws).Count(i => DeconstructingVerdicts.G20(StatisticalZoneTests.WithHessianPC(sweep, NullModel.Permuted(pc, new Random(1000 * k + i)))).Passed);
             nulls += n;
-            TestContext.Out.WriteLine($"offset {k}: {verdict.Measured}; null passes {n}/{Draws}; PC {string.Join(" ", pc.Select(v => v.ToString("R")))} ratio {string.Join(" ", ratio.Select(v => v.ToString("R")))}");
+            TestContext.Out.WriteLine($"offset {k}: {(verdict.Passed ? "passes" : "FAILS")} {verdict.Measured}; null passes {n}/{Draws}; PC {string.Join(" ", pc.Select(v => v.ToString("R")))} ratio {string.Join(" ", sweep.Select(p => p.DominanceRatio.ToString("R")))}");
         }
         TestContext.Out.WriteLine($"G20: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
     }
 
-    /// <summary>G20 on a denser grid (α = 1e-3 … 100, quarter decades, 21 points): prints PC(H) and ‖G‖₂/‖H-term‖₂ per α
-    /// at the sweep offsets, for margins and the permutation null (spec G20).</summary>
+    /// <summary>G18, G19 and G21 (shape part): their null model at NULL_OFFSETS offsets (run with 300 for a 1 % bound):
+    /// the test's α grid, seed and subspace with T = α^L (<see cref="StatisticalZoneTests.SoftmaxHeldFixed"/>), so the softmax
+    /// stays at its α = 1 value. Prints each criterion's verdict and the null statistic closest to its margin.</summary>
     [Test]
-    public void G20_dense_zone()
+    public void G18_G19_G21_softmax_held_fixed()
     {
-        var alphas = Statistics.LogGrid(1e-3, 100, 21);
+        int g18 = 0, g19 = 0, g21 = 0;
+        double slopeMiss = double.PositiveInfinity, ratio18 = double.PositiveInfinity, collapsed = 0, ratio19 = double.PositiveInfinity, edge = double.PositiveInfinity;
         for (int k = 0; k < Offsets; k++)
         {
             long seed = NullModel.AtOffset(0, k);
             using var problem = Zone(seed);
-            var sweep = ZoneSweep.Run(problem.Model, problem.Data, new ZoneSweepOptions(alphas, new[] { seed })).ForSeed(seed);
-            TestContext.Out.WriteLine($"offset {k}: PC {string.Join(" ", sweep.Select(p => p.HessianPC.ToString("R")))} ratio {string.Join(" ", sweep.Select(p => p.DominanceRatio.ToString("R")))}");
+            int l = problem.Model.HomogeneityDegree!.Value;
+            var sweep = StatisticalZoneTests.SoftmaxHeldFixed(problem, seed);
+            var v18 = DeconstructingVerdicts.G18(sweep, l);
+            var v19 = DeconstructingVerdicts.G19(sweep);
+            var t = StatisticalZoneTests.NullTemperatureSweep(sweep, l);
+            var v21 = DeconstructingVerdicts.G21Temperature(t, Array.Empty<(CurvaturePoint, CurvaturePoint)>());
+            g18 += v18.Passed ? 1 : 0;
+            g19 += v19.Passed ? 1 : 0;
+            g21 += v21.Passed ? 1 : 0;
+            var small = sweep.Where(p => p.Alpha <= 1e-2).OrderBy(p => p.Alpha).ToArray();
+            var a = small.Select(p => p.Alpha).ToArray();
+            slopeMiss = Math.Min(slopeMiss, Math.Min(Math.Abs(Statistics.LogLogSlope(a, small.Select(p => p.GTerm.SpectralNorm).ToArray()) - (2 * l - 2)),
+                Math.Abs(Statistics.LogLogSlope(a, small.Select(p => p.HTerm.SpectralNorm).ToArray()) - (l - 2))));
+            ratio18 = Math.Min(ratio18, small[0].DominanceRatio);
+            var top = sweep.MaxBy(p => p.Alpha)!;
+            collapsed = Math.Max(collapsed, top.CollapsedFraction);
+            ratio19 = Math.Min(ratio19, top.DominanceRatio);
+            double peak = t.Max(p => p.HessianPC);
+            edge = Math.Min(edge, Math.Max(t.MinBy(p => p.Temperature)!.HessianPC, t.MaxBy(p => p.Temperature)!.HessianPC) / peak);
+            TestContext.Out.WriteLine($"offset {k}: G18 {v18.Measured} | G19 {v19.Measured} | G21 {v21.Measured}");
         }
+        TestContext.Out.WriteLine($"null passes over {Offsets} offsets: G18 {g18}, G19 {g19}, G21 {g21}");
+        TestContext.Out.WriteLine($"closest to the margins: G18 smallest slope miss {F(slopeMiss)} (margin {G18Constants.SlopeTolerance}), smallest ‖G‖₂/‖H-term‖₂ at α = 1e-3 {F(ratio18)} (margin < {G18Constants.MaxDominanceRatio}); "
+            + $"G19 largest collapsed share at α = 100 {F(collapsed)} (margin ≥ {G19Constants.MinCollapsedFraction}), smallest ratio {F(ratio19)} (margin < {G19Constants.MaxDominanceRatio}); "
+            + $"G21 smallest larger-end PC(H)/peak {F(edge)} (margin < {G21Constants.MaxEdgeShare})");
     }
 
     /// <summary>G24: the test's two curves at the sweep offsets; null model: the Hutchinson curve permuted across α.</summary>
