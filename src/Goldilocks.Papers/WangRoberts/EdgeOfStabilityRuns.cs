@@ -19,6 +19,11 @@ public static class EdgeOfStabilityRuns
     /// <summary>The learning rate switched to in W10.</summary>
     public const double SmallEta = 0.1;
 
+    /// <summary>The larger initial learning rate of W10's null model, which compares η₀ = <see cref="SmallEta"/> with this
+    /// one: both stable (2/η₀ = 20 and 13.3; the η₀ = 0.15 phase stays below 2/η₀ on 99 of seeds 0..99, spec W10), so
+    /// neither run has an edge of stability to flatten the landscape; the ratio 1.5 is that of <see cref="LargeEta0"/> to <see cref="Eta"/>.</summary>
+    public const double StableLargeEta0 = 0.15;
+
     /// <summary>GD steps of the tracked runs.</summary>
     public const int Steps = 160;
 
@@ -51,6 +56,15 @@ public static class EdgeOfStabilityRuns
     {
         using var solver = new WarmStartedSubspaceIteration(blockSize: 8, iterations: 1);
         return EigenTracking.Run(objective, theta0, Eta, Steps, new EigenTrackingOptions(RecordEvery: 1), solver, new EigenDirectionSuppression(8));
+    }
+
+    /// <summary>W12's null model: <see cref="Suppressed"/> with the suppression switched off (plain GD at η = 0.3 with the
+    /// same solver and a record at every step), keeping all 8 computed eigenvalues so that the directions the
+    /// suppression would remove are still counted (<see cref="EdgeOfStabilityStatistics.Suppression"/>).</summary>
+    public static EigenTrackingResult Unsuppressed(Objective objective, Tensor theta0)
+    {
+        using var solver = new WarmStartedSubspaceIteration(blockSize: 8, iterations: 1);
+        return EigenTracking.Run(objective, theta0, Eta, Steps, new EigenTrackingOptions(TopK: 8, RecordEvery: 1), solver);
     }
 
     /// <summary>Loss increases step to step of plain full-batch GD at η = 0.3 (the W9 trajectory, every step recorded:

@@ -25,7 +25,9 @@ public sealed record RotationSummary(int OnsetStep, double MeanTopCosine, double
 /// <param name="PeakRatio">max ηS/2 over the run.</param>
 /// <param name="FinalRatio">ηS/2 at the last record.</param>
 /// <param name="SharpnessRise">S at the last record minus S at the first.</param>
-/// <param name="MaxSuppressed">Most directions removed in one step.</param>
+/// <param name="MaxSuppressed">Most directions removed in one step; on a run without suppression (the W12 null model,
+/// <see cref="EdgeOfStabilityRuns.Unsuppressed"/>) the most recorded eigenvalues above 2/η in one step, i.e. the
+/// directions the suppression would have removed.</param>
 public sealed record SuppressionSummary(int LossIncreases, double PeakRatio, double FinalRatio, double SharpnessRise, int MaxSuppressed);
 
 /// <summary>The statistics of tracked runs that the W9-W12 claims assert on.</summary>
@@ -64,12 +66,13 @@ public static class EdgeOfStabilityStatistics
         return f.Count(x => x < 0) / (double)f.Length;
     }
 
-    /// <summary>W12: the run with unstable directions suppressed (App. G).</summary>
+    /// <summary>W12: the run with unstable directions suppressed (App. G), or its null model without suppression
+    /// (<see cref="EdgeOfStabilityRuns.Unsuppressed"/>).</summary>
     public static SuppressionSummary Suppression(EigenTrackingResult run)
     {
         var ratio = Check(run).StabilityRatio;
         var s = run.Sharpness;
-        return new SuppressionSummary(Increases(run.Losses), ratio.Max(), ratio[^1], s[^1] - s[0], run.Records.Max(r => r.Suppressed));
+        return new SuppressionSummary(Increases(run.Losses), ratio.Max(), ratio[^1], s[^1] - s[0], run.Records.Max(r => Math.Max(r.Suppressed, r.Eigenvalues.Count(l => l > 2 / run.LearningRate))));
     }
 
     /// <summary>W10 (Sec. 3.3, Fig. 4): train at η₀ from θ for t₀ steps, switch to η for the given steps and return the

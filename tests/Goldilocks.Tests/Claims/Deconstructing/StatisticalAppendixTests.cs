@@ -54,6 +54,30 @@ public sealed class StatisticalAppendixTests
         ClaimAssert.Holds(DeconstructingVerdicts.G26(r));
     }
 
+    /// <summary>G26 null model: the test's statistics at α = 1, the scan's first point, where PC(G₁) is 4-7 and no sample
+    /// dominates (the claim places the dominance in the pre-collapse window only): the least confident sample μ₀ of θ₀,
+    /// its share of G₁ and its input's alignment with G₁'s top eigenvector. One α, N·K backward passes.</summary>
+    internal static PreCollapsePoint G26NullPoint(long seed)
+    {
+        using var problem = Synthetic(seed: seed);
+        return PreCollapse.Measure((Mlp)problem.Model, problem.Data, new PreCollapseCell(seed, 1));
+    }
+
+    /// <summary>Both G26 margins of the window point (<see cref="DeconstructingVerdicts.G26"/>) hold at <paramref name="p"/>.</summary>
+    internal static bool G26MarginsHold(PreCollapsePoint p) =>
+        p.DominanceError <= G26Constants.MaxDominanceError && p.InputAlignment >= G26Constants.MinInputAlignment;
+
+    [Test]
+    [Category(Categories.Statistical)]
+    [Claim("G26")]
+    [Category(Categories.NegativeControl)]
+    public void Far_from_collapse_the_least_confident_sample_does_not_dominate()
+    {
+        var p = G26NullPoint(SeedOffset.Apply(0L));
+        string at = $"α = {F(p.Alpha)}: PC(G₁) {p.GTermPC:G4}, μ₀ {p.LeastConfident}, ‖G₁ − G₁^μ₀/N‖_F/‖G₁‖_F = {p.DominanceError:G4} (margin ≤ {G26Constants.MaxDominanceError}), |cos(x_μ₀, v₁)| = {p.InputAlignment:G4} (margin ≥ {G26Constants.MinInputAlignment})";
+        TestContext.Out.WriteLine(at);
+        ClaimAssert.That("G26", !G26MarginsHold(p), $"negative control far from collapse: the window margins hold at {at}, so they do not separate pre-collapse dominance from no dominance");
+    }
 
     /// <summary>
     /// G26's two ways to the first-layer G-term block G₁ = AᵀA (A = [M_μ^{1/2} J₁,μ/√N]_μ): the P₁×P₁ matrix with its per-sample

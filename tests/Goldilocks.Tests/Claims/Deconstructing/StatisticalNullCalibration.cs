@@ -253,4 +253,19 @@ public sealed class StatisticalNullCalibration
         TestContext.Out.WriteLine($"G24 Pearson over {Offsets} offsets: min {F(pearson.Min())} median {F(Statistics.Quantile(pearson, 0.5))}");
         TestContext.Out.WriteLine($"G24 {levels} levels, the test's criterion: claim {claim}/{Offsets}, null {nulls}/{Offsets * Draws}");
     }
+
+    /// <summary>G26 null model: the test's window statistics at α = 1 (<see cref="StatisticalAppendixTests.G26NullPoint"/>),
+    /// far from collapse, at the sweep seeds of offsets 0..NULL_OFFSETS-1; a draw passes when both window margins hold.</summary>
+    [Test]
+    public void G26_far_from_collapse()
+    {
+        var points = Enumerable.Range(0, Offsets).Select(k => StatisticalAppendixTests.G26NullPoint(NullModel.AtOffset(0, k))).ToList();
+        foreach (var (p, k) in points.Select((p, k) => (p, k)))
+            TestContext.Out.WriteLine($"offset {k}: PC(G₁) {F(p.GTermPC ?? double.NaN)} dominance {F(p.DominanceError ?? double.NaN)} alignment {F(p.InputAlignment ?? double.NaN)}");
+        var dom = points.Select(p => p.DominanceError!.Value).ToList();
+        var al = points.Select(p => p.InputAlignment!.Value).ToList();
+        TestContext.Out.WriteLine($"G26 at α = 1 over {Offsets} offsets: PC(G₁) min {F(points.Min(p => p.GTermPC!.Value))}; dominance error min {F(dom.Min())} median {F(Statistics.Quantile(dom, 0.5))} "
+            + $"(≤ {G26Constants.MaxDominanceError} on {dom.Count(d => d <= G26Constants.MaxDominanceError)}); alignment median {F(Statistics.Quantile(al, 0.5))} max {F(al.Max())} "
+            + $"(≥ {G26Constants.MinInputAlignment} on {al.Count(a => a >= G26Constants.MinInputAlignment)}); both margins hold on {points.Count(StatisticalAppendixTests.G26MarginsHold)}");
+    }
 }

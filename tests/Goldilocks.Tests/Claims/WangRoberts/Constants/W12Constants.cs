@@ -3,8 +3,14 @@ namespace Goldilocks.Tests.Claims.WangRoberts;
 /// <summary>W12 margins and tolerances (specs/W12; calibration: WangRobertsEdgeOfStabilityCalibration, windows starting at seeds 0..19).</summary>
 internal static class W12Constants
 {
-    /// <summary>Consecutive seeds of the suppressed runs</summary>
-    public const int Window = 5;
+    /// <summary>Seeds whose plain run oscillates on which the suppressed run is judged</summary>
+    public const int Window = 7;
+
+    /// <summary>Seeds tried, in order, to find Window whose plain run oscillates</summary>
+    public const int MaxSeeds = 40;
+
+    /// <summary>Step-to-step loss increases of plain GD at η = 0.3 that make a seed's run oscillate (the premise)</summary>
+    public const int MinPlainIncreases = 2;
 
     /// <summary>Seeds on which at least one direction was suppressed</summary>
     public const int MinSeedsSuppressed = 2;
