@@ -37,7 +37,7 @@ public static class SagunVerdicts
         return d[k - 1] / d[k];
     }
 
-    private static double? MinZeroFraction(int classes) => classes switch { 2 => S4Constants.MinZeroFractionK2, 5 => S4Constants.MinZeroFractionK5, _ => null };
+    internal static double? MinZeroFraction(int classes) => classes switch { 2 => S4Constants.MinZeroFractionK2, 5 => S4Constants.MinZeroFractionK5, _ => null };
 
     /// <summary>S4 (SagunStatisticalTests.S4_S5_trained_ReLU_nets_have_a_bulk_near_zero_and_a_break_after_K_eigenvalues):
     /// the median over a seed window of the trained spectra's near-zero fraction exceeds the margin of K (calibrated at K = 2 and 5 only).</summary>
@@ -53,17 +53,20 @@ public static class SagunVerdicts
             .Done();
     }
 
-    /// <summary>S5 (same test): the median over a seed window of the trained spectra's λ_K/λ_(K+1) exceeds <see cref="S5Constants.MinKthRatio"/>
-    /// (calibrated on trained ReLU nets at K = 2 and 5).</summary>
+    internal static double? MinKthRatio(int classes) => classes switch { 2 => S5Constants.MinKthRatioK2, 5 => S5Constants.MinKthRatioK5, _ => null };
+
+    /// <summary>S5 (same test): the median over a seed window of the trained spectra's λ_K/λ_(K+1) exceeds the margin of K
+    /// (<see cref="S5Constants.MinKthRatioK2"/>, <see cref="S5Constants.MinKthRatioK5"/>; calibrated on trained ReLU nets
+    /// at K = 2 and 5 against the random-label null).</summary>
     public static ClaimEvaluation S5(int classes, IReadOnlyList<IReadOnlyList<double>> trainedSpectra)
     {
         ArgumentNullException.ThrowIfNull(trainedSpectra);
-        if (MinZeroFraction(classes) is null)
+        if (MinKthRatio(classes) is not { } minRatio)
             return ClaimEvaluation.Inapplicable("S5", $"the margin is calibrated for trained ReLU nets at K = 2 and K = 5, not K = {classes}");
         double kthRatio = Statistics.WindowMedian(trainedSpectra.Select(s => KthRatio(s, classes)));
         return new CheckList("S5")
             .Measure($"K = {classes}: median λ_K/λ_(K+1) = {kthRatio:F3} over {trainedSpectra.Count} trained nets")
-            .That(kthRatio > S5Constants.MinKthRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {trainedSpectra.Count} seeds is {kthRatio:F3} ≤ {S5Constants.MinKthRatio}: no break after the K-th eigenvalue")
+            .That(kthRatio > minRatio, $"trained ReLU nets, K = {classes}: median λ_K/λ_(K+1) over {trainedSpectra.Count} seeds is {kthRatio:F3} ≤ {minRatio}: no break after the K-th eigenvalue")
             .Done();
     }
 

@@ -26,4 +26,39 @@ internal static class NullModel
 
     /// <summary>The seed a test that writes <c>SeedOffset.Apply(seed)</c> uses at sweep offset <paramref name="offset"/>.</summary>
     public static long AtOffset(long seed, int offset) => seed + SeedOffset.Stride * offset;
+
+    /// <summary>Probability that the median (<see cref="SeedWindow.Median"/>: upper middle) of <paramref name="window"/>
+    /// independent draws lies on the passing side when each draw does so with probability <paramref name="p"/>: at least
+    /// ⌊window/2⌋ + 1 draws for an odd window, window/2 for an even one (binomial law).</summary>
+    public static double MedianPasses(int window, double p)
+    {
+        if (p <= 0) return 0;
+        if (p >= 1) return 1;
+        int need = window % 2 == 1 ? window / 2 + 1 : window / 2;
+        double sum = 0;
+        for (int j = need; j <= window; j++) sum += Math.Exp(LogChoose(window, j) + j * Math.Log(p) + (window - j) * Math.Log(1 - p));
+        return sum;
+    }
+
+    /// <summary>One-sided 95 % upper confidence bound (Clopper-Pearson) on a rate observed as <paramref name="hits"/> of <paramref name="draws"/>.</summary>
+    public static double UpperBound95(int hits, int draws)
+    {
+        if (hits >= draws) return 1;
+        double lo = (double)hits / draws, hi = 1;
+        for (int it = 0; it < 100; it++)
+        {
+            double mid = (lo + hi) / 2, cdf = 0;
+            for (int j = 0; j <= hits; j++) cdf += Math.Exp(LogChoose(draws, j) + j * Math.Log(mid) + (draws - j) * Math.Log(1 - mid));
+            if (cdf > 0.05) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
+
+    private static double LogChoose(int n, int k)
+    {
+        double s = 0;
+        for (int i = 1; i <= k; i++) s += Math.Log(n - k + i) - Math.Log(i);
+        return s;
+    }
 }
+

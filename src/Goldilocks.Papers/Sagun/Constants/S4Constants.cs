@@ -14,4 +14,7 @@ internal static class S4Constants
 
     /// <summary>Median near-zero fraction at K = 5 ("most" does not hold there: median 0.413, min 0.327), a bulk only</summary>
     public const double MinZeroFractionK5 = 0.25;
+
+    /// <summary>Cluster separation of the random-label null: the clusters collapse, so the labels carry no information about the inputs</summary>
+    public const double NullSeparation = 1e-6;
 }

@@ -11,4 +11,7 @@ internal static class S6Constants
 
     /// <summary>Largest |λmin|/λmax over the window; calibrated at most 0.0569 (0.0626 over 50 windows)</summary>
     public const double MaxNegative = 0.1;
+
+    /// <summary>Training steps of the null: the same nets at their Kaiming initialization</summary>
+    public const int NullSteps = 0;
 }
