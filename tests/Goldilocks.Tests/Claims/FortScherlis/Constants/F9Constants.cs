@@ -20,4 +20,7 @@ internal static class F9Constants
 
     /// <summary>Hypersphere accuracy drop from r_init to 0.1 r_init; calibrated min 0.142, mean − 3 SD 0.073</summary>
     public const double MinSphereInsideDrop = 0.05;
+
+    /// <summary>Seed of the one radius relabelling of the surfaces the negative control draws</summary>
+    public const int NullDraw = 1;
 }
