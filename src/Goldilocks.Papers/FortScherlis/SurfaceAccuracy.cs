@@ -1,7 +1,15 @@
 namespace Goldilocks.Papers.FortScherlis;
 
-/// <summary>F9: mean accuracy over random surfaces through each c·θ_init, for hyperplanes and hyperspheres.</summary>
-public sealed record SurfaceAccuracyMeans(IReadOnlyList<double> Multiples, IReadOnlyList<double> Hyperplane, IReadOnlyList<double> Hypersphere);
+/// <summary>F9: the accuracy on each random surface through each c·θ_init, for hyperplanes and hyperspheres
+/// (<see cref="HyperplaneRuns"/>[i][j]: multiple i, surface j), and its mean over the surfaces.</summary>
+public sealed record SurfaceAccuracyMeans(IReadOnlyList<double> Multiples, IReadOnlyList<IReadOnlyList<double>> HyperplaneRuns, IReadOnlyList<IReadOnlyList<double>> HypersphereRuns)
+{
+    /// <summary>Mean hyperplane accuracy over the surfaces at each multiple.</summary>
+    public IReadOnlyList<double> Hyperplane => HyperplaneRuns.Select(r => r.Average()).ToArray();
+
+    /// <summary>Mean hypersphere accuracy over the surfaces at each multiple.</summary>
+    public IReadOnlyList<double> Hypersphere => HypersphereRuns.Select(r => r.Average()).ToArray();
+}
 
 /// <summary>
 /// Fort &amp; Scherlis Sec. 4, Fig. 2 (claim F9): training restricted to a random d-dimensional hyperplane or hypersphere
@@ -30,7 +38,7 @@ public static class SurfaceAccuracy
     {
         ArgumentNullException.ThrowIfNull(multiples);
         if (bases < 1) throw new ArgumentOutOfRangeException(nameof(bases), bases, "at least one surface per point is needed");
-        double[] Of(SurfaceKind kind) => multiples.Select(c => Enumerable.Range(0, bases).Average(j => Run(seed, c, kind, basis: j))).ToArray();
+        IReadOnlyList<double>[] Of(SurfaceKind kind) => multiples.Select(c => (IReadOnlyList<double>)Enumerable.Range(0, bases).Select(j => Run(seed, c, kind, basis: j)).ToArray()).ToArray();
         return new SurfaceAccuracyMeans(multiples.ToArray(), Of(SurfaceKind.Hyperplane), Of(SurfaceKind.Hypersphere));
     }
 }

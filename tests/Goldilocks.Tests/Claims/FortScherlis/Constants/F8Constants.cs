@@ -8,4 +8,10 @@ internal static class F8Constants
 
     /// <summary>PC at 0.05 r_init must stay below this; calibrated max 8.7e-4 (theory PC ∝ r³)</summary>
     public const double MaxInsidePc = 0.01;
+
+    /// <summary>Seeds scanned; the zone shape must hold on each</summary>
+    public const int Seeds = 3;
+
+    /// <summary>Seed of the one radius relabelling the negative control draws</summary>
+    public const int NullDraw = 1;
 }

@@ -18,6 +18,9 @@ internal static class F9Constants
     /// <summary>Hypersphere accuracy drop from r_init to 10 r_init; calibrated min 0.264, mean − 3 SD 0.129</summary>
     public const double MinSphereOutsideDrop = 0.1;
 
-    /// <summary>Hypersphere accuracy drop from r_init to 0.1 r_init; calibrated min 0.142, mean − 3 SD 0.073</summary>
-    public const double MinSphereInsideDrop = 0.05;
+    /// <summary>Hypersphere accuracy drop from r_init to 0.1 r_init; calibrated min 0.142 (seeds 0..19 and sweep offsets 0..49), mean − 3 SD 0.073; 0.05 let the radius-relabelling null pass 1.11 %</summary>
+    public const double MinSphereInsideDrop = 0.1;
+
+    /// <summary>Seed of the one radius relabelling of the surfaces the negative control draws</summary>
+    public const int NullDraw = 1;
 }
