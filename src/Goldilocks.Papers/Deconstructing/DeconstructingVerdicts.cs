@@ -99,6 +99,9 @@ public static class DeconstructingVerdicts
         if (one is null) return ClaimEvaluation.Inapplicable("G20", $"the criterion needs α = 1 in the grid ({Grid(sweep, p => p.Alpha)})");
         double maxPC = grid.Max(p => p.HessianPC);
         double argmax = grid.MaxBy(p => p.HessianPC)!.Alpha;
+        if (maxPC <= 0)
+            return new CheckList("G20").Measure($"PC(H) peaks at α = {F(argmax)} ({F(maxPC)})")
+                .That(false, $"PC(H) is not positive at any α ({Grid(sweep, p => p.HessianPC)}): there is no zone").Done();
         var zone = Enumerable.Range(0, grid.Length).Where(i => grid[i].HessianPC >= G20Constants.HalfPeak * maxPC).ToArray();
         bool contiguous = zone[^1] - zone[0] + 1 == zone.Length;
         var dominant = grid.Where(p => p.DominanceRatio >= 1).ToArray();

@@ -154,6 +154,16 @@ public sealed class VerdictTableTests
         }
     }
 
+    [Test]
+    public void A_zone_sweep_without_positive_curvature_fails_G20_instead_of_throwing()
+    {
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(FixtureFolder, "zone.json")))!.AsObject();
+        var points = ResultJson.FromNode(doc["results"]!, ResultJson.Default.IReadOnlyListCurvaturePoint);
+        var sweep = points.Where(p => p.Seed == points[0].Seed).OrderBy(p => p.Alpha).ToArray();
+        var negative = Goldilocks.Tests.Claims.Deconstructing.StatisticalZoneTests.WithHessianPC(sweep, sweep.Select(p => -1 - Math.Abs(p.HessianPC)).ToArray());
+        AssertionFailure(DeconstructingVerdicts.G20(negative)).Should().Contain("[G20]").And.Contain("PC(H) is not positive at any α");
+    }
+
     private sealed record S6Row(long Seed, HessianExtremes Narrow, HessianExtremes Wide);
 
     private static readonly JsonSerializerOptions FixtureJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
