@@ -40,11 +40,14 @@ public static class Hutchinson
     }
 
     /// <summary>The sample mean of <paramref name="samples"/> with standard error s/√n (s the sample standard deviation, n − 1 in the denominator).</summary>
+    /// <exception cref="ArgumentException">Fewer than 2 samples: the standard error is undefined.</exception>
     public static Estimate MeanWithError(IReadOnlyList<double> samples)
     {
+        ArgumentNullException.ThrowIfNull(samples);
         int n = samples.Count;
+        if (n < 2) throw new ArgumentException($"a standard error needs at least 2 samples, got {n}", nameof(samples));
         double mean = samples.Average();
-        double variance = n > 1 ? samples.Sum(x => (x - mean) * (x - mean)) / (n - 1) : double.NaN;
+        double variance = samples.Sum(x => (x - mean) * (x - mean)) / (n - 1);
         return new Estimate(mean, Math.Sqrt(variance / n), n);
     }
 }

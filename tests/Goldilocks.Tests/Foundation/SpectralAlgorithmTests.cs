@@ -324,6 +324,20 @@ public sealed class SpectralAlgorithmTests
         }
     }
 
+    /// <summary>A standard error needs 2 samples: 1 or 0 samples are rejected naming the argument instead of giving NaN.
+    /// The zero matrix has ‖A‖_F² = 0 exactly (every ‖Av‖² is 0), so its positive curvature is null, not 0/0.</summary>
+    [Test]
+    public void Too_few_samples_and_the_zero_matrix_give_no_silent_NaN()
+    {
+        foreach (var samples in new[] { new[] { 1.0 }, Array.Empty<double>() })
+            ((Action)(() => Hutchinson.MeanWithError(samples))).Should().Throw<ArgumentException>()
+                .WithMessage($"*at least 2 samples, got {samples.Length}*").Which.ParamName.Should().Be("samples");
+        using var scope = torch.NewDisposeScope();
+        var zero = Hutchinson.Estimate(new MatrixOperator(torch.zeros(3, 3, dtype: ScalarType.Float64)), probes: 3, seed: 1);
+        ClaimAssert.That(EngineCases.Engine, zero.FrobeniusSquared.Value == 0 && zero.PositiveCurvature is null,
+            $"zero matrix: ‖A‖_F² estimate {zero.FrobeniusSquared.Value:R}, PC {zero.PositiveCurvature?.ToString("R") ?? "null"} (expected 0 and null)");
+    }
+
     /// <summary>Two probes are the minimum for a standard error: 2 is accepted, 1 and 0 are rejected naming the argument; a null operator is rejected.</summary>
     [Test]
     public void Hutchinson_needs_two_probes_and_an_operator()
