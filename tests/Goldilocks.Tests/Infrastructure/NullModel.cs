@@ -36,7 +36,7 @@ internal static class NullModel
         if (p >= 1) return 1;
         int need = window % 2 == 1 ? window / 2 + 1 : window / 2;
         double sum = 0;
-        for (int j = need; j <= window; j++) sum += Math.Exp(LogChoose(window, j) + j * Math.Log(p) + (window - j) * Math.Log(1 - p));
+        for (int j = need; j <= window; j++) sum += BinomialPmf(window, j, p);
         return sum;
     }
 
@@ -48,11 +48,14 @@ internal static class NullModel
         for (int it = 0; it < 100; it++)
         {
             double mid = (lo + hi) / 2, cdf = 0;
-            for (int j = 0; j <= hits; j++) cdf += Math.Exp(LogChoose(draws, j) + j * Math.Log(mid) + (draws - j) * Math.Log(1 - mid));
+            for (int j = 0; j <= hits; j++) cdf += BinomialPmf(draws, j, mid);
             if (cdf > 0.05) lo = mid; else hi = mid;
         }
         return hi;
     }
+
+    /// <summary>P(j successes in n draws) for success probability p, 0 &lt; p &lt; 1.</summary>
+    private static double BinomialPmf(int n, int j, double p) => Math.Exp(LogChoose(n, j) + j * Math.Log(p) + (n - j) * Math.Log(1 - p));
 
     private static double LogChoose(int n, int k)
     {
