@@ -3,10 +3,13 @@
 #
 #   bash scripts/mutation.sh                       # the default set: the engine's Curvature, Losses, Objectives,
 #                                                  # Models and Spectral folders, and the papers' theory code
-#   bash scripts/mutation.sh src/Goldilocks.Engine/Spectral/Hutchinson.cs [more files...]
+#   bash scripts/mutation.sh src/Goldilocks.Engine/Spectral/Hutchinson.cs [more files or folders...]
+#   MUTATION_LANE=fast bash scripts/mutation.sh src/Goldilocks.Engine/Losses
 #
 # Each mutant runs against the test project as CI runs it (every test, Slow included), restricted by Stryker's
-# per-test coverage to the tests that execute the mutated code. MUTATION_TEST_FILTER (dotnet test --filter syntax)
+# per-test coverage to the tests that execute the mutated code. MUTATION_LANE=fast runs tests/Goldilocks.MutationLane
+# instead: the suite's exact engine and claim tests, built from the same source files (no Slow, statistical, CLI or
+# child-process tests); a mutant it kills the suite kills too, so its score is a lower bound of the suite's. MUTATION_TEST_FILTER (dotnet test --filter syntax)
 # narrows the tests further, e.g. MUTATION_TEST_FILTER="FullyQualifiedName~SpectralAlgorithmTests"; a run with a
 # filter measures the score of those tests only (with this suite Stryker 5.1.0 stops after a filtered initial run with
 # "Initial test run could not be completed", see docs/mutation.md). MUTATION_CONCURRENCY sets Stryker's parallel test runners (default 1).
@@ -33,26 +36,34 @@ if [ "$#" = 0 ]; then
   for f in "${papers_default[@]}"; do add Goldilocks.Papers "**/$f"; done
 else
   for f in "$@"; do
-    [ -f "$f" ] || { echo "mutation.sh: no such file: $f" >&2; exit 2; }
+    f=${f%/}
+    [ -e "$f" ] || { echo "mutation.sh: no such file or folder: $f" >&2; exit 2; }
+    glob=""; [ -d "$f" ] && glob="/**/*.cs"
     case "$f" in
-      src/Goldilocks.Engine/*) add Goldilocks.Engine "**/${f#src/Goldilocks.Engine/}" ;;
-      src/Goldilocks.Papers/*) add Goldilocks.Papers "**/${f#src/Goldilocks.Papers/}" ;;
+      src/Goldilocks.Engine/*) add Goldilocks.Engine "**/${f#src/Goldilocks.Engine/}$glob" ;;
+      src/Goldilocks.Papers/*) add Goldilocks.Papers "**/${f#src/Goldilocks.Papers/}$glob" ;;
       *) echo "mutation.sh: $f is neither in src/Goldilocks.Engine nor in src/Goldilocks.Papers" >&2; exit 2 ;;
     esac
   done
 fi
 
+case "${MUTATION_LANE:-suite}" in
+  suite) tests=Goldilocks.Tests ;;
+  fast) tests=Goldilocks.MutationLane ;;
+  *) echo "mutation.sh: MUTATION_LANE is 'suite' (default) or 'fast', not '${MUTATION_LANE}'" >&2; exit 2 ;;
+esac
+
 status=0
 for project in Goldilocks.Engine Goldilocks.Papers; do
   [ -n "${patterns[$project]:-}" ] || continue
   args=(--config-file "$root/stryker-config.json" --project "$project.csproj"
-        --test-project "$root/tests/Goldilocks.Tests/Goldilocks.Tests.csproj"
+        --test-project "$root/tests/$tests/$tests.csproj"
         --output "$root/mutation-report/$project" --concurrency "${MUTATION_CONCURRENCY:-1}" --skip-version-check --log-to-file)
   for p in ${patterns[$project]}; do args+=(--mutate "$p"); done
   [ -n "${MUTATION_TEST_FILTER:-}" ] && args+=(--test-case-filter "$MUTATION_TEST_FILTER")
-  echo "== $project: ${patterns[$project]}"
+  echo "== $project ($tests): ${patterns[$project]}"
   start=$(date +%s)
-  (cd "$root/tests/Goldilocks.Tests" && dotnet stryker "${args[@]}") || status=$?
+  (cd "$root/tests/$tests" && dotnet stryker "${args[@]}") || status=$?
   echo "== $project: $(( $(date +%s) - start )) s wall"
 done
 exit $status
