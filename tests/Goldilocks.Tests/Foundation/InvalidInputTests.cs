@@ -103,6 +103,53 @@ public sealed class InvalidInputTests
             .WithMessage("*4 classes/outputs*3 outputs*");
     }
 
+    // Labels that do not index the logits' rows: wrong dtype, wrong rank, wrong length. Each condition alone must throw,
+    // from both entry points of the loss (the Objective checks its data first, so these reach the loss only directly).
+    [TestCase("float64 [4]")]
+    [TestCase("int64 [4, 1]")]
+    [TestCase("int64 [3]")]
+    public void Cross_entropy_rejects_labels_that_do_not_index_the_logits(string labels)
+    {
+        using var scope = torch.NewDisposeScope();
+        var logits = torch.zeros(4, 3, dtype: ScalarType.Float64);
+        var targets = labels switch
+        {
+            "float64 [4]" => torch.zeros(4, dtype: ScalarType.Float64),
+            "int64 [4, 1]" => torch.zeros(4, 1, dtype: ScalarType.Int64),
+            _ => torch.zeros(3, dtype: ScalarType.Int64),
+        };
+        var loss = new CrossEntropy();
+        var message = $"cross-entropy needs int64 labels [N = 4], got {labels.Replace("float64", "Float64").Replace("int64", "Int64")}";
+        FluentActions.Invoking(() => loss.PerSample(logits, targets)).Should().Throw<ArgumentException>()
+            .WithMessage(message + "*").Which.ParamName.Should().Be("targets");
+        FluentActions.Invoking(() => loss.Residual(logits, targets)).Should().Throw<ArgumentException>()
+            .WithMessage(message + "*").Which.ParamName.Should().Be("targets");
+    }
+
+    [TestCase(4, 2)]
+    [TestCase(3, 3)]
+    public void Squared_error_rejects_targets_not_shaped_like_the_outputs(int rows, int columns)
+    {
+        using var scope = torch.NewDisposeScope();
+        var outputs = torch.zeros(4, 3, dtype: ScalarType.Float64);
+        var targets = torch.zeros(rows, columns, dtype: ScalarType.Float64);
+        var loss = new MeanSquaredError();
+        var message = $"squared error needs targets shaped like the outputs [4, 3], got [{rows}, {columns}]*";
+        FluentActions.Invoking(() => loss.PerSample(outputs, targets)).Should().Throw<ArgumentException>()
+            .WithMessage(message).Which.ParamName.Should().Be("targets");
+        FluentActions.Invoking(() => loss.Residual(outputs, targets)).Should().Throw<ArgumentException>()
+            .WithMessage(message).Which.ParamName.Should().Be("targets");
+    }
+
+    /// <summary>Loss names go into every record and report: they must tell the losses and the temperatures apart.</summary>
+    [Test]
+    public void Loss_names_carry_the_temperature()
+    {
+        new CrossEntropy(0.25).Name.Should().Be("cross-entropy(T=0.25)");
+        new CrossEntropy().Name.Should().Be("cross-entropy(T=1)");
+        new MeanSquaredError().Name.Should().Be("squared-error");
+    }
+
     [TestCase(0.0)]
     [TestCase(-1.0)]
     [TestCase(double.NaN)]
