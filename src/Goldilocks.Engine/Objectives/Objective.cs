@@ -89,7 +89,7 @@ public sealed class Objective
     {
         ValidateParameters(theta);
         using var scope = torch.NewDisposeScope();
-        var binding = Model.Bind(theta.detach().requires_grad_(true));
+        var binding = Model.Bind(theta.detach());
         var grad = torch.zeros_like(theta);
         double total = 0;
         foreach (var (s, n) in Batches())

@@ -103,6 +103,79 @@ public sealed class InvalidInputTests
             .WithMessage("*4 classes/outputs*3 outputs*");
     }
 
+    /// <summary>Every public entry point of <see cref="Objective"/> that takes θ checks it itself, with the same messages.</summary>
+    [Test]
+    public void Every_entry_point_of_the_objective_checks_theta()
+    {
+        var (model, data, objective) = Setup();
+        using var _ = data;
+        using var scope = torch.NewDisposeScope();
+        var p = model.ParameterCount;
+        var entryPoints = new (string Name, Action<Tensor> Call)[]
+        {
+            ("ValidateParameters", t => objective.ValidateParameters(t)),
+            ("Value", t => objective.Value(t)),
+            ("ValueAndGradient", t => objective.ValueAndGradient(t)),
+            ("Logits", t => objective.Logits(t)),
+        };
+        var nan = model.InitialParameters(1);
+        nan[3] = double.NaN;
+        var bad = new (Tensor Theta, string Message)[]
+        {
+            (torch.zeros(p + 1, dtype: ScalarType.Float64), $"theta must have shape [{p}], got [{p + 1}]*"),
+            (nan, "theta contains NaN or infinite values*"),
+            (model.InitialParameters(1).to(ScalarType.Float32), "theta has dtype Float32, expected Float64*"),
+        };
+        foreach (var (name, call) in entryPoints)
+            foreach (var (theta, message) in bad)
+                FluentActions.Invoking(() => call(theta)).Should().Throw<ArgumentException>($"{name} must check θ itself")
+                    .WithMessage(message).Which.ParamName.Should().Be("theta");
+    }
+
+    [Test]
+    public void Objective_rejects_a_negative_batch_size_and_cross_entropy_on_regression_targets()
+    {
+        var (model, data, _) = Setup();
+        using var d = data;
+        FluentActions.Invoking(() => new Objective(model, data, new CrossEntropy(), batchSize: -1)).Should()
+            .Throw<ArgumentOutOfRangeException>().WithMessage("batch size must be ≥ 1 (or 0 for the whole dataset)*").Which.ParamName.Should().Be("batchSize");
+        using var regression = new Dataset(torch.ones(4, 6, dtype: ScalarType.Float64), torch.ones(4, 3, dtype: ScalarType.Float64), 3, "regression");
+        FluentActions.Invoking(() => new Objective(model, regression, new CrossEntropy())).Should()
+            .Throw<ArgumentException>().WithMessage("cross-entropy needs class labels, but the dataset holds regression targets*").Which.ParamName.Should().Be("loss");
+    }
+
+    /// <summary>
+    /// Finite θ whose loss or gradient overflows float64 gives an OverflowException naming the quantity, never a NaN or
+    /// ∞ result. Linear model z = w·x under squared error, so r = z − y, L = ½ mean r², ∇L = mean r x:
+    /// x = 1, w = 1, y = 10¹⁵⁵ overflows L (≈ 10³¹⁰) but not ∇L (≈ 10¹⁵⁵); x = 10²⁰⁰, w = 10⁻²⁰⁰, y = 10¹⁵⁰
+    /// overflows ∇L (≈ 10³⁵⁰) but not L (≈ 10³⁰⁰).
+    /// </summary>
+    [Test]
+    public void Overflowing_loss_is_reported_naming_it()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (objective, theta) = HugeLinearRegression(x: 1, w: 1, y: 1e155);
+        const string message = "the loss L(θ) is Infinity: the computation overflowed float64*";
+        FluentActions.Invoking(() => objective.Value(theta)).Should().Throw<OverflowException>().WithMessage(message);
+        FluentActions.Invoking(() => objective.ValueAndGradient(theta)).Should().Throw<OverflowException>().WithMessage(message);
+    }
+
+    [Test]
+    public void Overflowing_gradient_is_reported_naming_it()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (objective, theta) = HugeLinearRegression(x: 1e200, w: 1e-200, y: 1e150);
+        FluentActions.Invoking(() => objective.ValueAndGradient(theta)).Should().Throw<OverflowException>()
+            .WithMessage("the gradient ∇L(θ) contains NaN or infinite values: the computation overflowed float64*");
+        objective.Value(theta).Should().BeApproximately(0.5 * 1e300, 1e285, "L = ½ (w·x − y)² with w·x = 2");
+    }
+
+    private static (Objective Objective, Tensor Theta) HugeLinearRegression(double x, double w, double y)
+    {
+        var data = new Dataset(torch.full(3, 2, x, dtype: ScalarType.Float64), torch.full(3, 1, y, dtype: ScalarType.Float64), 1, "huge");
+        return (new Objective(new Mlp(2, Array.Empty<int>(), 1), data, new MeanSquaredError()), torch.full(2, w, dtype: ScalarType.Float64));
+    }
+
     // Labels that do not index the logits' rows: wrong dtype, wrong rank, wrong length. Each condition alone must throw,
     // from both entry points of the loss (the Objective checks its data first, so these reach the loss only directly).
     [TestCase("float64 [4]")]
