@@ -139,6 +139,9 @@ public sealed class InvalidInputTests
         using var d = data;
         FluentActions.Invoking(() => new Objective(model, data, new CrossEntropy(), batchSize: -1)).Should()
             .Throw<ArgumentOutOfRangeException>().WithMessage("batch size must be ≥ 1 (or 0 for the whole dataset)*").Which.ParamName.Should().Be("batchSize");
+        using var images = new Dataset(torch.ones(4, 2, 3, dtype: ScalarType.Float64), torch.zeros(4, dtype: ScalarType.Int64), 3, "images");
+        FluentActions.Invoking(() => new Objective(model, images, new CrossEntropy())).Should()
+            .Throw<ArgumentException>().WithMessage("images has samples of shape [2, 3] but * expects [6]*").Which.ParamName.Should().Be("data");
         using var regression = new Dataset(torch.ones(4, 6, dtype: ScalarType.Float64), torch.ones(4, 3, dtype: ScalarType.Float64), 3, "regression");
         FluentActions.Invoking(() => new Objective(model, regression, new CrossEntropy())).Should()
             .Throw<ArgumentException>().WithMessage("cross-entropy needs class labels, but the dataset holds regression targets*").Which.ParamName.Should().Be("loss");

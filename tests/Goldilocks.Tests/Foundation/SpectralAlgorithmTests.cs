@@ -371,4 +371,106 @@ public sealed class SpectralAlgorithmTests
         FluentActions.Invoking(() => PositiveCurvature.Of(disposed)).Should().Throw<ObjectDisposedException>();
         FluentActions.Invoking(() => PositiveCurvature.Of(torch.eye(3, dtype: ScalarType.Float64) * 1e200)).Should().Throw<OverflowException>().WithMessage("*‖A‖_F*overflowed*");
     }
+
+    /// <summary>diag(1, …, n) as an operator that counts its products.</summary>
+    private static (ICurvatureOperator Op, Func<int> Products) CountingDiagonal(int n)
+    {
+        var d = torch.arange(1, n + 1, dtype: ScalarType.Float64);
+        int count = 0;
+        return (new DelegateOperator(n, v => { count++; return d * v; }), () => count);
+    }
+
+    [Test]
+    public void Lanczos_checks_its_arguments()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, _) = CountingDiagonal(4);
+        FluentActions.Invoking(() => Lanczos.Run(null!)).Should().Throw<ArgumentNullException>();
+        foreach (var k in new[] { 0, 5 })
+            FluentActions.Invoking(() => Lanczos.Run(op, k)).Should().Throw<ArgumentOutOfRangeException>()
+                .WithMessage("k must be in [1, 4]*").Which.ParamName.Should().Be("k");
+        Lanczos.Run(op, 4).Eigenvalues.Should().Equal(new[] { 4.0, 3.0, 2.0, 1.0 }, (a, b) => Math.Abs(a - b) < 1e-12);
+        foreach (var tolerance in new[] { 0.0, -1e-8, double.NaN })
+            FluentActions.Invoking(() => Lanczos.Run(op, 1, tolerance: tolerance)).Should().Throw<ArgumentOutOfRangeException>()
+                .WithMessage("tolerance must be > 0*").Which.ParamName.Should().Be("tolerance");
+        FluentActions.Invoking(() => Lanczos.Run(op, 3, maxIterations: 2)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("maxIterations must be ≥ k*").Which.ParamName.Should().Be("maxIterations");
+        Lanczos.Run(op, 3, maxIterations: 3).Iterations.Should().Be(3);
+    }
+
+    /// <summary>
+    /// The result record against the operator and the stated criterion, at every iteration count m: Iterations is the
+    /// number of products; each residual is ‖Ay − θy‖ recomputed here (to 1e-12·‖A‖); Converged holds exactly when
+    /// every residual is ≤ tolerance·max|θ| (the run stops at the first such m). diag(1, …, 40) from a Gaussian start.
+    /// </summary>
+    [TestCase(SpectrumEnd.LargestAlgebraic)]
+    [TestCase(SpectrumEnd.SmallestAlgebraic)]
+    public void Lanczos_record_matches_the_operator_and_its_stopping_rule(SpectrumEnd end)
+    {
+        const int n = 40, k = 2;
+        const double tolerance = 1e-6;
+        using var scope = torch.NewDisposeScope();
+        var (op, products) = CountingDiagonal(n);
+        var d = torch.arange(1, n + 1, dtype: ScalarType.Float64);
+        int stoppedAt = 0;
+        for (int m = k; m <= n; m++)
+        {
+            using var step = torch.NewDisposeScope();
+            int before = products();
+            var r = Lanczos.Run(op, k, end, tolerance, maxIterations: m, seed: 3);
+            (products() - before).Should().Be(r.Iterations, "Iterations counts the operator's products");
+            r.Iterations.Should().BeLessThanOrEqualTo(m);
+            r.Count.Should().Be(k);
+            for (int i = 0; i < k; i++)
+            {
+                var y = r.Eigenvectors[.., i];
+                var actual = torch.linalg.vector_norm(d * y - r.Eigenvalues[i] * y).ToDouble();
+                r.Residuals[i].Should().BeApproximately(actual, 1e-12 * n, $"m = {m}: residual {i}");
+            }
+            bool criterion = r.Residuals.All(x => x <= tolerance * r.Eigenvalues.Max(Math.Abs));
+            r.Converged.Should().Be(criterion, $"m = {m}: residuals [{string.Join(", ", r.Residuals)}], values [{string.Join(", ", r.Eigenvalues)}]");
+            if (r.Converged) { stoppedAt = r.Iterations; break; }
+            r.Iterations.Should().Be(m, "an unconverged run uses every allowed product");
+        }
+        stoppedAt.Should().BeInRange(k + 1, n - 1, "diag(1..40) converges to 1e-6 before the Krylov space is the whole space");
+        var wanted = end == SpectrumEnd.LargestAlgebraic ? new[] { 40.0, 39.0 } : new[] { 1.0, 2.0 };
+        var final = Lanczos.Run(op, k, end, tolerance, seed: 3);
+        final.Eigenvalues.Should().Equal(wanted, (a, b) => Math.Abs(a - b) <= 1e-6 * 40);
+        final.Iterations.Should().Be(stoppedAt);
+    }
+
+    /// <summary>Default product budget: min(n, max(3k + 20, 100)), reached when the tolerance cannot be met.</summary>
+    [TestCase(1, 100)]
+    [TestCase(30, 110)]
+    public void Lanczos_default_budget_is_max_of_3k_plus_20_and_100_capped_at_n(int k, int budget)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, _) = CountingDiagonal(200);
+        var r = Lanczos.Run(op, k, tolerance: 1e-300, seed: 1);
+        r.Iterations.Should().Be(budget);
+        r.Converged.Should().BeFalse();
+        Lanczos.Run(op, k, tolerance: 1e-300, maxIterations: 50, seed: 1).Iterations.Should().Be(50);
+        var (small, _) = CountingDiagonal(8);
+        Lanczos.Run(small, 1, tolerance: 1e-300, seed: 1).Iterations.Should().Be(8, "capped at n");
+    }
+
+    /// <summary>
+    /// A start vector in a 2-dimensional invariant subspace (e₁ + e₂ of diag(1..6)): β₂ = 0 after 2 products. For k = 2
+    /// the pairs {2, 1} are exact and converged; for k = 3 only 2 pairs exist and the result says not converged.
+    /// </summary>
+    [Test]
+    public void Lanczos_stops_on_an_invariant_subspace()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, _) = CountingDiagonal(6);
+        var start = torch.tensor(new[] { 1.0, 1, 0, 0, 0, 0 });
+        var two = Lanczos.Run(op, 2, tolerance: 1e-300, start: start);
+        two.Iterations.Should().Be(2);
+        two.Converged.Should().BeTrue();
+        two.Eigenvalues.Should().Equal(new[] { 2.0, 1.0 }, (a, b) => Math.Abs(a - b) < 1e-14);
+        var three = Lanczos.Run(op, 3, tolerance: 1e-300, start: start);
+        three.Iterations.Should().Be(2);
+        three.Converged.Should().BeFalse();
+        three.Count.Should().Be(2);
+    }
 }
