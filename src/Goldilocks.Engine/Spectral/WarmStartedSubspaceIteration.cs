@@ -1,4 +1,5 @@
 using Goldilocks.Curvature;
+using Goldilocks.Runtime;
 
 namespace Goldilocks.Spectral;
 
@@ -24,6 +25,7 @@ public sealed class WarmStartedSubspaceIteration : IEigenSolver, IDisposable
     {
         if (blockSize < 1) throw new ArgumentOutOfRangeException(nameof(blockSize), blockSize, "the block needs at least one column");
         if (iterations < 1) throw new ArgumentOutOfRangeException(nameof(iterations), iterations, "iterations must be ≥ 1");
+        Guard.PositiveFinite(tolerance, nameof(tolerance));
         BlockSize = blockSize;
         Iterations = iterations;
         Seed = seed;
