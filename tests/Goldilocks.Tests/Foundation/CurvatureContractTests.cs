@@ -208,4 +208,91 @@ public sealed class CurvatureContractTests
         DenseMaterializer.Materialize(small).data<double>().ToArray().Should().Equal(2, 0, 0, 0, 2, 0, 0, 0, 2);
         DenseMaterializer.Materialize(small, allowLarge: true).shape.Should().Equal(3, 3);
     }
+
+    [Test]
+    public void Small_sparse_sign_bases_draw_n_in_one_to_P()
+    {
+        using var scope = torch.NewDisposeScope();
+        var one = SubspaceBasis.Create(1, 1, 5, BasisKind.SparseSign);
+        one.abs().ToDouble().Should().Be(1.0, "P = 1: the one entry is ±1");
+        var two = SubspaceBasis.Create(2, 2, 5, BasisKind.SparseSign);
+        for (int j = 0; j < 2; j++) two[.., j].norm().ToDouble().Should().BeApproximately(1.0, 1e-15, $"column {j}");
+    }
+
+    [Test]
+    public void Disposal_frees_the_point_and_its_graphs_and_stale_batches_build_nothing()
+    {
+        using var c = EngineCases.Create("MLP-Tanh-bias");
+        var point = new LinearizationPoint(c.Objective(1.0), c.Theta);
+        var theta = point.Theta;
+        var batch = point.Graphs()[0];
+        var logits = batch.Logits;
+        var gradient = batch.Gradient;
+        point.Dispose();
+        (theta.IsInvalid, logits.IsInvalid, gradient.IsInvalid).Should().Be((true, true, true), "θ and every graph tensor are freed");
+        FluentActions.Invoking(() => batch.Residual).Should().Throw<ObjectDisposedException>("a batch of a disposed point builds nothing");
+
+        using var m = Goldilocks.Tests.Modules.ModuleCases.Create("LeakyReLU-MLP-bias");
+        using var scope = torch.NewDisposeScope();
+        var objective = m.ModuleObjective();
+        using var modulePoint = new LinearizationPoint(objective, m.Theta);
+        var stale = modulePoint.Graphs()[0];
+        objective.Value(m.Theta * 2); // overwrites the module's parameters
+        FluentActions.Invoking(() => stale.LossSum).Should().Throw<InvalidOperationException>().WithMessage("*were overwritten*");
+        FluentActions.Invoking(() => stale.Residual).Should().Throw<InvalidOperationException>().WithMessage("*were overwritten*");
+        FluentActions.Invoking(() => stale.Dummy).Should().Throw<InvalidOperationException>().WithMessage("*were overwritten*");
+    }
+
+    /// <summary>An operator that does not check its argument, to see that the operators built on it do.</summary>
+    private sealed class Unchecked(long size) : ICurvatureOperator
+    {
+        public long Size => size;
+        public ScalarType DType => ScalarType.Float64;
+        public Device Device => torch.CPU;
+        public Tensor Apply(Tensor v) => v * 1.0;
+    }
+
+    [Test]
+    public void Composite_operators_check_the_vector_themselves()
+    {
+        using var scope = torch.NewDisposeScope();
+        var inner = new Unchecked(3);
+        var bad = torch.ones(4, dtype: ScalarType.Float64);
+        FluentActions.Invoking(() => inner.Scale(2).Apply(bad)).Should().Throw<ArgumentException>().WithMessage("v must have shape [3], got [4]*");
+        var projected = new ProjectedOperator(inner, torch.eye(3, dtype: ScalarType.Float64)[.., ..2]);
+        projected.Size.Should().Be(2);
+        FluentActions.Invoking(() => projected.Apply(torch.ones(3, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>().WithMessage("v must have shape [2], got [3]*");
+        var d = new DelegateOperator(3, x => x * 2);
+        FluentActions.Invoking(() => d.Apply(bad)).Should().Throw<ArgumentException>().WithMessage("v must have shape [3], got [4]*");
+        FluentActions.Invoking(() => new DelegateOperator(0, x => x)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("size must be ≥ 1*");
+        var unit = new DelegateOperator(1, x => x * 3);
+        (unit.Size, unit.Device.type).Should().Be((1L, DeviceType.CPU));
+        unit.Apply(torch.ones(1, dtype: ScalarType.Float64)).ToDouble().Should().Be(3);
+        FluentActions.Invoking(() => new DelegateOperator(3, x => x / 0.0).Apply(torch.ones(3, dtype: ScalarType.Float64))).Should().Throw<OverflowException>()
+            .WithMessage("the operator's product contains NaN*");
+        FluentActions.Invoking(() => new LinearCombinationOperator(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("terms");
+    }
+
+    [Test]
+    public void Projected_matrices_are_disposed_together_and_need_a_point()
+    {
+        using var c = EngineCases.Create("MLP-Tanh-bias");
+        using var point = new LinearizationPoint(c.Objective(1.0), c.Theta);
+        using var scope = torch.NewDisposeScope();
+        var basis = SubspaceBasis.Create(c.Model.ParameterCount, 3, 1);
+        FluentActions.Invoking(() => ProjectedCurvature.Compute(null!, basis)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("point");
+        var m = ProjectedCurvature.Compute(point, basis);
+        m.Dispose();
+        (m.Hessian.IsInvalid, m.GTerm.IsInvalid, m.HTerm.IsInvalid).Should().Be((true, true, true));
+    }
+
+    [Test]
+    public void Dense_materialisation_takes_the_limit_itself()
+    {
+        using var scope = torch.NewDisposeScope();
+        var limit = new DelegateOperator(DenseMaterializer.DefaultLimit, x => x * 2);
+        var dense = DenseMaterializer.Materialize(limit);
+        dense.shape.Should().Equal(4096, 4096);
+        dense.trace().ToDouble().Should().Be(2 * 4096);
+    }
 }

@@ -173,8 +173,9 @@ public sealed class SpectralContractTests
                 .WithMessage("steps must be in [1, 4]*").Which.ParamName.Should().Be("steps");
         FluentActions.Invoking(() => StochasticLanczosQuadrature.Run(op, 1, 1, 0, 0)).Should().Throw<ArgumentOutOfRangeException>()
             .Which.ParamName.Should().Be("sigma");
-        var density = StochasticLanczosQuadrature.Run(op, 2, 4, 5, 0.25);
-        (density.Probes, density.Steps, density.Sigma, density.Nodes.Length).Should().Be((2, 4, 0.25, 8));
+        var density = StochasticLanczosQuadrature.Run(op, 2, 3, 5, 0.25);
+        (density.Probes, density.Steps, density.Sigma, density.Nodes.Length).Should().Be((2, 3, 0.25, 6), "3 steps give 3 nodes per probe");
+        StochasticLanczosQuadrature.Run(op, 2, 4, 5, 0.25).Nodes.Length.Should().Be(8, "steps = n is allowed");
         StochasticLanczosQuadrature.Run(op, 1, 1, 5, 0.25).Nodes.Length.Should().Be(1, "one step gives one node");
     }
 
@@ -226,5 +227,84 @@ public sealed class SpectralContractTests
         FluentActions.Invoking(() => CurvatureSummary.FromEigenvalues(Array.Empty<double>())).Should().Throw<ArgumentException>().WithMessage("no eigenvalues*");
         foreach (var bad in new[] { double.NaN, double.PositiveInfinity })
             FluentActions.Invoking(() => CurvatureSummary.FromEigenvalues(new[] { 1.0, bad })).Should().Throw<ArgumentException>().WithMessage("eigenvalues must be finite*");
+    }
+
+    /// <summary>Converged follows the stated rule, every residual ≤ tolerance·max|λ|: with the tolerance just above
+    /// the largest residual's it is set, between the smallest and the largest residual's it is not.</summary>
+    [Test]
+    public void Subspace_iteration_reports_convergence_by_its_rule()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, _) = Diagonal(1, 2, 3, 4, 5, 6, 7, 8);
+        var start = torch.linalg.qr(torch.randn(new long[] { 8, 3 }, dtype: ScalarType.Float64, generator: new torch.Generator(2))).Q;
+        var first = SubspaceIteration.Run(op, start, 2, tolerance: 1);
+        double scale = first.Eigenvalues.Max(Math.Abs), rmax = first.Residuals.Max(), rmin = first.Residuals.Min();
+        (rmin < rmax && first.Eigenvalues.Min(Math.Abs) < scale / 2).Should().BeTrue($"residuals {string.Join(", ", first.Residuals)} differ, eigenvalues {string.Join(", ", first.Eigenvalues)} spread");
+        SubspaceIteration.Run(op, start, 2, tolerance: 1.01 * rmax / scale).Converged.Should().BeTrue("every residual ≤ tolerance·max|λ|");
+        SubspaceIteration.Run(op, start, 2, tolerance: 0.5 * (rmin + rmax) / scale).Converged.Should().BeFalse("the largest residual is above tolerance·max|λ|");
+        SubspaceIteration.Run(op, start, 2, tolerance: 0.99 * rmax / scale).Converged.Should().BeFalse();
+    }
+
+    /// <summary>The solver's budget is min(n, max(4k + 40, 120)) products: with a tolerance no pair can meet, it spends it all.</summary>
+    [TestCase(300, 1, 120)]
+    [TestCase(300, 30, 160)]
+    [TestCase(100, 1, 100)]
+    public void Lanczos_solver_spends_at_most_its_budget(int n, int k, int budget)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (op, products) = Diagonal(Enumerable.Range(1, n).Select(i => (double)i).ToArray());
+        var solver = new LanczosSolver(tolerance: 1e-300, seed: 3);
+        (solver.Tolerance, solver.Seed).Should().Be((1e-300, 3L));
+        var r = solver.Solve(op, k);
+        (r.Iterations, products(), r.Count).Should().Be((budget, budget, k));
+        FluentActions.Invoking(() => solver.Solve(null!, 1)).Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>The invariant-subspace stop is relative to the Ritz values: a start in the span of two eigenvectors of a
+    /// dense matrix (β ≈ round-off·‖A‖ after 2 products, not exactly 0) stops after 2 products at ‖A‖ = 10⁶ and 10⁻⁶ alike.</summary>
+    [TestCase(1e6)]
+    [TestCase(1e-6)]
+    public void Lanczos_invariant_subspace_stop_is_scale_free(double scale)
+    {
+        using var scope = torch.NewDisposeScope();
+        var spectrum = new[] { 6.0, 5, 4, 3, 2, 1 }.Select(x => x * scale).ToArray();
+        int n = spectrum.Length;
+        var (q, _) = torch.linalg.qr(torch.randn(new long[] { n, n }, dtype: ScalarType.Float64, generator: new torch.Generator(8)));
+        var a = q.matmul(torch.diag(torch.tensor(spectrum, dtype: ScalarType.Float64))).matmul(q.t());
+        a = (a + a.t()) / 2;
+        var start = q[.., 0] + q[.., 1];
+        var r = Lanczos.Run(new MatrixOperator(a), 2, tolerance: 1e-300, start: start);
+        (r.Iterations, r.Converged).Should().Be((2, true), $"‖A‖ = {scale:E0}: residuals {string.Join(", ", r.Residuals.Select(x => x.ToString("E2")))}");
+        r.Eigenvalues[0].Should().BeApproximately(spectrum[0], 1e-12 * scale);
+    }
+
+    [Test]
+    public void Dense_eigen_decomposition_checks_and_measures_the_asymmetry()
+    {
+        using var scope = torch.NewDisposeScope();
+        FluentActions.Invoking(() => SymmetricEigen.Eigenvalues((Tensor)null!)).Should().Throw<ArgumentNullException>();
+        foreach (var (bad, shape) in new[] { (torch.ones(3, dtype: ScalarType.Float64), "[3]"), (torch.ones(2, 3, dtype: ScalarType.Float64), "[2, 3]") })
+            FluentActions.Invoking(() => SymmetricEigen.Eigenvalues(bad)).Should().Throw<ArgumentException>().WithMessage($"a square matrix is required, got {shape}*");
+        var nan = torch.eye(2, dtype: ScalarType.Float64); nan[1, 1] = torch.tensor(double.NaN);
+        FluentActions.Invoking(() => SymmetricEigen.Eigenvalues(nan)).Should().Throw<ArgumentException>().WithMessage("matrix contains NaN*");
+        var skew = torch.tensor(new[] { 1.0, 1e-3, 0, 1 }, dtype: ScalarType.Float64).view(2, 2);
+        FluentActions.Invoking(() => SymmetricEigen.Eigenvalues(skew)).Should().Throw<ArgumentException>().WithMessage("matrix is not symmetric: ‖A - Aᵀ‖_F/‖A‖_F = 1.000E-003*");
+        // [[1, ε], [0, 1]]: ‖A − Aᵀ‖_F = √2 ε, ‖A‖_F = √(2 + ε²).
+        const double eps = 1e-8;
+        var nearly = torch.tensor(new[] { 1.0, eps, 0, 1 }, dtype: ScalarType.Float64).view(2, 2);
+        var d = SymmetricEigen.Decompose(nearly);
+        d.Asymmetry.Should().BeApproximately(Math.Sqrt(2) * eps / Math.Sqrt(2 + eps * eps), 1e-22);
+        d.Eigenvalues.Should().Equal(new[] { 1 - eps / 2, 1 + eps / 2 }, (x, y) => Math.Abs(x - y) < 1e-15);
+        var zero = SymmetricEigen.Decompose(torch.zeros(2, 2, dtype: ScalarType.Float64));
+        (zero.Asymmetry, zero.Eigenvalues[0], zero.Eigenvalues[1]).Should().Be((0.0, 0.0, 0.0), "the zero matrix is symmetric (no 0/0)");
+    }
+
+    [Test]
+    public void Hutchinson_positive_curvature_is_the_ratio_of_the_estimates()
+    {
+        new HutchinsonResult(new Estimate(3, 0.1, 2), new Estimate(4, 0.1, 2)).PositiveCurvature.Should().Be(1.5);
+        new HutchinsonResult(new Estimate(3, 0.1, 2), new Estimate(0, 0.1, 2)).PositiveCurvature.Should().BeNull("‖A‖_F² estimate 0");
+        new HutchinsonResult(new Estimate(3, 0.1, 2), new Estimate(-1, 0.1, 2)).PositiveCurvature.Should().BeNull("a negative ‖A‖_F² estimate");
+        FluentActions.Invoking(() => Hutchinson.MeanWithError(null!)).Should().Throw<ArgumentNullException>();
     }
 }
