@@ -51,8 +51,7 @@ public class ModuleModel : FlatModel, IDisposable
     {
         _module = (nn.Module)module!;
         _callable = module!;
-        _ownsModule = ownsModule;
-        _module.eval();
+        _ownsModule = ownsModule; // ProbeOutputs has put the module in evaluation mode
         var named = TrainableParameters(_module);
         _parameters = named.Select(p => (Tensor)p.Parameter).ToArray();
         int layer = -1;

@@ -224,4 +224,21 @@ public sealed class ModuleContractTests
         using var fromData = TorchScriptModel.Load(path, data);
         (fromData.DType, fromData.InputShape.Length, fromData.InputShape[0]).Should().Be((ScalarType.Float64, 1, 784L));
     }
+
+    /// <summary>The module is put in evaluation mode, so dropout is off and the loss is a deterministic function of θ.</summary>
+    [Test]
+    public void Module_is_put_in_evaluation_mode()
+    {
+        using var module = nn.Sequential(nn.Linear(4, 8, hasBias: false, dtype: ScalarType.Float64), nn.Dropout(0.5), nn.Linear(8, 3, hasBias: false, dtype: ScalarType.Float64));
+        module.train();
+        using var model = new ModuleModel(module, new long[] { 4 }, "dropout");
+        using var scope = torch.NewDisposeScope();
+        module.training.Should().BeFalse();
+        var theta = model.CurrentParameters();
+        var x = Inputs(64);
+        var once = model.Forward(theta, x);
+        var twice = model.Forward(theta, x);
+        (once - twice).abs().max().ToDouble().Should().Be(0, "dropout is off");
+        model.HomogeneityDegree.Should().Be(2, "with dropout off the network is 2-homogeneous");
+    }
 }
