@@ -314,4 +314,30 @@ public sealed class ModelContractTests
         (overflowScaled.Degree, overflowScaled.Reason).Should().Be(((int?)null, "f(αθ) is not finite on the probe batch"));
         double.IsFinite(overflowScaled.RelativeError).Should().BeFalse();
     }
+
+    [Test]
+    public void Diagonal_linear_network_is_the_product_of_its_factors()
+    {
+        using var scope = torch.NewDisposeScope();
+        FluentActions.Invoking(() => new DiagonalLinearNetwork(0)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("factors must be ≥ 1*").Which.ParamName.Should().Be("factors");
+        var one = new DiagonalLinearNetwork(1);
+        (one.Name, one.ParameterCount, one.HomogeneityDegree).Should().Be(("DLN-1", 1L, (int?)1));
+        var model = new DiagonalLinearNetwork(3);
+        (model.Name, model.ParameterCount, model.HomogeneityDegree, model.WeightLayers, model.Outputs).Should().Be(("DLN-3", 3L, (int?)3, 3, 1));
+        model.Blocks.Select(b => (b.Name, b.Layer, b.FanIn)).Should().Equal(("theta1", 0, 1L), ("theta2", 1, 1L), ("theta3", 2, 1L));
+        var theta = torch.tensor(new[] { 2.0, -3.0, 0.5 }, dtype: ScalarType.Float64);
+        DiagonalLinearNetwork.Product(theta).ToDouble().Should().Be(-3.0);
+        model.Forward(theta, torch.tensor(new[] { 1.0, 4.0 }, dtype: ScalarType.Float64).view(2, 1)).data<double>().ToArray().Should().Equal(-3.0, -12.0);
+    }
+
+    [Test]
+    public void An_unknown_activation_is_refused()
+    {
+        using var scope = torch.NewDisposeScope();
+        FluentActions.Invoking(() => ((Activation)9).Apply(torch.ones(2, dtype: ScalarType.Float64))).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("unknown activation*");
+        ((Activation)9).IsPositivelyHomogeneous().Should().BeTrue("only Tanh is flagged as not homogeneous");
+        Activation.Tanh.IsPositivelyHomogeneous().Should().BeFalse();
+    }
 }

@@ -241,4 +241,12 @@ public sealed class ModuleContractTests
         (once - twice).abs().max().ToDouble().Should().Be(0, "dropout is off");
         model.HomogeneityDegree.Should().Be(2, "with dropout off the network is 2-homogeneous");
     }
+
+    [Test]
+    public void Parameters_of_a_complex_dtype_are_refused()
+    {
+        using var module = nn.Sequential(nn.Linear(4, 3, hasBias: false, dtype: ScalarType.ComplexFloat64));
+        FluentActions.Invoking(() => new ModuleModel(module, new long[] { 4 }, "complex")).Should().Throw<ArgumentException>()
+            .WithMessage("complex: parameter 0.weight has dtype ComplexFloat64; a floating dtype is required*");
+    }
 }
