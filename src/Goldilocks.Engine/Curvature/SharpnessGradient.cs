@@ -19,7 +19,7 @@ public static class SharpnessGradient
         Guard.SameDTypeAndDevice(topEigenvector, theta.dtype, theta.device, nameof(topEigenvector));
         using var scope = torch.NewDisposeScope();
         var v = topEigenvector / topEigenvector.norm();
-        var binding = objective.Model.Bind(theta.detach().clone().requires_grad_(true));
+        var binding = objective.Model.Bind(theta.detach()); // Bind makes the autograd leaf
         var total = torch.zeros_like(theta);
         foreach (var (s, n) in objective.Batches())
         {

@@ -28,11 +28,10 @@ public static class PowerIteration
             i++;
             lambda = av.dot(v).ToDouble();
             residual = torch.linalg.vector_norm(av - lambda * v).ToDouble();
-            double norm = torch.linalg.vector_norm(av).ToDouble();
-            if (norm == 0) { residual = 0; lambda = 0; break; }
-            // Stop with the pair (λ, v) the residual was measured on: on convergence, or when the budget is spent.
+            // Stop with the pair (λ, v) the residual was measured on: on convergence (Av = 0 included: λ = 0 and a zero
+            // residual), or when the budget is spent.
             if (residual <= tolerance * Math.Abs(lambda) || i == maxIterations) break;
-            v = (av / norm).MoveToOuterDisposeScope();
+            v = (av / torch.linalg.vector_norm(av)).MoveToOuterDisposeScope();
         }
         return new EigenResult(new[] { lambda }, v.unsqueeze(1).MoveToOuterDisposeScope(), new[] { residual }, i, residual <= tolerance * Math.Abs(lambda));
     }

@@ -114,6 +114,7 @@ public sealed class CurvatureContractTests
         ReferenceEquals(batch.Residual, batch.Residual).Should().BeTrue();
         ReferenceEquals(batch.Dummy, batch.Dummy).Should().BeTrue();
         ReferenceEquals(batch.LossSum, batch.LossSum).Should().BeTrue();
+        ReferenceEquals(batch.JacobianTransposeResidual, batch.JacobianTransposeResidual).Should().BeTrue();
         (batch.Dummy.abs().max().ToDouble(), batch.Dummy.requires_grad).Should().Be((0.0, true), "the dummy w is zero and requires grad");
         batch.Residual.requires_grad.Should().BeFalse("r = ∂ℓ/∂z is held constant");
         double lossSum = batch.LossSum.ToDouble();

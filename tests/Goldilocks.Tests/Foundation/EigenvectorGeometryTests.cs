@@ -87,6 +87,9 @@ public sealed class EigenvectorGeometryTests
             .WithMessage("v: the basis columns are linearly dependent*");
         FluentActions.Invoking(() => EigenvectorSimilarity.PrincipalCosines(torch.zeros(3, 1, dtype: ScalarType.Float64), u)).Should().Throw<ArgumentException>()
             .WithMessage("u: *linearly dependent*", "a zero basis");
+        // The dependence threshold is relative to the largest |R_ii|: at scale 10⁶ a column 10⁻⁷ off the other is dependent.
+        FluentActions.Invoking(() => EigenvectorSimilarity.PrincipalCosines(Basis(new[] { 1e6, 0, 0 }, new[] { 1e6, 1e-7, 0 }), u)).Should().Throw<ArgumentException>()
+            .WithMessage("u: *linearly dependent*", "1e-7 ≤ 1e-12 × 1e6");
         var nearlyDependent = Basis(new[] { 1.0, 0, 0 }, new[] { 1.0, 1e-11, 0 });
         EigenvectorSimilarity.PrincipalCosines(nearlyDependent, u).Should().HaveCount(2, "a column 1e-11 off the other is still independent (threshold 1e-12)");
     }
@@ -128,6 +131,9 @@ public sealed class EigenvectorGeometryTests
         var v = EngineCases.Gaussian(c.Model.ParameterCount, 5);
         FluentActions.Invoking(() => SharpnessGradient.Compute(null!, c.Theta, v)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => SharpnessGradient.Compute(objective, c.Theta[..5], v)).Should().Throw<ArgumentException>().WithMessage("*theta*");
+        var nan = c.Theta.clone();
+        nan[0] = torch.tensor(double.NaN, dtype: ScalarType.Float64);
+        FluentActions.Invoking(() => SharpnessGradient.Compute(objective, nan, v)).Should().Throw<ArgumentException>().WithMessage("theta contains NaN*");
         FluentActions.Invoking(() => SharpnessGradient.Compute(objective, c.Theta, v[..5])).Should().Throw<ArgumentException>().WithMessage("topEigenvector must have shape*");
         FluentActions.Invoking(() => SharpnessGradient.Compute(objective, c.Theta, v.to(ScalarType.Float32))).Should().Throw<ArgumentException>().WithMessage("topEigenvector has dtype Float32*");
     }

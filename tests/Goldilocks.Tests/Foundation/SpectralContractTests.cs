@@ -139,6 +139,10 @@ public sealed class SpectralContractTests
         FluentActions.Invoking(() => wide.Solve(op, 1)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("need 1 ≤ k (1) ≤ block size (5) ≤ n (4)*");
         var r = solver.Solve(op, 2);
         (r.Count, r.Iterations, products()).Should().Be((2, 6, 6));
+        using var narrow = new WarmStartedSubspaceIteration(blockSize: 1, iterations: 1);
+        narrow.Solve(op, 1).Count.Should().Be(1, "a block of one column is allowed");
+        using var full = new WarmStartedSubspaceIteration(blockSize: 4, iterations: 1);
+        full.Solve(op, 4).Count.Should().Be(4, "b = n is allowed");
         solver.Solve(op, 1).Count.Should().Be(2, "every call returns the whole block");
     }
 
@@ -306,5 +310,19 @@ public sealed class SpectralContractTests
         new HutchinsonResult(new Estimate(3, 0.1, 2), new Estimate(0, 0.1, 2)).PositiveCurvature.Should().BeNull("‖A‖_F² estimate 0");
         new HutchinsonResult(new Estimate(3, 0.1, 2), new Estimate(-1, 0.1, 2)).PositiveCurvature.Should().BeNull("a negative ‖A‖_F² estimate");
         FluentActions.Invoking(() => Hutchinson.MeanWithError(null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>SLQ's breakdown test is relative to the largest |α|, β seen: for A with only two distinct eigenvalues
+    /// (1 and 2, random eigenvectors) the Krylov space has dimension 2, so β₂ is round-off but not exactly 0, and every
+    /// probe stops after 2 steps with nodes 1 and 2.</summary>
+    [Test]
+    public void Lanczos_quadrature_stops_at_the_Krylov_dimension()
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = EngineCases.SymmetricWithSpectrum(new[] { 1.0, 1, 1, 2, 2, 2 }, seed: 4);
+        var density = StochasticLanczosQuadrature.Run(new MatrixOperator(a), 3, 6, 2, 0.1);
+        density.Nodes.Should().HaveCount(6, "two nodes per probe");
+        density.Nodes.Order().Should().Equal(new[] { 1.0, 1, 1, 2, 2, 2 }, (x, y) => Math.Abs(x - y) < 1e-12);
+        density.Weights.Sum().Should().BeApproximately(1.0, 1e-14);
     }
 }
