@@ -9,7 +9,10 @@
 # Each mutant runs against the test project as CI runs it (every test, Slow included), restricted by Stryker's
 # per-test coverage to the tests that execute the mutated code. MUTATION_LANE=fast runs tests/Goldilocks.MutationLane
 # instead: the suite's exact engine and claim tests, built from the same source files (no Slow, statistical, CLI or
-# child-process tests); a mutant it kills the suite kills too, so its score is a lower bound of the suite's. MUTATION_TEST_FILTER (dotnet test --filter syntax)
+# child-process tests); a mutant it kills the suite kills too, so its score is a lower bound of the suite's.
+# MUTATION_LANE=engine runs the same project without the claim tests (the engine's own tests: Foundation, Modules,
+# Training, the in-process bad-input catalog), a lower bound again, for code every claim test runs (the models: with the
+# claim tests each of their mutants costs a whole lane run). MUTATION_TEST_FILTER (dotnet test --filter syntax)
 # narrows the tests further, e.g. MUTATION_TEST_FILTER="FullyQualifiedName~SpectralAlgorithmTests"; a run with a
 # filter measures the score of those tests only (with this suite Stryker 5.1.0 stops after a filtered initial run with
 # "Initial test run could not be completed", see docs/mutation.md). MUTATION_CONCURRENCY sets Stryker's parallel test runners (default 1).
@@ -50,7 +53,8 @@ fi
 case "${MUTATION_LANE:-suite}" in
   suite) tests=Goldilocks.Tests ;;
   fast) tests=Goldilocks.MutationLane ;;
-  *) echo "mutation.sh: MUTATION_LANE is 'suite' (default) or 'fast', not '${MUTATION_LANE}'" >&2; exit 2 ;;
+  engine) tests=Goldilocks.MutationLane; export MutationLaneClaims=false ;;  # MSBuild reads it as a property
+  *) echo "mutation.sh: MUTATION_LANE is 'suite' (default), 'fast' or 'engine', not '${MUTATION_LANE}'" >&2; exit 2 ;;
 esac
 
 status=0
