@@ -188,8 +188,7 @@ public class ModuleModel : FlatModel, IDisposable
     /// batch, before any autograd call.</summary>
     private static int ProbeOutputs(nn.IModule<Tensor, Tensor>? module, long[] inputShape, string? name)
     {
-        ArgumentNullException.ThrowIfNull(module);
-        CheckedInputShape(inputShape);
+        ArgumentNullException.ThrowIfNull(module); // the input shape was checked by the argument before this one
         TorchRuntime.EnsureLoaded();
         name ??= module.GetType().Name;
         if (module is not nn.Module m)

@@ -74,7 +74,8 @@ public sealed class TorchScriptModel : ModuleModel
         Span<byte> head = stackalloc byte[4];
         int read;
         using (var stream = File.OpenRead(path)) read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        if (read < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4)
+        // Bytes not read stay 0 (stackalloc is zero-initialised), so a file shorter than 4 bytes fails the comparison.
+        if (head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4)
             throw new InvalidDataException($"{path} is not a TorchScript file: a file saved by torch.jit.save is a zip archive (it starts with \"PK\\x03\\x04\"), this one {(read < 4 ? $"has only {read} bytes" : "does not")}");
     }
 

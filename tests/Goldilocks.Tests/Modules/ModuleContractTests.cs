@@ -249,4 +249,48 @@ public sealed class ModuleContractTests
         FluentActions.Invoking(() => new ModuleModel(module, new long[] { 4 }, "complex")).Should().Throw<ArgumentException>()
             .WithMessage("complex: parameter 0.weight has dtype ComplexFloat64; a floating dtype is required*");
     }
+
+    /// <summary>A module with a scalar parameter (a learned scale) and one output.</summary>
+    private sealed class ScaledLinear : nn.Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Parameter scale;
+        private readonly TorchSharp.Modules.Linear linear;
+
+        public ScaledLinear() : base("scaled")
+        {
+            scale = nn.Parameter(torch.tensor(2.0, dtype: ScalarType.Float64));
+            linear = nn.Linear(4, 1, hasBias: false, dtype: ScalarType.Float64);
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor x) => linear.call(x) * scale;
+    }
+
+    [Test]
+    public void Scalar_parameters_and_a_single_output_are_taken()
+    {
+        using var module = new ScaledLinear();
+        using var model = new ModuleModel(module, new long[] { 4 }, "scaled");
+        model.Outputs.Should().Be(1, "K = 1 is allowed");
+        model.Blocks.Select(b => (b.Name, b.IsBias, b.FanIn, b.Shape.Length)).Should().Equal(("scale", true, 1L, 0), ("linear.weight", false, 4L, 2));
+        model.ParameterCount.Should().Be(5);
+        model.HomogeneityDegree.Should().Be(2, "f(αθ) = α² f(θ): the scale and the weight both scale");
+    }
+
+    [Test]
+    public void Binding_forward_checks_the_inputs_and_messages_show_multi_dimensional_shapes()
+    {
+        using var module = Linear();
+        using var model = new ModuleModel(module, new long[] { 4 }, "relu");
+        using var scope = torch.NewDisposeScope();
+        var binding = model.Bind(model.CurrentParameters());
+        FluentActions.Invoking(() => binding.Forward(torch.zeros(2, 5, dtype: ScalarType.Float64))).Should().Throw<ArgumentException>()
+            .WithMessage("relu expects inputs of shape [N, 4], got [2, 5]*");
+        using var flat = nn.Sequential(nn.Flatten(1), nn.Linear(4, 3, hasBias: false, dtype: ScalarType.Float64), nn.Flatten(0));
+        FluentActions.Invoking(() => new ModuleModel(flat, new long[] { 2, 2 }, "images")).Should().Throw<ArgumentException>()
+            .WithMessage("images must map inputs [N, 2, 2] to logits [N, K], but for N = 8 it returned [24]*");
+        var missing = Path.Combine(Path.GetTempPath(), "goldilocks-no-such-file.pt");
+        FluentActions.Invoking(() => TorchScriptModel.Load(missing, new long[] { 784 })).Should().Throw<FileNotFoundException>()
+            .WithMessage($"TorchScript file not found: {missing}");
+    }
 }
