@@ -148,6 +148,9 @@ public sealed class ModelContractTests
         FluentActions.Invoking(() => model.Forward(theta, torch.zeros(2, 4, dtype: ScalarType.Float32)))
             .Should().Throw<ArgumentException>().WithMessage("*inputs*Float32*");
         model.Forward(theta, torch.zeros(2, 4, dtype: ScalarType.Float64)).shape.Should().Equal(2, 2);
+        var lenet = new LeNet5(channels: 1, size: 16, classes: 3);
+        FluentActions.Invoking(() => lenet.Forward(lenet.InitialParameters(1), torch.zeros(2, 1, 16, 15, dtype: ScalarType.Float64)))
+            .Should().Throw<ArgumentException>().WithMessage("LeNet-5-1x16x16-Max expects inputs of shape [N, 1, 16, 16], got [2, 1, 16, 15]*");
     }
 
     [Test]
@@ -223,6 +226,9 @@ public sealed class ModelContractTests
         ReferenceEquals(single.Flatten(new[] { v }), v).Should().BeTrue("one flat leaf is returned as it is");
         ReferenceEquals(single.Split(v).Single(), v).Should().BeTrue();
         single.Flatten(new[] { torch.ones(2, 3, dtype: ScalarType.Float64) }).shape.Should().Equal(6);
+        using var matrixOnly = torch.nn.Sequential(torch.nn.Linear(3, 2, hasBias: false, dtype: ScalarType.Float64));
+        using var oneMatrix = new ModuleModel(matrixOnly, new long[] { 3 }, "one-matrix");
+        oneMatrix.Bind(oneMatrix.CurrentParameters()).Split(torch.arange(6, dtype: ScalarType.Float64)).Single().shape.Should().Equal(new long[] { 2, 3 }, "one leaf of rank 2 is split into its shape");
     }
 
     [Test]
@@ -243,6 +249,10 @@ public sealed class ModelContractTests
         var (parameters, e) = binding.Grad(output, extra, null);
         MaxAbsDiff(e, binding.Forward(x).detach()).Should().BeLessThan(1e-15);
         MaxAbsDiff(parameters[6..], torch.full(2, 4.0, dtype: ScalarType.Float64)).Should().BeLessThan(1e-15, "∂Σ logits/∂bias = N");
+        var (weightOnlyGrad, extraGrad) = binding.Grad((binding.Leaves[0].sum() * extra).sum(), extra, null);
+        weightOnlyGrad[6..].abs().max().ToDouble().Should().Be(0, "with an extra input too, a leaf the output does not reach gets zeros");
+        MaxAbsDiff(weightOnlyGrad[..6], torch.full(6, 8.0, dtype: ScalarType.Float64)).Should().Be(0, "∂/∂W of Σ_{4×2} (ΣW)·1 = 8");
+        MaxAbsDiff(extraGrad, torch.full(new long[] { 4, 2 }, binding.Leaves[0].sum().ToDouble(), dtype: ScalarType.Float64)).Should().BeLessThan(1e-15);
     }
 
     [Test]
