@@ -142,6 +142,8 @@ public sealed class InvalidInputTests
         using var images = new Dataset(torch.ones(4, 2, 3, dtype: ScalarType.Float64), torch.zeros(4, dtype: ScalarType.Int64), 3, "images");
         FluentActions.Invoking(() => new Objective(model, images, new CrossEntropy())).Should()
             .Throw<ArgumentException>().WithMessage("images has samples of shape [2, 3] but * expects [6]*").Which.ParamName.Should().Be("data");
+        FluentActions.Invoking(() => new Objective(new LeNet5(channels: 1, size: 16, classes: 3), images, new CrossEntropy())).Should()
+            .Throw<ArgumentException>().WithMessage("images has samples of shape [2, 3] but LeNet-5-1x16x16-Max expects [1, 16, 16]*");
         using var regression = new Dataset(torch.ones(4, 6, dtype: ScalarType.Float64), torch.ones(4, 3, dtype: ScalarType.Float64), 3, "regression");
         FluentActions.Invoking(() => new Objective(model, regression, new CrossEntropy())).Should()
             .Throw<ArgumentException>().WithMessage("cross-entropy needs class labels, but the dataset holds regression targets*").Which.ParamName.Should().Be("loss");
