@@ -96,14 +96,19 @@ public static class Trainability
     }
 
     /// <summary>The USO model (App. E): GD from θ₀ with coefficients 1/K − 1{y = k} regardless of the actual output.</summary>
-    public static IReadOnlyList<UsoRecord> UniformSoftmaxOutput(FlatModel model, Dataset data, double learningRate, int steps, long seed = 0, int recordEvery = 1)
+    public static IReadOnlyList<UsoRecord> UniformSoftmaxOutput(FlatModel model, Dataset data, double learningRate, int steps, long seed = 0, int recordEvery = 1) =>
+        Trajectory(model, data, learningRate, steps, seed, recordEvery, LogitCoefficients.UniformSoftmaxOutput());
+
+    /// <summary>The USO records of GD from θ₀ with the given logit coefficients (null: the cross-entropy gradient, i.e. the
+    /// same run with the output no longer held uniform; the null model of the USO check).</summary>
+    internal static IReadOnlyList<UsoRecord> Trajectory(FlatModel model, Dataset data, double learningRate, int steps, long seed, int recordEvery, LogitCoefficients? coefficients)
     {
         ArgumentNullException.ThrowIfNull(model);
         var objective = new Objective(model, data, new CrossEntropy());
         using var scope = torch.NewDisposeScope();
         var theta0 = SeedRule.InitialParameters(model, seed, data.DType, data.Device);
         var records = new List<UsoRecord>();
-        var result = GradientDescent.Run(objective, theta0, learningRate, steps, LogitCoefficients.UniformSoftmaxOutput(), recordEvery, s =>
+        var result = GradientDescent.Run(objective, theta0, learningRate, steps, coefficients, recordEvery, s =>
         {
             if (s.Step % recordEvery == 0 || s.Step == steps)
                 records.Add(new UsoRecord(s.Step, s.Parameters.norm().ToDouble(), s.Direction.norm().ToDouble(),

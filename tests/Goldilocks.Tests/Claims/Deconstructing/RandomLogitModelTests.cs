@@ -65,11 +65,8 @@ public sealed class RandomLogitModelTests
     public void Monte_Carlo_mean_of_G_matches_Eq7(long seed)
     {
         using var scope = torch.NewDisposeScope();
-        var p = SoftmaxCovariance.Softmax(Logits);
-        using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
-        var gen = new torch.Generator((ulong)SeedOffset.Apply(seed));
-        var draws = Enumerable.Range(0, G13Constants.Draws).Select(_ => model.SampleGTerm(p, gen)).ToList();
-        double z = MaxZ(draws, model.ExpectedGTerm(p));
+        var (draws, eq7, _) = GTermDraws(SeedOffset.Apply(seed));
+        double z = MaxZ(draws, eq7);
         TestContext.Out.WriteLine($"[G13] max |z| over entries = {z:F2} (seed {seed}, {G13Constants.Draws} draws)");
         ClaimAssert.That("G13", z < G13Constants.ZBound, $"Monte Carlo mean of G differs from Eq. 7: max |z| = {z:F2} ≥ {G13Constants.ZBound}");
     }
@@ -82,13 +79,9 @@ public sealed class RandomLogitModelTests
     public void Eq7_without_the_noise_term_fails_the_Monte_Carlo_mean()
     {
         using var scope = torch.NewDisposeScope();
-        var p = SoftmaxCovariance.Softmax(Logits);
-        using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
-        var gen = new torch.Generator((ulong)SeedOffset.Apply(11L));
-        var draws = Enumerable.Range(0, G13Constants.Draws).Select(_ => model.SampleGTerm(p, gen)).ToList();
-        double noise = (1 - p.Sum(x => x * x)) * 0.5 * 0.5;
-        double z = MaxZ(draws, model.ExpectedGTerm(p) - noise * torch.eye(6, dtype: torch.float64));
-        TestContext.Out.WriteLine($"[G13] Eq. 7 without (1 − ‖p‖²)σ_e² I = {noise:F4} I: max |z| = {z:F2}");
+        var (draws, eq7, withoutNoise) = GTermDraws(SeedOffset.Apply(11L));
+        double z = MaxZ(draws, withoutNoise);
+        TestContext.Out.WriteLine($"[G13] Eq. 7 without (1 − ‖p‖²)σ_e² I = {(eq7 - withoutNoise)[0, 0].item<double>():F4} I: max |z| = {z:F2}");
         ClaimAssert.That("G13", z >= G13Constants.ZBound, $"Eq. 7 without its noise term must fail: max |z| = {z:F2} < {G13Constants.ZBound}");
     }
 
@@ -174,39 +167,80 @@ public sealed class RandomLogitModelTests
     public void Monte_Carlo_mean_of_the_noisy_batch_gradient_matches_Eq9(long seed)
     {
         using var scope = torch.NewDisposeScope();
-        var rows = new IReadOnlyList<double>[] { SoftmaxCovariance.Softmax(Logits), SoftmaxCovariance.Softmax(new[] { 0.0, 1.0, 0.0, -1.0 }), new[] { 0.25, 0.25, 0.25, 0.25 } };
-        var labels = new[] { 0, 0, 3 };
-        using var model = new RandomLogitModel(4, 6, 0.7, 0.9, 5);
-        var (qhat, q) = RandomLogitModel.Priors(rows, labels, 4);
-        var gen = new torch.Generator((ulong)SeedOffset.Apply(seed));
-        var draws = Enumerable.Range(0, G14Constants.Draws).Select(_ => model.SampleBatchGradient(rows, labels, gen)).ToList();
-        double z = MaxZ(draws, model.ExpectedBatchGradient(qhat, q));
+        var (draws, eq9) = NoisyBatchGradient(SeedOffset.Apply(seed));
+        double z = MaxZ(draws, eq9);
         TestContext.Out.WriteLine($"[G14] max |z| over entries = {z:F2} (seed {seed}, {G14Constants.Draws} draws)");
         ClaimAssert.That("G14", z < G14Constants.ZBound, $"Monte Carlo mean of the batch gradient differs from Eq. 9: max |z| = {z:F2} ≥ {G14Constants.ZBound}");
     }
 
+    /// <summary>The G14 noisy-batch negative control: the same draws against E∇L = 0, i.e. Eq. 9 with its prior mismatch
+    /// removed (what the mean would be if the batch gradient were pure noise), are far outside the Monte Carlo error.</summary>
+    [Claim("G14")]
+    [Test]
+    [Category(Categories.NegativeControl)]
+    public void A_zero_expected_gradient_fails_the_Monte_Carlo_mean_of_the_noisy_batch_gradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (draws, expected) = NoisyBatchGradient(SeedOffset.Apply(21L));
+        double z = MaxZ(draws, torch.zeros_like(expected));
+        TestContext.Out.WriteLine($"[G14] E∇L = 0 instead of Eq. 9 (‖Eq. 9‖ = {expected.norm().item<double>():F4}): max |z| = {z:F2}");
+        ClaimAssert.That("G14", z >= G14Constants.ZBound, $"a zero expected gradient must fail the Monte Carlo mean: max |z| = {z:F2} < {G14Constants.ZBound}");
+    }
+
+    /// <summary>The draws of the G13 Monte Carlo check at <paramref name="seed"/>: G-term samples, Eq. 7, and Eq. 7
+    /// without its noise term (the null model).</summary>
+    private static (List<Tensor> Draws, Tensor Eq7, Tensor WithoutNoise) GTermDraws(long seed)
+    {
+        var p = SoftmaxCovariance.Softmax(Logits);
+        using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
+        var gen = new torch.Generator((ulong)seed);
+        var draws = Enumerable.Range(0, G13Constants.Draws).Select(_ => model.SampleGTerm(p, gen)).ToList();
+        double noise = (1 - p.Sum(x => x * x)) * 0.5 * 0.5;
+        var eq7 = model.ExpectedGTerm(p);
+        return (draws, eq7, eq7 - noise * torch.eye(6, dtype: torch.float64));
+    }
+
+    /// <summary>The draws of the G14 noisy-batch Monte Carlo check at <paramref name="seed"/> and Eq. 9.</summary>
+    private static (List<Tensor> Draws, Tensor Eq9) NoisyBatchGradient(long seed)
+    {
+        var rows = new IReadOnlyList<double>[] { SoftmaxCovariance.Softmax(Logits), SoftmaxCovariance.Softmax(new[] { 0.0, 1.0, 0.0, -1.0 }), new[] { 0.25, 0.25, 0.25, 0.25 } };
+        var labels = new[] { 0, 0, 3 };
+        using var model = new RandomLogitModel(4, 6, 0.7, 0.9, 5);
+        var (qhat, q) = RandomLogitModel.Priors(rows, labels, 4);
+        var gen = new torch.Generator((ulong)seed);
+        return (Enumerable.Range(0, G14Constants.Draws).Select(_ => model.SampleBatchGradient(rows, labels, gen)).ToList(), model.ExpectedBatchGradient(qhat, q));
+    }
+
+    /// <summary>
+    /// Power and null pass probability of the three Monte Carlo checks (specs G13, G14), at the seeds the seed sweep gives
+    /// them (sweep offsets 0..NULL_OFFSETS−1, default 300): per offset the check's statistic against the claim's value and
+    /// against its null model (G13: Eq. 7 without the noise term; G14 batch mean: E∇L = 0; G14 norm: the printed
+    /// dσ_c²‖Q̂ − Q‖). Run: <c>dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~Monte_carlo_power_and_null" --logger "console;verbosity=detailed"</c>.
+    /// </summary>
     [Claim("G13")]
     [Claim("G14")]
-    [Explicit("Calibration of ZBound: prints max |z| for 20 seeds of both Monte Carlo checks")]
+    [Explicit("calibration: prints the Monte Carlo statistics under the claim and under the null at 300 sweep offsets")]
     [Test]
-    public void Calibrate_monte_carlo_margins()
+    public void Monte_carlo_power_and_null()
     {
-        var g13 = new List<double>();
-        var g14 = new List<double>();
-        for (long seed = 100; seed < 120; seed++)
+        int offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 300;
+        var rows = new List<(double G13, double G13Null, double G14, double G14Null, double Norm, double NormNull)>();
+        for (int k = 0; k < offsets; k++)
         {
             using var scope = torch.NewDisposeScope();
-            var p = SoftmaxCovariance.Softmax(Logits);
-            using var model = new RandomLogitModel(4, 6, 0.7, 0.5, 3);
-            var gen = new torch.Generator((ulong)seed);
-            g13.Add(MaxZ(Enumerable.Range(0, G14Constants.Draws).Select(_ => model.SampleGTerm(p, gen)).ToList(), model.ExpectedGTerm(p)));
-            var rows = new IReadOnlyList<double>[] { p, SoftmaxCovariance.Softmax(new[] { 0.0, 1.0, 0.0, -1.0 }), new[] { 0.25, 0.25, 0.25, 0.25 } };
-            var labels = new[] { 0, 0, 3 };
-            using var m2 = new RandomLogitModel(4, 6, 0.7, 0.9, 5);
-            var (qhat, q) = RandomLogitModel.Priors(rows, labels, 4);
-            g14.Add(MaxZ(Enumerable.Range(0, G14Constants.Draws).Select(_ => m2.SampleBatchGradient(rows, labels, gen)).ToList(), m2.ExpectedBatchGradient(qhat, q)));
+            var (g, eq7, without) = GTermDraws(NullModel.AtOffset(11, k));
+            var (b, eq9) = NoisyBatchGradient(NullModel.AtOffset(21, k));
+            var (norm, error, qhat, q) = MonteCarloGradientNorm(G14Rows, G14Labels, G14Constants.Dimension, G14Constants.SigmaC, G14Constants.SigmaE, G14Constants.Draws, NullModel.AtOffset(23, k));
+            using var model = new RandomLogitModel(4, G14Constants.Dimension, G14Constants.SigmaC, G14Constants.SigmaE, 5);
+            rows.Add((MaxZ(g, eq7), MaxZ(g, without), MaxZ(b, eq9), MaxZ(b, torch.zeros_like(eq9)),
+                Math.Abs(norm - model.ExpectedGradientNorm(qhat, q)) / error, Math.Abs(norm - model.PaperPrintedGradientNorm(qhat, q)) / error));
         }
-        TestContext.Out.WriteLine($"G13 max|z|: {string.Join(" ", g13.Select(z => z.ToString("F2")))}; max {g13.Max():F2}");
-        TestContext.Out.WriteLine($"G14 max|z|: {string.Join(" ", g14.Select(z => z.ToString("F2")))}; max {g14.Max():F2}");
+        void Line(string what, Func<(double G13, double G13Null, double G14, double G14Null, double Norm, double NormNull), double> claim,
+            Func<(double G13, double G13Null, double G14, double G14Null, double Norm, double NormNull), double> nul, double bound) =>
+            TestContext.Out.WriteLine($"{what}: claim {rows.Count(r => claim(r) < bound)}/{offsets} below {bound} (max {rows.Max(claim):F2}, median {Statistics.Quantile(rows.Select(claim).ToList(), 0.5):F2}); "
+                + $"null {rows.Count(r => nul(r) < bound)}/{offsets} below (min {rows.Min(nul):F2}, median {Statistics.Quantile(rows.Select(nul).ToList(), 0.5):F2})");
+        Line("G13 max |z| vs Eq. 7 | null: without the noise term", r => r.G13, r => r.G13Null, G13Constants.ZBound);
+        Line("G14 max |z| vs Eq. 9 | null: E∇L = 0", r => r.G14, r => r.G14Null, G14Constants.ZBound);
+        Line("G14 norm error scales vs σ_c√d‖Q̂ − Q‖ | null: printed dσ_c²‖Q̂ − Q‖", r => r.Norm, r => r.NormNull, G14Constants.ErrorBound);
     }
 }

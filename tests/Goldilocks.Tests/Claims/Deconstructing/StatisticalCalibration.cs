@@ -158,8 +158,7 @@ public sealed class StatisticalCalibration
     {
         foreach (var seed in Seeds)
         {
-            using var problem = Synthetic(seed: seed);
-            var cells = Trainability.Run(problem.Model, problem.Data, new[] { 0.1, 1.0, 10.0 }, new[] { 0.01, 0.1, 1.0, 10.0 }, G27Constants.Steps, seed);
+            var cells = StatisticalTrainabilityTests.Grid(seed);
             foreach (var c in cells)
                 Log($"seed {seed}: a {F(c.Alpha)} eta0 {F(c.BaseRate)} acc {F(c.BestAccuracy)} maxNorm {F(c.MaxParameterNorm)} zero {F(c.ZeroLogitShare)} etaH {F(c.SharpnessProduct)} div {c.Diverged}");
             // The statistics StatisticalTrainabilityTests.AdmissibleRatesTrainAndInadmissibleOnesDoNot bounds.
@@ -168,6 +167,7 @@ public sealed class StatisticalCalibration
             Log($"seed {seed}: summary admissible {admissible.Length} bestAdmissible {(admissible.Length > 0 ? F(admissible.Max(c => c.BestAccuracy)) : "-")} " +
                 $"wild {wild.Length} wildBestAcc {(wild.Length > 0 ? F(wild.Max(c => c.Diverged ? 0 : c.BestAccuracy)) : "-")} " +
                 $"minWildEtaH {(wild.Length > 0 ? F(wild.Min(c => c.SharpnessProduct)) : "-")} maxTrainedEtaH {F(cells.Where(c => c.BestAccuracy >= 0.8).Select(c => c.SharpnessProduct).DefaultIfEmpty(0).Max())}");
+            using var problem = Synthetic(seed: seed);
             var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, 0.1, 200, seed, 50);
             Log($"seed {seed}: USO " + string.Join(" | ", uso.Select(u => $"{u.Step}: n {F(u.ParameterNorm)} g {F(u.GradientNorm)} c0 {F(u.CosineToInitial)} cg {F(u.CosineToNegativeGradient)}")));
         }

@@ -268,4 +268,53 @@ public sealed class StatisticalNullCalibration
             + $"(≤ {G26Constants.MaxDominanceError} on {dom.Count(d => d <= G26Constants.MaxDominanceError)}); alignment median {F(Statistics.Quantile(al, 0.5))} max {F(al.Max())} "
             + $"(≥ {G26Constants.MinInputAlignment} on {al.Count(a => a >= G26Constants.MinInputAlignment)}); both margins hold on {points.Count(StatisticalAppendixTests.G26MarginsHold)}");
     }
+
+    /// <summary>G27 power and null of the trainability check: at sweep offsets 0..NULL_OFFSETS-1 the test's
+    /// <see cref="G27Constants.Seeds"/> grids (seeds 0.., offset-shifted); designs judging the first 1..Seeds grids. Null
+    /// model: η‖H‖₂ permuted across each grid's cells (NULL_DRAWS per offset).</summary>
+    [Test]
+    public void G27_trainability()
+    {
+        int seeds = G27Constants.Seeds;
+        var grids = new List<IReadOnlyList<TrainabilityCell>[]>();
+        static bool Holds(IReadOnlyList<TrainabilityCell> g) => DeconstructingVerdicts.G27Training(g, G27Constants.Steps).Passed;
+        for (int k = 0; k < Offsets; k++)
+        {
+            grids.Add(Enumerable.Range(0, seeds).Select(s => StatisticalTrainabilityTests.Grid(NullModel.AtOffset(s, k))).ToArray());
+            TestContext.Out.WriteLine($"offset {k}: grids {string.Join(" ", grids[^1].Select(g => Holds(g) ? "hold" : "fail"))}");
+        }
+        var flat = grids.SelectMany(w => w).ToList();
+        int single = 0;
+        foreach (var g in flat) single += NullModel.Passes(Draws, 7, rng => Holds(StatisticalTrainabilityTests.SharpnessPermuted(g, rng)));
+        TestContext.Out.WriteLine($"G27 per grid: claim {flat.Count(Holds)}/{flat.Count}, null {single}/{flat.Count * Draws}");
+        for (int w = 1; w <= seeds; w++)
+        {
+            int claim = grids.Count(o => o.Take(w).All(Holds));
+            int nulls = 0;
+            for (int k = 0; k < grids.Count; k++)
+                nulls += NullModel.Passes(Draws, 1000 * k, rng => grids[k].Take(w).Select(g => StatisticalTrainabilityTests.SharpnessPermuted(g, rng)).ToList().All(Holds));
+            TestContext.Out.WriteLine($"G27 with {w} grid(s): claim {claim}/{grids.Count}, null {nulls}/{grids.Count * Draws}");
+        }
+    }
+
+    /// <summary>G27 power and null of the USO check: at sweep offsets 0..NULL_OFFSETS-1 the test's USO run, and its null
+    /// model, the same run with the cross-entropy gradient (plain GD from the same θ₀).</summary>
+    [Test]
+    public void G27_uso()
+    {
+        int claim = 0, nulls = 0;
+        for (int k = 0; k < Offsets; k++)
+        {
+            long seed = NullModel.AtOffset(0, k);
+            using var problem = Synthetic(seed: seed);
+            var uso = Trainability.UniformSoftmaxOutput(problem.Model, problem.Data, G27Constants.UsoLearningRate, G27Constants.Steps, seed, G27Constants.UsoRecordEvery);
+            var plain = Trainability.Trajectory(problem.Model, problem.Data, G27Constants.UsoLearningRate, G27Constants.Steps, seed, G27Constants.UsoRecordEvery, null);
+            bool holds = DeconstructingVerdicts.G27Uso(uso).Passed, passes = DeconstructingVerdicts.G27Uso(plain).Passed;
+            claim += holds ? 1 : 0;
+            nulls += passes ? 1 : 0;
+            TestContext.Out.WriteLine($"offset {k}: USO {(holds ? "holds" : "fails")} ({uso.Count} records, ‖θ‖ {F(uso[0].ParameterNorm)} → {F(uso[^1].ParameterNorm)}); plain GD {(passes ? "passes" : "fails")} "
+                + $"(‖g‖ {F(plain[0].GradientNorm)} → {F(plain[1].GradientNorm)} at step {plain[1].Step} → {F(plain[^1].GradientNorm)})");
+        }
+        TestContext.Out.WriteLine($"G27 USO: claim {claim}/{Offsets}, plain-GD null {nulls}/{Offsets} (95 % upper bound {NullModel.UpperBound95(nulls, Offsets):P2})");
+    }
 }
