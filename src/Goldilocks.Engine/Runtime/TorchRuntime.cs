@@ -14,6 +14,16 @@ public static class TorchRuntime
     /// <summary>Environment variable that selects the device: <c>cpu</c> (default), <c>cuda</c> or <c>cuda:N</c>.</summary>
     public const string DeviceVariable = "GOLDILOCKS_DEVICE";
 
+    /// <summary>
+    /// Environment variable that fixes the CPU thread count, after the OpenMP convention: a positive integer (the first
+    /// entry of a comma list); unset means <see cref="Environment.ProcessorCount"/>. Results are bitwise reproducible
+    /// only at a fixed thread count, because parallel reductions sum in an order that depends on it.
+    /// </summary>
+    public const string ThreadsVariable = "OMP_NUM_THREADS";
+
+    /// <summary>The CPU thread count of this process's tensor operations, set by <see cref="EnsureLoaded"/>.</summary>
+    public static int Threads { get; private set; }
+
     private static readonly object Gate = new();
     private static bool _loaded;
 
@@ -25,14 +35,19 @@ public static class TorchRuntime
     internal static void OnAssemblyLoad() => FixNativeLibrary();
 #pragma warning restore CA2255
 
-    /// <summary>Loads TorchSharp's native library (fixing it first where needed) and sets the thread count.</summary>
+    /// <summary>Loads TorchSharp's native library (fixing it first where needed) and sets the thread count
+    /// (<see cref="ThreadsVariable"/>).</summary>
+    /// <exception cref="FormatException"><see cref="ThreadsVariable"/> is set to something other than a positive integer.</exception>
     public static void EnsureLoaded()
     {
         lock (Gate)
         {
             if (_loaded) return;
+            int threads = ThreadCount(Environment.GetEnvironmentVariable(ThreadsVariable), Environment.ProcessorCount);
             FixNativeLibrary();
-            PreferPassiveOpenMpThreads();
+            SetNativeDefault("OMP_WAIT_POLICY", "PASSIVE");
+            // Every thread's OpenMP team, not only this one's, then has the same size (set_num_threads is per thread).
+            SetNativeDefault(ThreadsVariable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
             try
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
@@ -43,7 +58,8 @@ public static class TorchRuntime
                     $"TorchSharp's native library failed to load ({NativeFixStatus}). " +
                     "On Linux x64 the project needs glibc ≥ 2.36 and libstdc++ ≥ GLIBCXX_3.4.30.", e);
             }
-            torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
+            torch.set_num_threads(threads);
+            Threads = threads;
             _loaded = true;
         }
     }
@@ -91,18 +107,30 @@ public static class TorchRuntime
     /// OMP_WAIT_POLICY is read once, when libgomp loads, from the C environment, so it is set with libc's setenv (the
     /// .NET environment is not the C one on Linux) before libtorch is loaded; a value set by the user wins.
     /// </summary>
-    private static void PreferPassiveOpenMpThreads()
+    /// <summary>The thread count <see cref="ThreadsVariable"/> asks for (<paramref name="processors"/> when unset).</summary>
+    /// <exception cref="FormatException">The variable is set but its first entry is not a positive integer.</exception>
+    internal static int ThreadCount(string? value, int processors)
     {
-        const string name = "OMP_WAIT_POLICY";
+        if (string.IsNullOrWhiteSpace(value)) return Math.Max(1, processors);
+        string first = value.Split(',')[0].Trim();
+        if (int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1)
+            return n;
+        throw new FormatException($"{ThreadsVariable}='{value}' is not a thread count: use a positive integer, or unset it to use all {processors} processors.");
+    }
+
+    /// <summary>Sets an environment variable for the native libraries (glibc's environment, which .NET's own copy does
+    /// not reach) before they load, unless the user set it.</summary>
+    private static void SetNativeDefault(string name, string value)
+    {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(name) is not null) return;
         try
         {
-            _ = SetEnv(name, "PASSIVE", 0);
-            Environment.SetEnvironmentVariable(name, "PASSIVE");
+            _ = SetEnv(name, value, 0);
+            Environment.SetEnvironmentVariable(name, value);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // Not glibc: leave the default policy.
+            // Not glibc: leave the native default.
         }
     }
 

@@ -30,16 +30,24 @@ public static class ReportJson
         };
     }
 
+    private static int LoadedThreads()
+    {
+        TorchRuntime.EnsureLoaded();
+        return TorchRuntime.Threads;
+    }
+
     /// <summary>A finite number, or null (JSON has no NaN; an undefined quantity such as PC of a zero matrix is null).</summary>
     public static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
-    /// <summary>Versions of the library, .NET and TorchSharp, and the operating system, as a JSON object.</summary>
+    /// <summary>Versions of the library, .NET and TorchSharp, the operating system, and the CPU thread count
+    /// (<see cref="TorchRuntime.ThreadsVariable"/>: the last bits of parallel reductions depend on it), as a JSON object.</summary>
     public static JsonObject Versions() => new()
     {
         ["goldilocks"] = typeof(ReportJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
         ["dotnet"] = Environment.Version.ToString(),
         ["torchSharp"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        ["threads"] = LoadedThreads(),
     };
 
     /// <summary><paramref name="node"/> as indented JSON text.</summary>

@@ -16,6 +16,52 @@ public sealed class RuntimeTests
         ClaimAssert.RelativeError(h, 6 * x.detach()).Should().BeLessThan(1e-15);
     }
 
+    [TestCase(null, 2, 2)]
+    [TestCase("", 3, 3)]
+    [TestCase("  ", 0, 1)]
+    [TestCase("1", 8, 1)]
+    [TestCase("16", 2, 16)]
+    [TestCase(" 4,2", 8, 4)]
+    public void The_thread_count_follows_OMP_NUM_THREADS_else_the_processor_count(string? value, int processors, int expected) =>
+        TorchRuntime.ThreadCount(value, processors).Should().Be(expected);
+
+    [TestCase("0")]
+    [TestCase("-1")]
+    [TestCase("two")]
+    [TestCase("1.5")]
+    [TestCase(",4")]
+    public void A_thread_count_that_is_not_a_positive_integer_is_rejected_by_name(string value) =>
+        FluentActions.Invoking(() => TorchRuntime.ThreadCount(value, 2)).Should().Throw<FormatException>()
+            .WithMessage($"OMP_NUM_THREADS='{value}' is not a thread count*");
+
+    [Test]
+    public void The_loaded_runtime_runs_at_the_thread_count_it_reports()
+    {
+        TorchRuntime.EnsureLoaded();
+        TorchRuntime.Threads.Should().Be(TorchRuntime.ThreadCount(Environment.GetEnvironmentVariable(TorchRuntime.ThreadsVariable), Environment.ProcessorCount));
+        torch.get_num_threads().Should().Be(TorchRuntime.Threads);
+    }
+
+    [Test]
+    [Category(Categories.Slow)]
+    public void The_cli_runs_at_OMP_NUM_THREADS_records_it_and_rejects_a_bad_value_with_exit_code_2()
+    {
+        string dir = Goldilocks.Tests.Cli.CliRunner.TempFolder();
+        try
+        {
+            var args = Goldilocks.Tests.Cli.CliRunner.With(Goldilocks.Tests.Cli.CliRunner.SmallCurvature, "--alpha", "1", "--json", "--out", dir);
+            var one = Reliability.ChildProcess.RunCli(args, TimeSpan.FromSeconds(120), new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1" });
+            one.ExitCode.Should().Be(Goldilocks.Cli.CliApp.ExitOk, one.Describe());
+            var versions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "curvature.json")))!["versions"]!;
+            versions["threads"]!.GetValue<int>().Should().Be(1, "the child was asked for one thread");
+
+            var bad = Reliability.ChildProcess.RunCli(args, TimeSpan.FromSeconds(120), new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "zero" });
+            bad.ExitCode.Should().Be(Goldilocks.Cli.CliApp.ExitUsage, bad.Describe());
+            bad.StdErr.Should().Contain("OMP_NUM_THREADS='zero' is not a thread count").And.NotContain("   at ");
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     [Test]
     public void Cpu_is_the_default_device_and_unknown_devices_are_rejected()
     {

@@ -40,10 +40,14 @@ public static class ChildProcess
     /// started as a background job inherits SIGINT ignored, the child would inherit that too, and .NET keeps an ignored
     /// SIGINT ignored, so the signal test would see a sweep that never stops (seen once: "SIGINT #1: exit 0").
     /// </summary>
-    public static RunningChild StartCli(params string[] args) =>
+    public static RunningChild StartCli(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
         OperatingSystem.IsLinux() && File.Exists(EnvPath)
-            ? RunningChild.Start(EnvPath, new[] { "--default-signal=INT", DotnetHost, CliPath }.Concat(args))
-            : RunningChild.Start(DotnetHost, new[] { CliPath }.Concat(args));
+            ? RunningChild.Start(EnvPath, new[] { "--default-signal=INT", DotnetHost, CliPath }.Concat(args), environment)
+            : RunningChild.Start(DotnetHost, new[] { CliPath }.Concat(args), environment);
+
+    /// <summary>Runs the CLI in a child process to the end (or <paramref name="timeout"/>).</summary>
+    public static ChildResult RunCli(IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run(DotnetHost, new[] { CliPath }.Concat(args), timeout, environment);
 
     private const string EnvPath = "/usr/bin/env";
 

@@ -8,7 +8,7 @@ namespace Goldilocks.Tests.Reliability;
 
 /// <summary>
 /// A <c>goldilocks curvature --alpha …</c> sweep in a child process is interrupted by SIGINT or
-/// SIGKILL three times, each time later in the grid, and resumed with <c>--resume</c>. After every interruption each
+/// SIGKILL three times, each time later in the grid, and resumed with <c>--resume</c>, every child at one thread (<see cref="TorchRuntime.ThreadsVariable"/>). After every interruption each
 /// file under --out is complete JSON (only <see cref="AtomicFile.TempSuffix"/> temporaries of a killed writer are
 /// tolerated, and the next run deletes them), no cell saved before the signal is lost or changed, and SIGINT exits
 /// promptly with <see cref="CliApp.ExitInterrupted"/>. The finished sweep equals an uninterrupted run bit for bit,
@@ -24,6 +24,11 @@ public sealed class InterruptedSweepTests
     /// <summary>Tiny synthetic settings: each cell takes ~0.1-0.3 s, so a signal lands mid-sweep.</summary>
     private static readonly string[] Grid = new[] { "curvature", "--samples", "300", "--features", "12", "--hidden", "32", "-d", "24", "--json", "--alpha" }
         .Concat(Alphas).ToArray();
+
+    /// <summary>Every child runs at one fixed thread count: bitwise equality across processes holds only at a fixed
+    /// count (parallel reductions sum in a count-dependent order), and the default count, the processors the child
+    /// sees, is not a premise this test may leave to the machine.</summary>
+    private static readonly Dictionary<string, string> OneThread = new() { [TorchRuntime.ThreadsVariable] = "1" };
 
     private string _root = "";
     private string _reference = "";
@@ -56,7 +61,7 @@ public sealed class InterruptedSweepTests
         for (int k = 1; k <= Interruptions; k++)
         {
             int before = CellNames(cells).Length;
-            using var child = ChildProcess.StartCli(Grid.Concat(new[] { "--out", outDir, "--resume" }).ToArray());
+            using var child = ChildProcess.StartCli(Grid.Concat(new[] { "--out", outDir, "--resume" }), OneThread);
             var atSignal = WaitForCells(cells, before + k, child); // the k-th run is stopped after k new cells: a later moment each time
             child.Signal(signal);
             var clock = Stopwatch.StartNew();
@@ -100,7 +105,7 @@ public sealed class InterruptedSweepTests
     }
 
     private static ChildResult RunCli(string outDir, params string[] extra) =>
-        ChildProcess.Run(ChildProcess.DotnetHost, new[] { ChildProcess.CliPath }.Concat(Grid).Concat(new[] { "--out", outDir }).Concat(extra), TimeSpan.FromSeconds(120));
+        ChildProcess.RunCli(Grid.Concat(new[] { "--out", outDir }).Concat(extra), TimeSpan.FromSeconds(120), OneThread);
 
     /// <summary>The "results" array of the finished sweep document, as written (round-trip doubles: bitwise comparison).</summary>
     private static string Results(string outDir) =>
