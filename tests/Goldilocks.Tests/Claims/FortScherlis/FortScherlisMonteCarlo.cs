@@ -1,12 +1,7 @@
+using Goldilocks.Tests.Claims.Shared;
 using static Goldilocks.Tests.Claims.Shared.PropertyGenerators;
 
 namespace Goldilocks.Tests.Claims.FortScherlis;
-
-/// <summary>A Monte Carlo statistic of an F test judged against the claim's value and against its null model's value
-/// with the test's own margin: <see cref="Claim"/> is the test's pass condition, <see cref="Null"/> the same condition
-/// with the null value in place of the claimed one; <see cref="Statistic"/> is the number the margin acts on and
-/// <see cref="NullDistance"/> how far the null statistic lies past the margin (negative: the null passes).</summary>
-internal readonly record struct McVerdict(bool Claim, bool Null, double Statistic, double NullDistance, string Report);
 
 /// <summary>The statistics of the Fort &amp; Scherlis Monte Carlo ("exact in expectation") tests, shared by each test, its
 /// negative control and <see cref="FortScherlisCalibration"/>. <c>seed</c> maps a test's base seed to the seed it draws

@@ -171,4 +171,14 @@ public sealed class SagunCalibration
         double rate = (double)hits / nets, bound = NullModel.UpperBound95(hits, nets);
         TestContext.Out.WriteLine($"{what}: {hits}/{nets} nets (95 % bound {bound:G3}); window median of {window} passes with {NullModel.MedianPasses(window, rate):G3} (bound {NullModel.MedianPasses(window, bound):G3})");
     }
+
+    [Test]
+    public void S8SpectraNull() => MonteCarloNull("S8 Marchenko-Pastur limit", SagunMonteCarlo.S8Spectra);
+
+    [Test]
+    public void S8BbpNull() => MonteCarloNull("S8 BBP", SagunMonteCarlo.S8Bbp);
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void S9Null(bool kaiming) => MonteCarloNull($"S9 {(kaiming ? "Kaiming" : "isotropic")}", seed => SagunMonteCarlo.S9(kaiming, seed));
 }

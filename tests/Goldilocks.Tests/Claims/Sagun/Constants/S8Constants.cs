@@ -38,4 +38,7 @@ internal static class S8Constants
 
     /// <summary>Tolerance of the closed-form BBP limits</summary>
     public const double LimitRtol = 1e-12;
+
+    /// <summary>Null model of the limit check: population variances 1 ∓ this on the two halves of the coordinates</summary>
+    public const double NullVarianceSpread = 0.5;
 }
