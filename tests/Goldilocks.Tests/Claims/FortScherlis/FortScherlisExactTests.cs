@@ -97,9 +97,7 @@ public sealed class FortScherlisExactTests
     public void F2_sparse_Gram_off_diagonals_have_mean_zero_and_mean_square_one_over_D(long? nonZeros)
     {
         // E[(m_a·m_b)²] = E[overlap]/(n_a n_b) = (n_a n_b/D)/(n_a n_b) = 1/D exactly, for any n (see spec).
-        var v = FortScherlisMonteCarlo.F2(nonZeros, SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F2", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F2(nonZeros, SeedOffset.Apply).AssertClaim("F2");
     }
 
     /// <summary>Negative control: on the same sparse bases the off-diagonal mean square is far from 0, the value of
@@ -111,9 +109,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F2_sparse_Gram_off_diagonals_are_not_those_of_orthonormal_columns(long? nonZeros)
     {
-        var v = FortScherlisMonteCarlo.F2(nonZeros, SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F2", !v.Null, $"the null model (mean square 0) must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F2(nonZeros, SeedOffset.Apply).AssertNullFails("F2", "mean square 0");
     }
 
     // ---------- F3: random-direction and random-subspace estimators ----------
@@ -153,8 +149,7 @@ public sealed class FortScherlisExactTests
         ClaimAssert.That("F3", Math.Abs(RandomDirections.GaussianCurvatureVariance(dim, dim) - 2.0 / dim) <= F3Constants.ClosedFormRoundOff, $"Gaussian variance for H = I: {RandomDirections.GaussianCurvatureVariance(dim, dim):R} vs 2/D = {2.0 / dim:R}; ClosedFormRoundOff = {F3Constants.ClosedFormRoundOff}");
 
         var v = FortScherlisMonteCarlo.F3Unit(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", v.Claim, v.Report);
+        v.AssertClaim("F3");
         // NullDistance is the Gaussian formula's relative error past UnitVarianceRtol.
         double gaussianMisfit = v.NullDistance + F3Constants.UnitVarianceRtol;
         ClaimAssert.That("F3", gaussianMisfit > F3Constants.MinGaussianMisfit, $"the Gaussian formula should be visibly off for unit directions at D={dim}: relative error {gaussianMisfit:F3} (must exceed {F3Constants.MinGaussianMisfit})");
@@ -166,9 +161,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F3_unit_direction_variance_is_not_the_Gaussian_formula()
     {
-        var v = FortScherlisMonteCarlo.F3Unit(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F3Unit(SeedOffset.Apply).AssertNullFails("F3", "the Gaussian-direction variance 2‖H‖²/D²");
     }
 
     /// <summary>The subspace sampler (SubspaceBasis, Gaussian orthonormal) against the closed forms of a Haar d-frame:
@@ -179,9 +172,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.Statistical)]
     public void F3_Haar_subspaces_have_mean_projected_trace_d_Tr_over_D_and_the_Haar_variance()
     {
-        var v = FortScherlisMonteCarlo.F3Haar(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F3Haar(SeedOffset.Apply).AssertClaim("F3");
     }
 
     /// <summary>Negative control: the same Haar frames miss the variance of d independent unit columns, (D − 1)/(D − d) times the Haar variance.</summary>
@@ -190,9 +181,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F3_Haar_subspace_variance_is_not_that_of_independent_unit_columns()
     {
-        var v = FortScherlisMonteCarlo.F3Haar(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F3Haar(SeedOffset.Apply).AssertNullFails("F3", "d independent unit columns");
     }
 
     /// <summary>Negative control: unit Gaussian columns that are not orthogonalized have the right mean but the variance
@@ -220,9 +209,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.Statistical)]
     public void F3_projected_trace_and_Frobenius_moments_by_Monte_Carlo_on_a_network_Hessian()
     {
-        var v = FortScherlisMonteCarlo.F3Network(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F3Network(SeedOffset.Apply).AssertClaim("F3");
     }
 
     /// <summary>Negative control: on the same Gaussian subspaces E‖H_d‖² is far from ‖E H_d‖² = d·Tr²/D², the value with the fluctuation term dropped.</summary>
@@ -231,9 +218,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F3_network_projected_Frobenius_moment_is_not_the_squared_mean()
     {
-        var v = FortScherlisMonteCarlo.F3Network(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F3", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F3Network(SeedOffset.Apply).AssertNullFails("F3", "E‖H_d‖² = ‖E H_d‖²");
     }
 
     // ---------- F5: the thin shell ----------
@@ -265,9 +250,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.Statistical)]
     public void F5_isotropic_Gaussian_radii_match_the_chi_distribution()
     {
-        var v = FortScherlisMonteCarlo.F5Isotropic(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F5", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F5Isotropic(SeedOffset.Apply).AssertClaim("F5");
     }
 
     /// <summary>Negative control: the same isotropic radii miss the relative width 1/√P (no factor ½ from the delta method).</summary>
@@ -276,9 +259,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F5_isotropic_radius_spread_is_not_one_over_root_P()
     {
-        var v = FortScherlisMonteCarlo.F5Isotropic(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F5", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F5Isotropic(SeedOffset.Apply).AssertNullFails("F5", "relative width 1/√P");
     }
 
     [Test]
@@ -286,9 +267,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.Statistical)]
     public void F5_Kaiming_shell_width_follows_the_participation_ratio_not_P()
     {
-        var v = FortScherlisMonteCarlo.F5Kaiming(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F5", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F5Kaiming(SeedOffset.Apply).AssertClaim("F5");
     }
 
     /// <summary>Negative control: the same Kaiming radii miss the equal-variance width 1/√(2P).</summary>
@@ -297,9 +276,7 @@ public sealed class FortScherlisExactTests
     [Category(Categories.NegativeControl)]
     public void F5_Kaiming_shell_width_is_not_one_over_root_2P()
     {
-        var v = FortScherlisMonteCarlo.F5Kaiming(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F5", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F5Kaiming(SeedOffset.Apply).AssertNullFails("F5", "width 1/√(2P) in place of 1/√(2P_eff)");
     }
 
     // ---------- F6: Euler identity, radial loss limits ----------

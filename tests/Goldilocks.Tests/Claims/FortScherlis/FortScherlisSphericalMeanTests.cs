@@ -109,9 +109,7 @@ public sealed class FortScherlisSphericalMeanTests
     [Category(Categories.Statistical)]
     public void F7_spherical_mean_identity_holds_by_Monte_Carlo_on_a_smooth_tanh_network()
     {
-        var v = FortScherlisMonteCarlo.F7Tanh(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F7", v.Claim, v.Report);
+        FortScherlisMonteCarlo.F7Tanh(SeedOffset.Apply).AssertClaim("F7");
     }
 
     /// <summary>Negative control: on the same tanh-network points ⟨Tr H⟩ = ∂²⟨L⟩ (the (D − 1)/r ∂⟨L⟩ term dropped) misses by more than the margin.</summary>
@@ -121,8 +119,6 @@ public sealed class FortScherlisSphericalMeanTests
     [Category(Categories.NegativeControl)]
     public void F7_tanh_network_Monte_Carlo_rejects_dropping_the_first_derivative_term()
     {
-        var v = FortScherlisMonteCarlo.F7Tanh(SeedOffset.Apply);
-        TestContext.Out.WriteLine(v.Report);
-        ClaimAssert.That("F7", !v.Null, $"the null model must fail the margin, but passes it: {v.Report}");
+        FortScherlisMonteCarlo.F7Tanh(SeedOffset.Apply).AssertNullFails("F7", "the (D − 1)/r ∂⟨L⟩ term dropped");
     }
 }
