@@ -131,28 +131,83 @@ public sealed class SpectralAlgorithmTests
     [TestCaseSource(nameof(Operators))]
     public void Hutchinson_trace_and_Frobenius_are_within_three_standard_errors(string which)
     {
+        var failures = HutchinsonFailures(which, SeedOffset.Apply, e => e.StandardError);
+        ClaimAssert.That(EngineCases.Engine, failures.Count == 0, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// Negative control (null model: the variance computed from (x + mean)² instead of (x − mean)², which reports
+    /// SE' = √(SE² + 4·mean²/(m − 1))): on the same estimates the check above fails. Null pass probability: 0 of 300
+    /// sweep offsets for each operator (95 % upper bound 0.99 %, <c>Hutchinson_null_calibration</c>).
+    /// </summary>
+    [Category(Categories.NegativeControl)]
+    [TestCaseSource(nameof(Operators))]
+    public void Hutchinson_standard_error_from_x_plus_mean_fails_the_check(string which)
+    {
+        var failures = HutchinsonFailures(which, SeedOffset.Apply, PlusMeanStandardError);
+        ClaimAssert.That(EngineCases.Engine, failures.Count > 0, $"{which}: the (x + mean)² standard error must fail the check, but every seed passes it");
+        TestContext.Out.WriteLine(string.Join("; ", failures));
+    }
+
+    /// <summary>The standard error a Hutchinson estimate reports when its variance sums (x + mean)² over the m probes:
+    /// Σ(x + x̄)² = Σ(x − x̄)² + 4m x̄², so SE'² = SE² + 4x̄²/(m − 1).</summary>
+    private static double PlusMeanStandardError(Estimate e) =>
+        Math.Sqrt(e.StandardError * e.StandardError + 4 * e.Value * e.Value / (e.Probes - 1));
+
+    /// <summary>
+    /// The Hutchinson check for seeds 1-3 (through <paramref name="seed"/>), 200 probes each: Tr(A) within 3 of its
+    /// reported standard errors; ‖A‖_F² within 4 exact standard errors; each reported standard error (as
+    /// <paramref name="reportedSe"/> gives it) within a factor 2 of the exact one. Returns the failed conditions with
+    /// their numbers (empty: the check passes).
+    /// </summary>
+    private static List<string> HutchinsonFailures(string which, Func<long, long> seed, Func<Estimate, double> reportedSe)
+    {
         const int probes = 200;
         using var scope = torch.NewDisposeScope();
         var (_, dense, owner) = Build(which);
         using var __ = owner;
         var op = new MatrixOperator(dense);
         var (trace, frob2, traceSe, frob2Se) = ExactMoments(dense, probes);
-        for (long seed = 1; seed <= 3; seed++)
+        var failures = new List<string>();
+        for (long s = 1; s <= 3; s++)
         {
-            var est = Hutchinson.Estimate(op, probes, SeedOffset.Apply(seed));
+            var est = Hutchinson.Estimate(op, probes, seed(s));
             // Trace: within 3 of its reported standard errors. Its per-probe terms vᵀAv are nearly
             // symmetric, so the t-statistic is close to normal.
-            double zTrace = (est.Trace.Value - trace) / est.Trace.StandardError;
-            ClaimAssert.That(EngineCases.Engine, Math.Abs(zTrace) <= 3, $"{which}, seed {seed}: Hutchinson Tr(A) = {est.Trace.Value:G8} ± {est.Trace.StandardError:E3}, exact {trace:G8} (z = {zTrace:F2})");
+            double zTrace = (est.Trace.Value - trace) / reportedSe(est.Trace);
+            if (!(Math.Abs(zTrace) <= 3)) failures.Add($"{which}, seed {s}: Hutchinson Tr(A) = {est.Trace.Value:G8} ± {reportedSe(est.Trace):E3}, exact {trace:G8} (z = {zTrace:F2}, allowed 3)");
             // ‖A‖_F²: the per-probe terms ‖Av‖² are skewed (χ²-like when one eigenvalue dominates), and a sample that
             // misses the large terms has a small mean AND a small sample SE, so its t-statistic has a heavy left tail
             // (z = −4.64 seen in the seed sweep). The estimate is therefore scored against the exact SE, within 4
             // (mean of 200 skewed terms: close to normal; 4 keeps six checks × 50 sweep offsets robust).
             double zFrob = (est.FrobeniusSquared.Value - frob2) / frob2Se;
-            ClaimAssert.That(EngineCases.Engine, Math.Abs(zFrob) <= 4, $"{which}, seed {seed}: Hutchinson ‖A‖_F² = {est.FrobeniusSquared.Value:G8}, exact {frob2:G8} ± {frob2Se:E3} (exact SE; z = {zFrob:F2})");
+            if (!(Math.Abs(zFrob) <= 4)) failures.Add($"{which}, seed {s}: Hutchinson ‖A‖_F² = {est.FrobeniusSquared.Value:G8}, exact {frob2:G8} ± {frob2Se:E3} (exact SE; z = {zFrob:F2}, allowed 4)");
             foreach (var (what, e, se) in new[] { ("Tr(A)", est.Trace, traceSe), ("‖A‖_F²", est.FrobeniusSquared, frob2Se) })
-                ClaimAssert.That(EngineCases.Engine, e.StandardError >= se / 2 && e.StandardError <= 2 * se, $"{which}, seed {seed}: reported SE of {what} {e.StandardError:E3} vs exact {se:E3}");
+                if (!(reportedSe(e) >= se / 2 && reportedSe(e) <= 2 * se)) failures.Add($"{which}, seed {s}: reported SE of {what} {reportedSe(e):E3} vs exact {se:E3} (allowed a factor 2)");
         }
+        return failures;
+    }
+
+    /// <summary>
+    /// Run: <c>dotnet test tests/Goldilocks.Tests -c Release --filter "FullyQualifiedName~Hutchinson_null_calibration" --logger "console;verbosity=detailed"</c>.
+    /// Seen (sweep offsets 0..299, 30 s and 2 min 33 s on one core): the (x + mean)² null passes 0/300 for each operator
+    /// (95 % upper bound 0.99 %); what fails it is the reported SE of ‖A‖_F², 3-4.5 times the exact one (offset 0:
+    /// 35.0 vs 10.6 for the known spectrum, 2.23 vs 0.494 for the MLP Hessian), while its trace SE stays within the
+    /// factor 2 (the mean vᵀAv is small beside its spread). The check itself passes 298/300 for each operator (the trace
+    /// z beyond 3 on one of the three seeds, as the 1,000-seed calibration below predicts: 3 in 1,000 per seed).
+    /// </summary>
+    [Explicit("calibration run; prints the null passes")]
+    [TestCaseSource(nameof(Operators))]
+    public void Hutchinson_null_calibration(string which)
+    {
+        int offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 300;
+        int claim = 0, nulls = 0;
+        for (int k = 0; k < offsets; k++)
+        {
+            if (HutchinsonFailures(which, s => NullModel.AtOffset(s, k), e => e.StandardError).Count == 0) claim++;
+            if (HutchinsonFailures(which, s => NullModel.AtOffset(s, k), PlusMeanStandardError).Count == 0) nulls++;
+        }
+        TestContext.Out.WriteLine($"{which}: claim {claim}/{offsets}, (x + mean)² null {nulls}/{offsets} (95 % upper bound {NullModel.UpperBound95(nulls, offsets):P2}); offset 0 null: {string.Join("; ", HutchinsonFailures(which, SeedOffset.Apply, PlusMeanStandardError))}");
     }
 
     /// <summary>
