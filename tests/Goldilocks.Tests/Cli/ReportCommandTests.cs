@@ -8,6 +8,7 @@ namespace Goldilocks.Tests.Cli;
 public sealed class ReportCommandTests : TempFolderTest
 {
     [Test]
+    [Category(Categories.Slow)]
     public void Report_is_one_self_contained_html_page_whose_first_line_names_the_data()
     {
         var r = CliRunner.Run("report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
@@ -37,6 +38,7 @@ public sealed class ReportCommandTests : TempFolderTest
     }
 
     [Test]
+    [Category(Categories.Slow)]
     public void Quick_report_states_each_sections_settings_against_the_papers()
     {
         var r = CliRunner.Run("report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2", "--out", Dir, "--json");
@@ -91,6 +93,7 @@ public sealed class ReportCommandTests : TempFolderTest
     /// its counts, whose arguments <see cref="Every_profile_section_parses_as_its_sub_command"/> checks), so it runs here at
     /// the quick profile's tiny synthetic sizes.</summary>
     [Test]
+    [Category(Categories.Slow)]
     public void Report_run_as_three_shards_merged_and_resumed_equals_the_unsharded_report()
     {
         string[] report = { "report", "--quick", "--synthetic", "--samples", "30", "--grid-points", "2", "-d", "2" };

@@ -4,7 +4,7 @@ namespace Goldilocks.Tests.Infrastructure;
 /// <c>dotnet test --filter "TestCategory!=Slow"</c>.</summary>
 public static class Categories
 {
-    /// <summary>More than ~10 s on 2 cores.</summary>
+    /// <summary>About 5 s or more on 2 cores: <c>dotnet test --filter Category!=Slow</c> must stay under 3 minutes.</summary>
     public const string Slow = "Slow";
 
     /// <summary>Needs a CUDA build of TorchSharp and a GPU; reported as skipped otherwise.</summary>

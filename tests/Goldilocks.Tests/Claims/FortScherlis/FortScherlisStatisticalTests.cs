@@ -208,6 +208,7 @@ public sealed class FortScherlisStatisticalTests
 
     [Test]
     [Claim("F11")]
+    [Category(Categories.Slow)]
     public void F11_higher_PC_goes_with_lower_initial_loss_on_the_initialization_shell()
     {
         var runs = F11Draws.Value;
@@ -222,6 +223,7 @@ public sealed class FortScherlisStatisticalTests
     [Test]
     [Claim("F11")]
     [Category(Categories.NegativeControl)]
+    [Category(Categories.Slow)]
     public void F11_with_the_pairing_of_PC_and_loss_permuted_the_correlation_is_not_below_the_margin()
     {
         var runs = F11Draws.Value;
