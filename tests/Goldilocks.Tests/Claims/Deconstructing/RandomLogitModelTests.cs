@@ -223,7 +223,7 @@ public sealed class RandomLogitModelTests
     [Test]
     public void Monte_carlo_power_and_null()
     {
-        int offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 300;
+        int offsets = Goldilocks.Tests.Claims.Shared.CalibrationLog.MonteCarloOffsets;
         var rows = new List<(double G13, double G13Null, double G14, double G14Null, double Norm, double NormNull)>();
         for (int k = 0; k < offsets; k++)
         {

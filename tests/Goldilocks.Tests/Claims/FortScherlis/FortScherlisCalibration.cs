@@ -11,7 +11,7 @@ namespace Goldilocks.Tests.Claims.FortScherlis;
 public sealed class FortScherlisCalibration
 {
     /// <summary>Offsets 0..NULL_OFFSETS-1 (default 50) of the null calibrations: the seeds the seed sweep uses.</summary>
-    private static readonly int NullOffsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 50;
+    private static readonly int Offsets = NullOffsets(50);
 
     /// <summary>Null draws per offset (NULL_DRAWS, default 200).</summary>
     private static readonly int NullDraws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
@@ -39,7 +39,7 @@ public sealed class FortScherlisCalibration
     [Test]
     public void F4Null()
     {
-        int offsets = int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : 50;
+        int offsets = Offsets;
         int draws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
         int[] dims = { 2, 8, 32, 144 };
         var perOffset = new List<(DimensionScanResult First, List<DimensionScanResult> Admitted)>();
@@ -153,7 +153,7 @@ public sealed class FortScherlisCalibration
     public void F8Null()
     {
         var m = FortScherlisStatisticalTests.F8Multiples;
-        var scans = Enumerable.Range(0, NullOffsets).Select(k => Enumerable.Range(0, 3).Select(s => RadiusScan.Run(NullModel.AtOffset(s, k), m).PositiveCurvature).ToArray()).ToList();
+        var scans = Enumerable.Range(0, Offsets).Select(k => Enumerable.Range(0, 3).Select(s => RadiusScan.Run(NullModel.AtOffset(s, k), m).PositiveCurvature).ToArray()).ToList();
         static bool Holds(IReadOnlyList<double> pc) => FortScherlisStatisticalTests.F8Checks(pc).All(c => c.Holds);
         for (int k = 0; k < scans.Count; k++)
             TestContext.Out.WriteLine($"offset {k}: " + string.Join(" | ", scans[k].Select(pc => $"{F(pc)} ({(Holds(pc) ? "holds" : "fails")}; PC1/PC0.3 {pc[2] / pc[1]:G3})")));
@@ -179,7 +179,7 @@ public sealed class FortScherlisCalibration
     [Test]
     public void F9Null()
     {
-        var runs = Enumerable.Range(0, NullOffsets).Select(k => SurfaceAccuracy.Means(NullModel.AtOffset(0, k), FortScherlisStatisticalTests.F9Multiples, F9Constants.Bases)).ToList();
+        var runs = Enumerable.Range(0, Offsets).Select(k => SurfaceAccuracy.Means(NullModel.AtOffset(0, k), FortScherlisStatisticalTests.F9Multiples, F9Constants.Bases)).ToList();
         static bool Holds(SurfaceAccuracyMeans a) => FortScherlisStatisticalTests.F9Checks(a).All(c => c.Holds);
         for (int k = 0; k < runs.Count; k++)
             TestContext.Out.WriteLine($"offset {k}: plane {F(runs[k].Hyperplane)} | sphere {F(runs[k].Hypersphere)} ({(Holds(runs[k]) ? "holds" : "fails: " + string.Join(",", FortScherlisStatisticalTests.F9Checks(runs[k]).Select((c, i) => (c, i)).Where(x => !x.c.Holds).Select(x => x.i + 1)))})");
@@ -215,7 +215,7 @@ public sealed class FortScherlisCalibration
     {
         var claim = new List<double>();
         var nulls = new List<double>();
-        for (int k = 0; k < NullOffsets; k++)
+        for (int k = 0; k < Offsets; k++)
         {
             long seed = NullModel.AtOffset(0, k);
             claim.Add(RadiusDrift.Run(seed, F10Constants.StartRadius).Ratio);
@@ -236,7 +236,7 @@ public sealed class FortScherlisCalibration
     public void F11Null()
     {
         int draws = int.TryParse(Environment.GetEnvironmentVariable("F11_DRAWS"), out int d) && d > 1 ? d : F11Constants.Draws;
-        var runs = Enumerable.Range(0, NullOffsets).Select(k => Enumerable.Range(0, F11Constants.Seeds).Select(s => CurvatureLossCorrelation.Run(NullModel.AtOffset(s, k), draws, onShell: true)).ToList()).ToList();
+        var runs = Enumerable.Range(0, Offsets).Select(k => Enumerable.Range(0, F11Constants.Seeds).Select(s => CurvatureLossCorrelation.Run(NullModel.AtOffset(s, k), draws, onShell: true)).ToList()).ToList();
         for (int k = 0; k < runs.Count; k++) TestContext.Out.WriteLine($"offset {k}: Spearman per seed {F(runs[k].Select(r => r.Spearman))}");
         Summary($"F11 Spearman per seed over {draws} draws", runs.SelectMany(o => o.Select(r => r.Spearman)));
         var claim = runs.Select(o => o.Average(r => r.Spearman)).ToList();
