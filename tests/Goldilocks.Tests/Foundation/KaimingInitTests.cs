@@ -59,7 +59,7 @@ public sealed class KaimingInitTests
     [Test]
     public void Kaiming_init_null_calibration()
     {
-        int offsets = Goldilocks.Tests.Claims.Shared.CalibrationLog.MonteCarloOffsets;
+        int offsets = NullModel.Offsets(300);
         var worst = Enumerable.Range(0, offsets).Select(k => new[] { 1L, 2L, 3L }.Min(seed => NullWorstStdZ(NullModel.AtOffset(seed, k)))).ToList();
         int passes = worst.Count(w => w <= 5);
         TestContext.Out.WriteLine($"gain-1 null: {passes}/{offsets} offsets with some seed inside the band (95 % upper bound {NullModel.UpperBound95(passes, offsets):P2}); smallest worst |std z| {worst.Min():F1}, median {worst.OrderBy(w => w).ElementAt(offsets / 2):F1}");

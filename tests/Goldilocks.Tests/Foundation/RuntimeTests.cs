@@ -43,26 +43,6 @@ public sealed class RuntimeTests
     }
 
     [Test]
-    [Category(Categories.Slow)]
-    public void The_cli_runs_at_OMP_NUM_THREADS_records_it_and_rejects_a_bad_value_with_exit_code_2()
-    {
-        string dir = Goldilocks.Tests.Cli.CliRunner.TempFolder();
-        try
-        {
-            var args = Goldilocks.Tests.Cli.CliRunner.With(Goldilocks.Tests.Cli.CliRunner.SmallCurvature, "--alpha", "1", "--json", "--out", dir);
-            var one = Reliability.ChildProcess.RunCli(args, TimeSpan.FromSeconds(120), new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1" });
-            one.ExitCode.Should().Be(Goldilocks.Cli.CliApp.ExitOk, one.Describe());
-            var versions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "curvature.json")))!["versions"]!;
-            versions["threads"]!.GetValue<int>().Should().Be(1, "the child was asked for one thread");
-
-            var bad = Reliability.ChildProcess.RunCli(args, TimeSpan.FromSeconds(120), new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "zero" });
-            bad.ExitCode.Should().Be(Goldilocks.Cli.CliApp.ExitUsage, bad.Describe());
-            bad.StdErr.Should().Contain("OMP_NUM_THREADS='zero' is not a thread count").And.NotContain("   at ");
-        }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
-
-    [Test]
     public void Cpu_is_the_default_device_and_unknown_devices_are_rejected()
     {
         TorchRuntime.ResolveDevice("cpu").type.Should().Be(DeviceType.CPU);

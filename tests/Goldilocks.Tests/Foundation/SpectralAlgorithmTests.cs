@@ -200,7 +200,7 @@ public sealed class SpectralAlgorithmTests
     [TestCaseSource(nameof(Operators))]
     public void Hutchinson_null_calibration(string which)
     {
-        int offsets = Goldilocks.Tests.Claims.Shared.CalibrationLog.MonteCarloOffsets;
+        int offsets = NullModel.Offsets(300);
         int claim = 0, nulls = 0;
         for (int k = 0; k < offsets; k++)
         {

@@ -24,6 +24,9 @@ internal static class NullModel
     public static int Passes(int draws, int seed, Func<Random, bool> passes) =>
         Enumerable.Range(0, draws).Count(i => passes(new Random(seed + i)));
 
+    /// <summary>NULL_OFFSETS (environment), the number of sweep offsets a null calibration runs, or <paramref name="fallback"/>.</summary>
+    public static int Offsets(int fallback) => int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : fallback;
+
     /// <summary>The seed a test that writes <c>SeedOffset.Apply(seed)</c> uses at sweep offset <paramref name="offset"/>.</summary>
     public static long AtOffset(long seed, int offset) => seed + SeedOffset.Stride * offset;
 

@@ -223,7 +223,7 @@ public sealed class RandomLogitModelTests
     [Test]
     public void Monte_carlo_power_and_null()
     {
-        int offsets = Goldilocks.Tests.Claims.Shared.CalibrationLog.MonteCarloOffsets;
+        int offsets = NullModel.Offsets(300);
         var rows = new List<(double G13, double G13Null, double G14, double G14Null, double Norm, double NormNull)>();
         for (int k = 0; k < offsets; k++)
         {

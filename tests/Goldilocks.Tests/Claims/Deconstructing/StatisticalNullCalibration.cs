@@ -13,7 +13,7 @@ namespace Goldilocks.Tests.Claims.Deconstructing;
 [Category("Calibration")]
 public sealed class StatisticalNullCalibration
 {
-    private static readonly int Offsets = Goldilocks.Tests.Claims.Shared.CalibrationLog.NullOffsets(50);
+    private static readonly int Offsets = NullModel.Offsets(50);
     private static readonly int Draws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;
 
     [OneTimeSetUp]

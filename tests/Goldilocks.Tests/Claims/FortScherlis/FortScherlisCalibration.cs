@@ -11,7 +11,7 @@ namespace Goldilocks.Tests.Claims.FortScherlis;
 public sealed class FortScherlisCalibration
 {
     /// <summary>Offsets 0..NULL_OFFSETS-1 (default 50) of the null calibrations: the seeds the seed sweep uses.</summary>
-    private static readonly int Offsets = NullOffsets(50);
+    private static readonly int Offsets = NullModel.Offsets(50);
 
     /// <summary>Null draws per offset (NULL_DRAWS, default 200).</summary>
     private static readonly int NullDraws = int.TryParse(Environment.GetEnvironmentVariable("NULL_DRAWS"), out int m) && m > 0 ? m : 200;

@@ -21,10 +21,7 @@ internal static class CalibrationLog
 
     /// <summary>Offsets 0..NULL_OFFSETS-1 (default 300) of the Monte Carlo ("exact in expectation") null calibrations:
     /// 0 null passes in 300 bound the null pass probability below 1 % (NullModel.UpperBound95).</summary>
-    public static int MonteCarloOffsets => NullOffsets(300);
-
-    /// <summary>NULL_OFFSETS (environment), the number of sweep offsets a null calibration runs, or <paramref name="fallback"/>.</summary>
-    public static int NullOffsets(int fallback) => int.TryParse(Environment.GetEnvironmentVariable("NULL_OFFSETS"), out int n) && n > 0 ? n : fallback;
+    public static int MonteCarloOffsets => NullModel.Offsets(300);
 
     /// <summary>One Monte Carlo test's statistic at sweep offsets 0..<see cref="MonteCarloOffsets"/>-1 (the seeds the
     /// seed sweep gives it): claim passes (power), null passes, the statistic's min/median/max and the null's closest
