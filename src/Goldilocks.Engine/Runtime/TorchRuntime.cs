@@ -45,6 +45,8 @@ public static class TorchRuntime
             if (_loaded) return;
             int threads = ThreadCount(Environment.GetEnvironmentVariable(ThreadsVariable), Environment.ProcessorCount);
             FixNativeLibrary();
+            // libgomp's worker threads busy-wait by default. With several processes on few cores (test host + child
+            // processes, parallel shards) that made a Hessian-vector product ~16x slower (102 ms vs 6.2 ms measured at load ≈ 20).
             SetNativeDefault("OMP_WAIT_POLICY", "PASSIVE");
             // Every thread's OpenMP team, not only this one's, then has the same size (set_num_threads is per thread).
             SetNativeDefault(ThreadsVariable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -101,12 +103,6 @@ public static class TorchRuntime
         .OfType<System.Reflection.AssemblyMetadataAttribute>()
         .Any(a => a.Key == "TorchBackend" && a.Value == "cuda");
 
-    /// <summary>
-    /// libgomp's worker threads busy-wait by default. With several processes on few cores (test host + child processes,
-    /// parallel shards) that made a Hessian-vector product ~16x slower (102 ms vs 6.2 ms measured at load ≈ 20).
-    /// OMP_WAIT_POLICY is read once, when libgomp loads, from the C environment, so it is set with libc's setenv (the
-    /// .NET environment is not the C one on Linux) before libtorch is loaded; a value set by the user wins.
-    /// </summary>
     /// <summary>The thread count <see cref="ThreadsVariable"/> asks for (<paramref name="processors"/> when unset).</summary>
     /// <exception cref="FormatException">The variable is set but its first entry is not a positive integer.</exception>
     internal static int ThreadCount(string? value, int processors)
@@ -118,8 +114,9 @@ public static class TorchRuntime
         throw new FormatException($"{ThreadsVariable}='{value}' is not a thread count: use a positive integer, or unset it to use all {processors} processors.");
     }
 
-    /// <summary>Sets an environment variable for the native libraries (glibc's environment, which .NET's own copy does
-    /// not reach) before they load, unless the user set it.</summary>
+    /// <summary>Sets an environment variable for the native libraries before they load, unless the user set it. libgomp
+    /// reads OMP_WAIT_POLICY and OMP_NUM_THREADS once, when it loads, from the C environment, so they are set with libc's
+    /// setenv (the .NET environment is not the C one on Linux) before libtorch is loaded.</summary>
     private static void SetNativeDefault(string name, string value)
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(name) is not null) return;
