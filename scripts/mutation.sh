@@ -28,7 +28,7 @@ papers_default=(
   Common/Statistics.cs
   Deconstructing/LossBounds.cs Deconstructing/RandomLogitModel.cs Deconstructing/SoftmaxCovariance.cs
   FortScherlis/SphericalMean.cs FortScherlis/ThinShell.cs
-  Sagun/MarchenkoPastur.cs Sagun/SpikedCovariance.cs
+  Sagun/MarchenkoPastur.cs Sagun/OutlierCount.cs Sagun/SpikedCovariance.cs
   WangRoberts/DiagonalLinearNetworkTheory.cs WangRoberts/EvenPolynomialLoss.cs WangRoberts/QuadraticDescent.cs
 )
 
