@@ -79,7 +79,10 @@ internal static class Statistics
     /// <summary>Empirical quantile (linear interpolation) of a sample.</summary>
     public static double Quantile(IReadOnlyList<double> sample, double q)
     {
+        ArgumentNullException.ThrowIfNull(sample);
         if (sample.Count == 0) throw new ArgumentException("empty sample", nameof(sample));
+        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "a quantile level lies in [0, 1]");
+        if (sample.Any(v => !double.IsFinite(v))) throw new ArgumentException("sample values must be finite", nameof(sample));
         var s = sample.OrderBy(v => v).ToArray();
         double pos = q * (s.Length - 1);
         int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
