@@ -21,11 +21,16 @@ public static class DiagonalLinearNetworkTheory
         Enumerable.Range(0, Check(theta).Count).Select(k => ProductExcept(theta, k, -1)).ToArray();
 
     /// <summary>L(θ) = z(Θ).</summary>
-    public static double Loss(EvenPolynomialLoss z, IReadOnlyList<double> theta) => z.Value(Product(theta));
+    public static double Loss(EvenPolynomialLoss z, IReadOnlyList<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        return z.Value(Product(theta));
+    }
 
     /// <summary>∇L = z'(Θ) ∇Θ.</summary>
     public static double[] Gradient(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
+        ArgumentNullException.ThrowIfNull(z);
         double zp = z.First(Product(theta));
         return PartialProducts(theta).Select(p => zp * p).ToArray();
     }
@@ -33,6 +38,7 @@ public static class DiagonalLinearNetworkTheory
     /// <summary>The loss Hessian (App. C; Eq. 4 for n = 2).</summary>
     public static double[,] Hessian(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
+        ArgumentNullException.ThrowIfNull(z);
         int n = Check(theta).Count;
         double big = Product(theta), zp = z.First(big), zpp = z.Second(big);
         var p = PartialProducts(theta);
@@ -53,6 +59,7 @@ public static class DiagonalLinearNetworkTheory
     /// <summary>D = z''Θ² + z'Θ of App. C.</summary>
     public static double D(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
+        ArgumentNullException.ThrowIfNull(z);
         double big = Product(theta);
         return z.Second(big) * big * big + z.First(big) * big;
     }
@@ -64,6 +71,7 @@ public static class DiagonalLinearNetworkTheory
     /// </summary>
     public static double TopEigenvalue(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
+        ArgumentNullException.ThrowIfNull(z);
         var w = InverseParameters(theta);
         double big = Product(theta), d = D(z, theta), e = z.First(big) * big;
         double lo = w.Max(x => z.Second(big) * big * big * x * x), hi = d * w.Sum(x => x * x);
@@ -79,12 +87,18 @@ public static class DiagonalLinearNetworkTheory
 
     /// <summary>
     /// Components of an eigenvector for eigenvalue λ (App. C Eq. 8): (λ + z'Θ/θ_k²) u_k θ_k = C, so
-    /// u_k ∝ 1/(λθ_k + z'Θ/θ_k). Returned with unit norm and u·∇Θ ≥ 0.
+    /// u_k ∝ 1/(λθ_k + z'Θ/θ_k). Returned with unit norm and u·∇Θ ≥ 0. A λ = −z'Θ/θ_k², a pole of the secular
+    /// equation (an eigenvalue shared by equal |θ_k|, whose eigenvectors Eq. 8 does not give), is refused.
     /// </summary>
     public static double[] EigenvectorFor(EvenPolynomialLoss z, IReadOnlyList<double> theta, double lambda)
     {
+        ArgumentNullException.ThrowIfNull(z);
+        if (!double.IsFinite(lambda)) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "λ must be finite");
         double big = Product(theta), e = z.First(big) * big;
-        var u = InverseParameters(theta).Select((w, k) => 1.0 / (lambda * theta[k] + e * w)).ToArray();
+        var denominators = InverseParameters(theta).Select((w, k) => lambda * theta[k] + e * w).ToArray();
+        if (Array.IndexOf(denominators, 0.0) is var pole and >= 0)
+            throw new ArgumentException($"λ = {lambda:R} is the pole −z'Θ/θ_k² of k = {pole}: App. C Eq. 8 gives no eigenvector there", nameof(lambda));
+        var u = denominators.Select(d => 1.0 / d).ToArray();
         double norm = Math.Sqrt(u.Sum(x => x * x));
         double sign = Math.Sign(u.Zip(PartialProducts(theta), (a, b) => a * b).Sum());
         return u.Select(x => (sign == 0 ? 1 : sign) * x / norm).ToArray();
@@ -102,6 +116,7 @@ public static class DiagonalLinearNetworkTheory
     /// </summary>
     public static double GradientAlignmentLowerBound(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
+        ArgumentNullException.ThrowIfNull(z);
         double big = Product(theta);
         double kappa = 1 + z.First(big) * big * InverseParameters(theta).Max(w => w * w) / TopEigenvalue(z, theta);
         return 2 * Math.Sqrt(kappa) / (1 + kappa);
@@ -110,6 +125,9 @@ public static class DiagonalLinearNetworkTheory
     /// <summary>The same bound from κ = 1 + z'/(z''Θ) alone (no eigenvalue needed).</summary>
     public static double GradientAlignmentUniformBound(EvenPolynomialLoss z, double output)
     {
+        ArgumentNullException.ThrowIfNull(z);
+        if (!double.IsFinite(output) || output == 0)
+            throw new ArgumentOutOfRangeException(nameof(output), output, "the uniform bound needs a finite non-zero output Θ (κ = 1 + z'/(z''Θ))");
         double kappa = 1 + z.First(output) / (z.Second(output) * output);
         return 2 * Math.Sqrt(kappa) / (1 + kappa);
     }

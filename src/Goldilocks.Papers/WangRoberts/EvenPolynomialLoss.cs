@@ -30,7 +30,7 @@ public sealed class EvenPolynomialLoss
     /// <summary>True when z has a single term: then r₂ = 2(z' + z''Θ)/z'' is exactly proportional to Θ (App. B.2).</summary>
     public bool IsMonomial => _terms.Length == 1;
 
-    /// <summary>q of a monomial z = cΘ^q.</summary>
+    /// <summary>The degree max_j q_j (q for a monomial z = cΘ^q).</summary>
     public int Degree => _terms.Max(t => t.Power);
 
     /// <summary>z(Θ).</summary>
@@ -45,6 +45,7 @@ public sealed class EvenPolynomialLoss
     /// <summary>z applied elementwise to a tensor (differentiable).</summary>
     public Tensor Apply(Tensor theta)
     {
+        ArgumentNullException.ThrowIfNull(theta);
         Tensor? total = null;
         foreach (var (p, c) in _terms)
         {
