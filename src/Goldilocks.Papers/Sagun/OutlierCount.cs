@@ -51,7 +51,7 @@ public static class OutlierCount
     /// <summary>Number of eigenvalues strictly above <paramref name="threshold"/> (Sagun et al.'s "heur" column).</summary>
     public static int ByThreshold(IReadOnlyList<double> eigenvalues, double threshold)
     {
-        ArgumentNullException.ThrowIfNull(eigenvalues);
+        ArgumentNullException.ThrowIfNull(eigenvalues); // before the threshold: arguments are checked in order
         if (!double.IsFinite(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be finite");
         return SortedDescending(eigenvalues).Count(l => l > threshold);
     }
@@ -66,7 +66,8 @@ public static class OutlierCount
 
     private static int Limit(int count, int? maxOutliers)
     {
-        if (maxOutliers is { } m && m < 1) throw new ArgumentOutOfRangeException(nameof(maxOutliers), m, "maxOutliers must be ≥ 1");
-        return Math.Min(count - 1, maxOutliers ?? count - 1);
+        if (maxOutliers is not { } m) return count - 1;
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(maxOutliers), m, "maxOutliers must be ≥ 1");
+        return Math.Min(count - 1, m);
     }
 }

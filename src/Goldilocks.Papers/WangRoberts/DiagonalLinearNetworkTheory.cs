@@ -71,7 +71,6 @@ public static class DiagonalLinearNetworkTheory
     /// </summary>
     public static double TopEigenvalue(EvenPolynomialLoss z, IReadOnlyList<double> theta)
     {
-        ArgumentNullException.ThrowIfNull(z);
         var w = InverseParameters(theta);
         double big = Product(theta), d = D(z, theta), e = z.First(big) * big;
         double lo = w.Max(x => z.Second(big) * big * big * x * x), hi = d * w.Sum(x => x * x);

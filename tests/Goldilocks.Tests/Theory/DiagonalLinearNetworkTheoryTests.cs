@@ -47,14 +47,32 @@ public sealed class DiagonalLinearNetworkTheoryTests
         }
     }
 
-    [Test]
-    public void Top_eigenvalue_of_the_secular_equation_is_the_largest_eigenvalue_of_the_dense_Hessian()
+    // Θ = −0.86 and Θ = −0.03 (|Θ| < 1, where the bracket's lower end z''Θ² max w_k² is far below z'' max w_k²).
+    [TestCase(0.7, -1.3, 2.1, 0.45)]
+    [TestCase(0.2, -0.5, 0.3, 1.0)]
+    public void Top_eigenvalue_of_the_secular_equation_is_the_largest_eigenvalue_of_the_dense_Hessian(double a, double b, double c, double d)
     {
         using var scope = torch.NewDisposeScope();
-        var h = DiagonalLinearNetworkTheory.Hessian(Z, Theta);
+        double[] theta = [a, b, c, d];
+        var h = DiagonalLinearNetworkTheory.Hessian(Z, theta);
         double top = torch.linalg.eigvalsh(torch.tensor(h.Cast<double>().ToArray(), new long[] { 4, 4 })).max().item<double>();
-        double secular = DiagonalLinearNetworkTheory.TopEigenvalue(Z, Theta);
+        double secular = DiagonalLinearNetworkTheory.TopEigenvalue(Z, theta);
         Assert.That(secular, Is.EqualTo(top).Within(1e-13 * top), $"bisection λ₁ {secular:R} vs eigvalsh {top:R}");
+    }
+
+    [Test]
+    public void Gradient_step_and_uniform_bound_of_hand_computed_cases()
+    {
+        // θ = (2, 0.5): Θ = 1, z'(1) = 2 + 1.2 = 3.2, ∇L = z'·(θ₂, θ₁) = (1.6, 6.4); a step of η = 0.25 gives
+        // (2 − 0.4, 0.5 − 1.6) = (1.6, −1.1).
+        double[] theta = [2, 0.5];
+        Assert.That(DiagonalLinearNetworkTheory.Gradient(Z, theta), Is.EqualTo(new[] { 1.6, 6.4 }).Within(1e-14), "∇L = z'(Θ) P");
+        Assert.That(DiagonalLinearNetworkTheory.Step(Z, theta, 0.25), Is.EqualTo(new[] { 1.6, -1.1 }).Within(1e-14), "θ − η∇L");
+        // D = z''Θ² + z'Θ at Θ = 1: z'' = 2 + 3.6 = 5.6, so D = 5.6 + 3.2 = 8.8.
+        Assert.That(DiagonalLinearNetworkTheory.D(Z, theta), Is.EqualTo(8.8).Within(1e-14), "D of App. C");
+        // z = Θ^q: κ = 1 + qΘ^{q−1}/(q(q−1)Θ^{q−1}) = q/(q−1); q = 2: κ = 2, bound 2√2/3; q = 4: κ = 4/3, bound 4√3/7.
+        Assert.That(DiagonalLinearNetworkTheory.GradientAlignmentUniformBound(EvenPolynomialLoss.Monomial(2), 0.3), Is.EqualTo(2 * Math.Sqrt(2) / 3).Within(1e-15), "q = 2");
+        Assert.That(DiagonalLinearNetworkTheory.GradientAlignmentUniformBound(EvenPolynomialLoss.Monomial(4), -1.7), Is.EqualTo(4 * Math.Sqrt(3) / 7).Within(1e-15), "q = 4");
     }
 
     [Test]
@@ -91,6 +109,11 @@ public sealed class DiagonalLinearNetworkTheoryTests
             Assert.That(() => DiagonalLinearNetworkTheory.Gradient(null!, Theta), Throws.ArgumentNullException);
             Assert.That(() => DiagonalLinearNetworkTheory.Hessian(null!, Theta), Throws.ArgumentNullException);
             Assert.That(() => DiagonalLinearNetworkTheory.TopEigenvalue(null!, Theta), Throws.ArgumentNullException);
+            Assert.That(() => DiagonalLinearNetworkTheory.D(null!, Theta), Throws.ArgumentNullException);
+            Assert.That(() => DiagonalLinearNetworkTheory.EigenvectorFor(null!, Theta, 1), Throws.ArgumentNullException);
+            Assert.That(() => DiagonalLinearNetworkTheory.GradientAlignmentLowerBound(null!, Theta), Throws.ArgumentNullException);
+            Assert.That(() => DiagonalLinearNetworkTheory.GradientAlignmentUniformBound(null!, 1), Throws.ArgumentNullException);
+            Assert.That(() => DiagonalLinearNetworkTheory.GradientAlignmentUniformBound(Z, double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("finite non-zero output"));
         });
     }
 }

@@ -28,9 +28,9 @@ public sealed class OutlierCountTests
     public void Largest_ratio_ignores_ratios_among_eigenvalues_below_the_floor()
     {
         Assert.That(OutlierCount.ByLargestRatio(TwoOutliers), Is.EqualTo(2), "ratios 10/9, 9/3, 3/2.5, 2.5/2: the largest follows λ₂");
-        // Sorted 100, 50, 5, 4, 1e-5, 1e-6. Floor 1e-3·100 = 0.1 keeps the ratios 2, 10, 1.25 (largest after λ₂); the
-        // ratio 4/1e-5 = 4e5 involves an eigenvalue below the floor. A floor of 1e-8·100 admits it (after λ₄).
-        double[] spectrum = [1e-6, 4, 100, 1e-5, 50, 5];
+        // Sorted 100, 50, 5, 4, 0.05, 1e-6. Floor 1e-3·100 = 0.1 keeps the ratios 2, 10, 1.25 (largest after λ₂); the
+        // ratio 4/0.05 = 80 involves an eigenvalue below the floor. A floor of 1e-8·100 admits it (after λ₄), not 0.05/1e-6.
+        double[] spectrum = [1e-6, 4, 100, 0.05, 50, 5];
         Assert.That(OutlierCount.ByLargestRatio(spectrum), Is.EqualTo(2), "default floor 1e-3·λ₁");
         Assert.That(OutlierCount.ByLargestRatio(spectrum, ratioFloor: 1e-8), Is.EqualTo(4), "floor 1e-8·λ₁ admits 4/1e-5");
         Assert.That(OutlierCount.ByLargestRatio(spectrum, maxOutliers: 1), Is.EqualTo(1), "maxOutliers = 1");
@@ -50,9 +50,9 @@ public sealed class OutlierCountTests
         Assert.That(OutlierCount.ByThreshold(TwoOutliers, -1), Is.EqualTo(5), "all are above −1");
         Assert.That(OutlierCount.ByThreshold(TwoOutliers, 10), Is.EqualTo(0), "none is above the largest");
         Assert.That(OutlierCount.Count(TwoOutliers, threshold: 2.9), Is.EqualTo(new OutlierCounts(2, 2, 3)), "the three rules together");
-        Assert.That(OutlierCount.Count([1e-6, 4, 100, 1e-5, 50, 5], 0, maxOutliers: 1, ratioFloor: 1e-8), Is.EqualTo(new OutlierCounts(1, 1, 6)),
+        Assert.That(OutlierCount.Count([1e-6, 4, 100, 0.05, 50, 5], 0, maxOutliers: 1, ratioFloor: 1e-8), Is.EqualTo(new OutlierCounts(1, 1, 6)),
             "Count passes maxOutliers and ratioFloor on");
-        Assert.That(OutlierCount.Count([1e-6, 4, 100, 1e-5, 50, 5], 0, ratioFloor: 1e-8).LargestRatio, Is.EqualTo(4), "Count passes ratioFloor on");
+        Assert.That(OutlierCount.Count([1e-6, 4, 100, 0.05, 50, 5], 0, ratioFloor: 1e-8).LargestRatio, Is.EqualTo(4), "Count passes ratioFloor on");
     }
 
     [Test]
@@ -64,6 +64,7 @@ public sealed class OutlierCountTests
             Assert.That(() => OutlierCount.ByThreshold(null!, 1), Throws.ArgumentNullException);
             Assert.That(() => OutlierCount.ByLargestGap([3]), Throws.ArgumentException.With.Message.Contains("at least 2 eigenvalues"));
             Assert.That(() => OutlierCount.ByLargestRatio([3]), Throws.ArgumentException.With.Message.Contains("at least 2 eigenvalues"));
+            Assert.That(() => OutlierCount.ByThreshold(null!, double.NaN), Throws.ArgumentNullException);
             Assert.That(() => OutlierCount.ByThreshold([3], 1), Throws.ArgumentException.With.Message.Contains("at least 2 eigenvalues"));
             Assert.That(() => OutlierCount.ByLargestGap([3, double.NaN]), Throws.ArgumentException.With.Message.Contains("finite"));
             Assert.That(() => OutlierCount.ByLargestGap([3, double.PositiveInfinity]), Throws.ArgumentException.With.Message.Contains("finite"));

@@ -51,6 +51,21 @@ public sealed class StatisticsTests
     }
 
     [Test]
+    public void Two_pass_centring_keeps_the_fit_exact_far_from_the_origin()
+    {
+        // The same points shifted by 1e9 (multiples of 1/8, exact at that magnitude): slope and r must not change.
+        // Centred sums Σ(x − x̄)(y − ȳ) lose only O(n·δ²) to the rounding δ of the mean; the one-pass forms
+        // Σ(x + x̄)(x − x̄) = Σx² − n·x̄² lose O(ε·1e9) per term, about 1e-8 relative here.
+        var rng = new Random(11);
+        double[] u = Enumerable.Range(0, 40).Select(_ => rng.Next(0, 80) / 8.0).ToArray();
+        double[] v = u.Select(t => 0.5 * t + rng.Next(0, 40) / 8.0).ToArray();
+        var near = Statistics.Fit(u, v);
+        var far = Statistics.Fit(u.Select(t => 1e9 + t).ToArray(), v.Select(t => 1e9 + t).ToArray());
+        Assert.That(far.Slope, Is.EqualTo(near.Slope).Within(1e-12 * Math.Abs(near.Slope)), $"slope {far.Slope:R} shifted vs {near.Slope:R}");
+        Assert.That(far.R, Is.EqualTo(near.R).Within(1e-12), $"r {far.R:R} shifted vs {near.R:R}");
+    }
+
+    [Test]
     public void Log_log_slope_recovers_the_exponent_of_a_power_law()
     {
         double[] x = [1e-3, 3e-3, 1e-2, 0.3];
@@ -127,6 +142,10 @@ public sealed class StatisticsTests
             Assert.That(() => Statistics.Fit([1, 2], null!), Throws.ArgumentNullException);
             Assert.That(() => Statistics.LogLogSlope([1, 0], [1, 2]), Throws.ArgumentException.With.Message.Contains("positive"));
             Assert.That(() => Statistics.LogLogSlope([1, 2], [-1, 2]), Throws.ArgumentException.With.Message.Contains("positive"));
+            Assert.That(() => Statistics.LogLogSlope([1, 2], [1, 0]), Throws.ArgumentException.With.Message.Contains("positive"));
+            Assert.That(() => Statistics.LogLogSlope([1, double.NaN], [1, 2]), Throws.ArgumentException.With.Message.Contains("finite"));
+            Assert.That(() => Statistics.Spearman([1, double.NaN], [1, 2]), Throws.ArgumentException.With.Message.Contains("finite"));
+            Assert.That(() => Statistics.Quantile(null!, 0.5), Throws.ArgumentNullException);
             Assert.That(() => Statistics.LogLogSlope([1, 2], [1]), Throws.ArgumentException.With.Message.Contains("x has 2 values"));
             Assert.That(() => Statistics.Spearman([1, 2, 3], [1, 2]), Throws.ArgumentException.With.Message.Contains("x has 3 values"));
             Assert.That(() => Statistics.WindowMedian([]), Throws.ArgumentException.With.Message.Contains("no values"));
