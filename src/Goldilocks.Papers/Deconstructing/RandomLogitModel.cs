@@ -74,6 +74,9 @@ public sealed class RandomLogitModel : IDisposable
     public static double ExpectedPositiveCurvature(int dimension, double sigmaC2, double sigmaE2, double gamma)
     {
         if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "d must be ≥ 1");
+        if (!(sigmaC2 >= 0) || !double.IsFinite(sigmaC2)) throw new ArgumentOutOfRangeException(nameof(sigmaC2), sigmaC2, "σ_c² must be finite and ≥ 0");
+        if (!(sigmaE2 >= 0) || !double.IsFinite(sigmaE2)) throw new ArgumentOutOfRangeException(nameof(sigmaE2), sigmaE2, "σ_e² must be finite and ≥ 0");
+        if (sigmaC2 + sigmaE2 == 0) throw new ArgumentException("Eq. 8 is 0/0 when σ_c² = σ_e² = 0", nameof(sigmaE2));
         Guard.PositiveFinite(gamma, nameof(gamma));
         return Math.Sqrt(dimension) * (sigmaC2 + sigmaE2) /
                Math.Sqrt(sigmaE2 * sigmaE2 + 2 * sigmaE2 * sigmaC2 + dimension * sigmaC2 * sigmaC2 / (gamma * gamma));
@@ -127,11 +130,19 @@ public sealed class RandomLogitModel : IDisposable
     /// <summary>Q̂ = mean softmax output and Q = label frequencies of a batch (Sec. 4).</summary>
     public static (double[] AverageOutput, double[] Prior) Priors(IReadOnlyList<IReadOnlyList<double>> probabilities, IReadOnlyList<int> labels, int classes)
     {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (probabilities.Count != labels.Count || labels.Count == 0)
+            throw new ArgumentException($"need one probability vector per label, got {probabilities.Count} and {labels.Count}", nameof(labels));
+        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "K must be ≥ 2");
         var qhat = new double[classes];
         var q = new double[classes];
         for (int mu = 0; mu < labels.Count; mu++)
         {
-            for (int k = 0; k < classes; k++) qhat[k] += probabilities[mu][k] / labels.Count;
+            if (probabilities[mu] is not { } p || p.Count != classes)
+                throw new ArgumentException($"probability vector {mu} must have K = {classes} entries", nameof(probabilities));
+            if (labels[mu] < 0 || labels[mu] >= classes) throw new ArgumentOutOfRangeException(nameof(labels), labels[mu], $"labels must be in [0, {classes})");
+            for (int k = 0; k < classes; k++) qhat[k] += p[k] / labels.Count;
             q[labels[mu]] += 1.0 / labels.Count;
         }
         return (qhat, q);
