@@ -53,8 +53,8 @@ public static class SphericalMean
         ArgumentNullException.ThrowIfNull(derivatives);
         ArgumentNullException.ThrowIfNull(directions);
         Guard.PositiveFinite(radius, nameof(radius));
-        if (directions.dim() != 2 || directions.shape[0] != dimension)
-            throw new ArgumentException($"directions must have shape [{dimension}, m], got [{string.Join(", ", directions.shape)}]", nameof(directions));
+        if (directions.dim() != 2 || directions.shape[0] != dimension || directions.shape[1] < 1)
+            throw new ArgumentException($"directions must have shape [{dimension}, m] with m ≥ 1, got [{string.Join(", ", directions.shape)}]", nameof(directions));
         double trace = 0, first = 0, second = 0;
         long m = directions.shape[1];
         for (long j = 0; j < m; j++)

@@ -18,20 +18,21 @@ public static class ThinShell
     }
 
     /// <summary>log(E χ_P/√P) = lnΓ(x+½) - lnΓ(x) - ½ ln x with x = P/2; by its asymptotic series for x ≥ 20
-    /// (-1/(8x) + 1/(192x³) + 1/(640x⁵) - 17/(14336x⁷), error &lt; 1e-14), which avoids cancelling two large lnΓ.</summary>
+    /// (-1/(8x) + 1/(192x³) - 1/(640x⁵) + 17/(14336x⁷), the terms [B_{k+1}(½) - B_{k+1}]/(k(k+1)xᵏ); error &lt; 1e-14), which
+    /// avoids cancelling two large lnΓ.</summary>
     private static double LogChiMeanOverSqrtP(long dimension)
     {
         double x = dimension / 2.0;
         if (x < 20) return LogGamma(x + 0.5) - LogGamma(x) - 0.5 * Math.Log(x);
         double i = 1 / x, i2 = i * i;
-        return i * (-1.0 / 8 + i2 * (1.0 / 192 + i2 * (1.0 / 640 - i2 * 17.0 / 14336)));
+        return i * (-1.0 / 8 + i2 * (1.0 / 192 - i2 * (1.0 / 640 - i2 * 17.0 / 14336)));
     }
 
     /// <summary>std(‖θ‖)/E‖θ‖ = √(P/m² - 1), m = E‖θ‖/σ (exact); ≈ 1/√(2P) for large P.</summary>
     public static double RelativeWidth(long dimension)
     {
         // P/m² - 1 = expm1(-2 log(m/√P)), computed without cancellation.
-        double t = -2 * LogChiMeanOverSqrtP(dimension);
+        double t = -2 * LogChiMeanOverSqrtP(Positive(dimension));
         return Math.Sqrt(Math.Abs(t) < 1e-5 ? t + t * t / 2 + t * t * t / 6 : Math.Exp(t) - 1);
     }
 
@@ -58,8 +59,10 @@ public static class ThinShell
     /// ‖θ‖ is ≈ 1/√(2 P_eff), and the cosine of two independent draws has variance ≈ 1/P_eff (Sagun et al. Sec. 4.1).</summary>
     public static double EffectiveDimension(IReadOnlyList<double> variances)
     {
-        double s2 = Check(variances).Sum(), s4 = variances.Sum(v => v * v);
-        if (s4 == 0) throw new ArgumentException("all variances are zero", nameof(variances));
+        // Scaled by the largest variance: Σσ⁴ neither overflows (σ² ≳ 1e154) nor underflows to 0 (σ² ≲ 1e-162).
+        double max = Check(variances).Max();
+        if (max == 0) throw new ArgumentException("all variances are zero", nameof(variances));
+        double s2 = variances.Sum(v => v / max), s4 = variances.Sum(v => v / max * (v / max));
         return s2 * s2 / s4;
     }
 

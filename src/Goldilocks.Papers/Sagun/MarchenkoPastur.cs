@@ -10,6 +10,15 @@ namespace Goldilocks.Papers.Sagun;
 /// <param name="Variance">σ², the variance of the entries of X.</param>
 public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
 {
+    private readonly double _ratio = Guard.PositiveFinite(Ratio, nameof(Ratio));
+    private readonly double _variance = Guard.PositiveFinite(Variance, nameof(Variance));
+
+    /// <summary>a = P/N, a positive finite number (also when set by a <c>with</c> expression).</summary>
+    public double Ratio { get => _ratio; init => _ratio = Guard.PositiveFinite(value, nameof(Ratio)); }
+
+    /// <summary>σ², a positive finite number.</summary>
+    public double Variance { get => _variance; init => _variance = Guard.PositiveFinite(value, nameof(Variance)); }
+
     /// <summary>Lower edge σ²(1 − √a)² of the continuous part.</summary>
     public double Lower => Variance * Math.Pow(1 - Math.Sqrt(Ratio), 2);
 
@@ -22,6 +31,7 @@ public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
     /// <summary>Density of the continuous part (integrates to 1 - ZeroMass) at x.</summary>
     public double Density(double x)
     {
+        if (double.IsNaN(x)) throw new ArgumentOutOfRangeException(nameof(x), x, "x is NaN");
         if (x <= Lower || x >= Upper || x <= 0) return 0;
         return Math.Sqrt((Upper - x) * (x - Lower)) / (2 * Math.PI * Variance * Ratio * x);
     }
@@ -29,6 +39,8 @@ public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
     /// <summary>Fraction of eigenvalues ≤ x (atom included), by Simpson integration of the density (n panels).</summary>
     public double CumulativeDistribution(double x, int panels = 2000)
     {
+        if (double.IsNaN(x)) throw new ArgumentOutOfRangeException(nameof(x), x, "x is NaN");
+        Guard.InRange(panels, 1, 1 << 30, nameof(panels));
         double mass = x >= 0 ? ZeroMass : 0;
         double hi = Math.Min(x, Upper);
         if (hi <= Lower) return mass;
@@ -55,7 +67,8 @@ public sealed record MarchenkoPastur(double Ratio, double Variance = 1.0)
         if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "P must be ≥ 1");
         Guard.PositiveFinite(variance, nameof(variance));
         using var scope = torch.NewDisposeScope();
-        var x = torch.randn(new long[] { samples, dimension }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)seed)) * Math.Sqrt(variance);
-        return x.to(device ?? torch.CPU).t().matmul(x.to(device ?? torch.CPU)).div_(samples).MoveToOuterDisposeScope();
+        var x = (torch.randn(new long[] { samples, dimension }, dtype: ScalarType.Float64, generator: new torch.Generator((ulong)seed)) * Math.Sqrt(variance))
+            .to(device ?? torch.CPU);
+        return x.t().matmul(x).div_(samples).MoveToOuterDisposeScope();
     }
 }
