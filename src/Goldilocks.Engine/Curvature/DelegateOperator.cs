@@ -44,7 +44,7 @@ public sealed class DelegateOperator : ICurvatureOperator
             throw new InvalidOperationException($"the operator's function returned shape [{string.Join(", ", result.shape)}] for v of shape [{Size}]");
         if (result.dtype != DType || result.device.ToString() != Device.ToString())
             throw new InvalidOperationException($"the operator's function returned {result.dtype} on {result.device}; the operator is {DType} on {Device}");
-        if (ReferenceEquals(result, v) || result.Handle == v.Handle)
+        if (ReferenceEquals(result, v)) // TorchSharp gives every other result its own native handle
             throw new InvalidOperationException("the operator's function returned its input; Apply must return a new tensor");
         return Guard.FiniteResult(result, "the operator's product");
     }

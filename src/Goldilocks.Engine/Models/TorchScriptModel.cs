@@ -79,7 +79,9 @@ public sealed class TorchScriptModel : ModuleModel
             throw new InvalidDataException($"{path} is not a TorchScript file: a file saved by torch.jit.save is a zip archive (it starts with \"PK\\x03\\x04\"), this one {(read < 4 ? $"has only {read} bytes" : "does not")}");
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of a native error (its summary; TorchScript appends a C++ trace), or the
+    /// whole message when that line is blank.</summary>
+    internal static string FirstLine(string message)
     {
         var line = message.Split('\n', 2)[0].Trim();
         return line.Length == 0 ? message : line;

@@ -202,6 +202,25 @@ public sealed class SpectralContractTests
         identity.Weights.Should().Equal(new[] { 1.0 / 3, 1.0 / 3, 1.0 / 3 }, (a, b) => Math.Abs(a - b) < 1e-15);
     }
 
+    /// <summary>
+    /// Breakdown is relative to the largest |α| and β so far: on diag(1, −1, 1 + δ, −(1 + δ)) with δ = 1e-13 a
+    /// Rademacher start has α₀ = α₁ = 0 (the spectrum is symmetric and every v_i² is 1/4), β₀ ≈ 1 and β₁ ≈ δ/2·… ≈ 1e-13,
+    /// below 1e-12·max(|α|, β): each probe stops after two nodes, the two clusters ±1 with weight ½. A threshold taken
+    /// from the smaller of |α| and β (0 here) or no threshold at all would go on from a round-off direction.
+    /// </summary>
+    [Test]
+    public void Lanczos_quadrature_stops_when_beta_falls_below_1e_12_of_the_largest_coefficient()
+    {
+        using var scope = torch.NewDisposeScope();
+        const int probes = 3;
+        const double delta = 1e-13;
+        var density = StochasticLanczosQuadrature.Run(Diagonal(1, -1, 1 + delta, -(1 + delta)).Op, probes, 4, 7, 0.1);
+        density.Nodes.Should().HaveCount(2 * probes, $"two nodes per probe, got [{string.Join(", ", density.Nodes.Select(x => x.ToString("R")))}]");
+        density.Nodes.Select(Math.Abs).Should().OnlyContain(x => Math.Abs(x - 1) < 1e-12, "the clusters ±1 (to δ)");
+        density.Nodes.Count(x => x > 0).Should().Be(probes, "one positive node per probe");
+        density.Weights.Should().OnlyContain(w => Math.Abs(w - 1.0 / (2 * probes)) < 1e-12, "weight ½ per cluster and probe");
+    }
+
     [Test]
     public void Spectral_density_evaluates_the_Gaussian_mixture()
     {

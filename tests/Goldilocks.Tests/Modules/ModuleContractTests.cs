@@ -278,6 +278,15 @@ public sealed class ModuleContractTests
     }
 
     [Test]
+    public void TorchScript_errors_are_shown_by_their_first_line_unless_it_is_blank()
+    {
+        TorchScriptModel.FirstLine("  unknown opcode 7 \nC++ trace:\n  frame 0").Should().Be("unknown opcode 7", "the summary line, trimmed");
+        TorchScriptModel.FirstLine("one line").Should().Be("one line");
+        TorchScriptModel.FirstLine(" \nthe real error\ntrace").Should().Be(" \nthe real error\ntrace", "a blank first line would hide the error: the whole message");
+        TorchScriptModel.FirstLine("").Should().Be("", "an empty message stays empty");
+    }
+
+    [Test]
     public void Binding_forward_checks_the_inputs_and_messages_show_multi_dimensional_shapes()
     {
         using var module = Linear();
