@@ -204,9 +204,10 @@ public sealed class SpectralContractTests
 
     /// <summary>
     /// Breakdown is relative to the largest |α| and β so far: on diag(1, −1, 1 + δ, −(1 + δ)) with δ = 1e-13 a
-    /// Rademacher start has α₀ = α₁ = 0 (the spectrum is symmetric and every v_i² is 1/4), β₀ ≈ 1 and β₁ ≈ δ/2·… ≈ 1e-13,
-    /// below 1e-12·max(|α|, β): each probe stops after two nodes, the two clusters ±1 with weight ½. A threshold taken
-    /// from the smaller of |α| and β (0 here) or no threshold at all would go on from a round-off direction.
+    /// Rademacher start has α₀ = α₁ = 0 up to round-off (the spectrum is symmetric and every v_i² is 1/4), β₀ ≈ 1 and
+    /// β₁ = ‖(diag(d²) − β₀²)v‖/β₀ ≈ δ = 1e-13, below 1e-12·max(|α|, β): each probe stops after two nodes, the two
+    /// clusters ±1 with weight ½. A threshold taken from the smaller of |α| and β (about 0 here) or no threshold at all
+    /// would go on from a round-off direction.
     /// </summary>
     [Test]
     public void Lanczos_quadrature_stops_when_beta_falls_below_1e_12_of_the_largest_coefficient()
