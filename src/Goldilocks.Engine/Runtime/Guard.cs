@@ -10,6 +10,14 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Throws unless value is finite and ≥ 0; the message calls it <paramref name="what"/> (default: the name).</summary>
+    public static double NonNegativeFinite(double value, string name, string? what = null)
+    {
+        if (!double.IsFinite(value) || !(value >= 0))
+            throw new ArgumentOutOfRangeException(name, value, $"{what ?? name} must be finite and ≥ 0, got {value}");
+        return value;
+    }
+
     public static int InRange(int value, int min, int max, string name)
     {
         if (value < min || value > max)

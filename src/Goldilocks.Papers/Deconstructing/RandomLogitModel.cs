@@ -24,7 +24,7 @@ public sealed class RandomLogitModel : IDisposable
         Classes = classes;
         Dimension = dimension;
         SigmaC = Guard.PositiveFinite(sigmaC, nameof(sigmaC));
-        SigmaE = sigmaE >= 0 && double.IsFinite(sigmaE) ? sigmaE : throw new ArgumentOutOfRangeException(nameof(sigmaE), sigmaE, "σ_e must be ≥ 0");
+        SigmaE = Guard.NonNegativeFinite(sigmaE, nameof(sigmaE), "σ_e");
         using var scope = torch.NewDisposeScope();
         var gen = new torch.Generator((ulong)seed);
         var (q, _) = torch.linalg.qr(torch.randn(new long[] { dimension, classes }, dtype: ScalarType.Float64, generator: gen));
@@ -74,8 +74,8 @@ public sealed class RandomLogitModel : IDisposable
     public static double ExpectedPositiveCurvature(int dimension, double sigmaC2, double sigmaE2, double gamma)
     {
         if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "d must be ≥ 1");
-        if (!(sigmaC2 >= 0) || !double.IsFinite(sigmaC2)) throw new ArgumentOutOfRangeException(nameof(sigmaC2), sigmaC2, "σ_c² must be finite and ≥ 0");
-        if (!(sigmaE2 >= 0) || !double.IsFinite(sigmaE2)) throw new ArgumentOutOfRangeException(nameof(sigmaE2), sigmaE2, "σ_e² must be finite and ≥ 0");
+        Guard.NonNegativeFinite(sigmaC2, nameof(sigmaC2), "σ_c²");
+        Guard.NonNegativeFinite(sigmaE2, nameof(sigmaE2), "σ_e²");
         if (sigmaC2 + sigmaE2 == 0) throw new ArgumentException("Eq. 8 is 0/0 when σ_c² = σ_e² = 0", nameof(sigmaE2));
         Guard.PositiveFinite(gamma, nameof(gamma));
         return Math.Sqrt(dimension) * (sigmaC2 + sigmaE2) /

@@ -15,7 +15,7 @@ public static class SpikedCovariance
     public static double TopEigenvalueLimit(double spike, double ratio)
     {
         Guard.PositiveFinite(ratio, nameof(ratio));
-        if (!(spike >= 0) || !double.IsFinite(spike)) throw new ArgumentOutOfRangeException(nameof(spike), spike, "spike must be finite and ≥ 0");
+        Guard.NonNegativeFinite(spike, nameof(spike));
         return spike > BbpThreshold(ratio) ? (1 + spike) * (1 + ratio / spike) : Math.Pow(1 + Math.Sqrt(ratio), 2);
     }
 

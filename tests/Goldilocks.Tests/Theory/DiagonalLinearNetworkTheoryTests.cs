@@ -26,7 +26,7 @@ public sealed class DiagonalLinearNetworkTheoryTests
         double[] theta = [Theta[0], second, Theta[2], Theta[3]];
         var h = DiagonalLinearNetworkTheory.Hessian(Z, theta);
         int n = theta.Length;
-        var eigenvalues = torch.linalg.eigvalsh(torch.tensor(h.Cast<double>().ToArray(), new long[] { n, n })).data<double>().ToArray();
+        var eigenvalues = torch.linalg.eigvalsh(torch.tensor(h, dtype: ScalarType.Float64)).data<double>().ToArray();
         Assert.That(eigenvalues.Count(l => l < 0), Is.EqualTo(n - 1), $"H = D wwᵀ − z'Θ diag(w²) with z'Θ > 0, a negative-definite diagonal plus a rank-one term: one positive and n − 1 negative eigenvalues ({string.Join(", ", eigenvalues)})");
         var gradient = DiagonalLinearNetworkTheory.PartialProducts(theta);
         double scale = eigenvalues.Max(Math.Abs);
@@ -55,7 +55,7 @@ public sealed class DiagonalLinearNetworkTheoryTests
         using var scope = torch.NewDisposeScope();
         double[] theta = [a, b, c, d];
         var h = DiagonalLinearNetworkTheory.Hessian(Z, theta);
-        double top = torch.linalg.eigvalsh(torch.tensor(h.Cast<double>().ToArray(), new long[] { 4, 4 })).max().item<double>();
+        double top = torch.linalg.eigvalsh(torch.tensor(h, dtype: ScalarType.Float64)).max().item<double>();
         double secular = DiagonalLinearNetworkTheory.TopEigenvalue(Z, theta);
         Assert.That(secular, Is.EqualTo(top).Within(1e-13 * top), $"bisection λ₁ {secular:R} vs eigvalsh {top:R}");
     }

@@ -103,7 +103,7 @@ public sealed class RandomLogitTheoryTests
                 Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("sigmaC must be a positive finite number"), $"σ_c = {sc}");
         foreach (double se in new[] { -1.0, double.NaN, double.PositiveInfinity })
             Assert.That(() => new RandomLogitModel(2, 2, 1, se, 0),
-                Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("σ_e must be ≥ 0").And.Property("ParamName").EqualTo("sigmaE"), $"σ_e = {se}");
+                Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("σ_e must be finite and ≥ 0").And.Property("ParamName").EqualTo("sigmaE"), $"σ_e = {se}");
     }
 
     [Test]
